@@ -1,0 +1,69 @@
+"""Users and what they are: a membership gives a user a role within an organisation (and approach)."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("regisseur")
+    PROCESS_MANAGER = "process_manager", _("procesmanager")
+    PROFESSIONAL = "professional", _("professional")
+    INTAKE = "intake", _("intake- en prioriteringsteam")
+    POLICY_OFFICER = "policy_officer", _("beleidsmedewerker")
+    INSPECTOR = "inspector", _("inspecteur")
+    PRIVACY_OFFICER = "privacy_officer", _("privacyfunctionaris")
+    ADMINISTRATOR = "administrator", _("beheerder")
+
+
+# Roles whose work is bound to one approach; the others act for their organisation as a whole.
+APPROACH_ROLES = {Role.PROCESS_MANAGER, Role.INTAKE}
+
+
+class User(AbstractUser):
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    def active_memberships(self) -> "models.QuerySet[Membership]":
+        return self.memberships.filter(active=True).select_related("organisation", "approach")
+
+    def roles(self) -> set[str]:
+        return {m.role for m in self.active_memberships()}
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT
+    )
+    role = models.CharField(_("rol"), max_length=30, choices=Role.choices)
+    approach = models.ForeignKey(
+        "organisations.Approach",
+        verbose_name=_("aanpak"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Verplicht voor procesmanager en intaketeam."),
+    )
+    active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role", "approach"], name="unique_membership"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} bij {self.organisation}"
+
+    def clean(self) -> None:
+        if self.role in APPROACH_ROLES and self.approach_id is None:
+            raise ValidationError({"approach": _("Kies de aanpak waarvoor deze rol geldt.")})

@@ -1,0 +1,30 @@
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from gezinsregie.audit import context
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    # Behind a reverse proxy the peer is the proxy; trust X-Forwarded-For only when configured to.
+    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR") or None
+
+
+class AccessContextMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        channel = "api" if request.path.startswith("/api/") else "web"
+        token = context.current.set(
+            context.AccessContext(channel=channel, ip_address=client_ip(request), path=request.path[:500])
+        )
+        try:
+            return self.get_response(request)
+        finally:
+            context.current.reset(token)

@@ -1,0 +1,35 @@
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from gezinsregie import policy
+from gezinsregie.audit import selectors
+
+Action = policy.Action
+
+
+@login_required
+def family_log(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    family = policy.access_family(request.user, family_id, action=Action.VIEW_LOG)  # type: ignore[arg-type]
+    page = Paginator(selectors.family_log(family=family), 50).get_page(request.GET.get("pagina"))
+    return render(request, "audit/family_log.html", {"family": family, "page": page})
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    policy.ensure(request.user, Action.SEARCH_LOGS)  # type: ignore[arg-type]
+    reference = request.GET.get("kenmerk", "").strip().upper()
+    if reference:
+        family = (
+            policy.families_for(request.user, Action.VIEW_LOG)  # type: ignore[arg-type]
+            .filter(reference=reference)
+            .first()
+        )
+        if family is not None:
+            return redirect("audit:family", family_id=family.pk)
+        messages.error(request, f"Geen gezin met kenmerk {reference} gevonden binnen uw gemeente.")
+    return render(request, "audit/search.html", {"reference": reference})

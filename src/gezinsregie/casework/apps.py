@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CaseworkConfig(AppConfig):
+    name = "gezinsregie.casework"
+    verbose_name = "Casuïstiek"

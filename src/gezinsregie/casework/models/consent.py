@@ -1,0 +1,65 @@
+"""What the family allowed: sharing between named organisations, and an inspection mandate."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gezinsregie.casework.models.family import Family
+
+
+class Consent(models.Model):
+    """A toestemmingsverklaring. Nothing is shared with organisations it does not name."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="consents")
+    informed_of_rights = models.BooleanField(_("gezin is over zijn rechten geïnformeerd"))
+    signed_on = models.DateField(_("getekend op"))
+    signed_by = models.CharField(_("getekend door"), max_length=160)
+    organisations = models.ManyToManyField(
+        "organisations.Organisation", verbose_name=_("organisaties die informatie mogen delen")
+    )
+    scan = models.FileField(_("scan van de verklaring"), upload_to="consent/%Y/", blank=True)
+    withdrawn_on = models.DateField(_("ingetrokken op"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reden van intrekking"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("toestemmingsverklaring")
+        verbose_name_plural = _("toestemmingsverklaringen")
+        ordering = ["-signed_on"]
+
+    def __str__(self) -> str:
+        return f"Toestemming {self.family} ({self.signed_on:%d-%m-%Y})"
+
+
+class MandateScope(models.TextChoices):
+    PSEUDONYMISED = "pseudonymised", _("gepseudonimiseerd inzien")
+    FULL = "full", _("volledig inzien")
+
+
+class InspectionMandate(models.Model):
+    """The family's mandate for the inspectorate to look at its case. No mandate, no access."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="mandates")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("inspectie"), on_delete=models.PROTECT
+    )
+    scope = models.CharField(
+        _("reikwijdte"), max_length=20, choices=MandateScope.choices, default=MandateScope.PSEUDONYMISED
+    )
+    granted_on = models.DateField(_("verleend op"))
+    expires_on = models.DateField(_("geldig tot"))
+    withdrawn_on = models.DateField(_("ingetrokken op"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = _("machtiging inspectie")
+        verbose_name_plural = _("machtigingen inspectie")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_on__gte=models.F("granted_on")), name="mandate_expires_after_grant"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Machtiging {self.family} voor {self.organisation}"

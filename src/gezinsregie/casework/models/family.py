@@ -1,0 +1,154 @@
+"""The family is the root of everything personal: every other casework record hangs from it."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class FamilyStatus(models.TextChoices):
+    REGISTERED = "registered", _("aangemeld")
+    TRIAGE = "triage", _("in prioritering")
+    DECLINED = "declined", _("niet opgenomen")
+    ACTIVE = "active", _("actief")
+    AFTERCARE = "aftercare", _("nazorg")
+    CLOSED = "closed", _("afgesloten")
+
+
+class Family(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
+    approach = models.ForeignKey(
+        "organisations.Approach", verbose_name=_("aanpak"), on_delete=models.PROTECT, related_name="families"
+    )
+    name = models.CharField(_("gezinsnaam"), max_length=120)
+    address = models.CharField(_("adres"), max_length=200, blank=True)
+    neighbourhood = models.CharField(_("wijk"), max_length=80, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=FamilyStatus.choices, default=FamilyStatus.REGISTERED
+    )
+    registered_on = models.DateField(_("aangemeld op"))
+    started_on = models.DateField(_("gestart op"), null=True, blank=True)
+    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("regisseur"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="coordinated_families",
+    )
+    process_manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("procesmanager"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="managed_families",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("gezin")
+        verbose_name_plural = _("gezinnen")
+        ordering = ["reference"]
+        indexes = [models.Index(fields=["approach", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(started_on__isnull=True) | models.Q(started_on__gte=models.F("registered_on")),
+                name="family_start_after_registration",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def needs_coordinator(self) -> bool:
+        """"Niemand heeft de regie" (Maastricht §4.2): an active family without a coordinator."""
+        return self.status in {FamilyStatus.ACTIVE, FamilyStatus.AFTERCARE} and self.coordinator_id is None
+
+
+class MemberRelation(models.TextChoices):
+    PARENT = "parent", _("ouder/verzorger")
+    CHILD = "child", _("kind")
+    OTHER = "other", _("ander gezinslid")
+
+
+class Member(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="members")
+    first_name = models.CharField(_("voornaam"), max_length=80)
+    last_name = models.CharField(_("achternaam"), max_length=120)
+    birth_date = models.DateField(_("geboortedatum"))
+    relation = models.CharField(_("rol in het gezin"), max_length=10, choices=MemberRelation.choices)
+
+    class Meta:
+        verbose_name = _("gezinslid")
+        verbose_name_plural = _("gezinsleden")
+        ordering = ["relation", "birth_date"]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class ReferralSource(models.TextChoices):
+    POLICE = "police", _("politie")
+    SCHOOL = "school", _("school")
+    HOUSING = "housing", _("woningcorporatie")
+    GP = "gp", _("huisarts")
+    NEIGHBOURHOOD = "neighbourhood", _("signaal uit de buurt")
+    PARTNER = "partner", _("andere netwerkpartner")
+    FAMILY = "family", _("gezin zelf")
+    OTHER = "other", _("anders")
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "normal", _("normaal")
+    HIGH = "high", _("hoog")
+    CRISIS = "crisis", _("crisis")
+
+
+class Referral(models.Model):
+    """An aanmelding: who registered the family, when, why and on which domains."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="referrals")
+    referred_on = models.DateField(_("datum aanmelding"))
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("aangemeld door"), on_delete=models.PROTECT
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT
+    )
+    source = models.CharField(_("bron"), max_length=20, choices=ReferralSource.choices)
+    reason = models.TextField(_("reden van aanmelding"))
+    domains = models.ManyToManyField("frameworks.LifeDomain", verbose_name=_("leefgebieden van zorg"))
+    urgency = models.CharField(_("urgentie"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["referred_on"]
+
+    def __str__(self) -> str:
+        return f"Aanmelding {self.family} ({self.referred_on:%d-%m-%Y})"
+
+
+class Involvement(models.Model):
+    """A professional of a partner organisation working with the family."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="involvements")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("professional"), on_delete=models.PROTECT)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT
+    )
+    started_on = models.DateField(_("betrokken sinds"))
+    ended_on = models.DateField(_("betrokken tot"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("betrokkenheid")
+        verbose_name_plural = _("betrokkenheden")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.organisation}) bij {self.family}"

@@ -1,0 +1,7 @@
+"""Demo and development mode: SQLite unless DATABASE_URL says otherwise, demo logins allowed."""
+
+from gezinsregie.conf.base import *  # noqa: F403
+from gezinsregie.conf.env import env_bool
+
+DEBUG = env_bool("DEBUG", default=True)
+DEMO_MODE = True

@@ -1,0 +1,27 @@
+"""Production: refuses to start when it would be unsafe. See docs/configuration.md."""
+
+from gezinsregie.conf.base import *  # noqa: F403
+from gezinsregie.conf.base import INSECURE_DEFAULT_SECRET_KEY, SECRET_KEY, require
+from gezinsregie.conf.env import env_bool
+
+DEBUG = env_bool("DEBUG", default=False)
+DEMO_MODE = False
+
+require(not DEBUG, "DEBUG staat aan: in productie nooit. Zet DEBUG=false.")
+require(
+    SECRET_KEY != INSECURE_DEFAULT_SECRET_KEY and len(SECRET_KEY) >= 50,
+    "SECRET_KEY ontbreekt of is de onveilige standaardwaarde: zet een geheime sleutel van minstens 50 tekens.",
+)
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_HTTPONLY = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+}

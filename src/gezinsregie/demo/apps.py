@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "gezinsregie.demo"
+    verbose_name = "Demogegevens"

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from gezinsregie.frameworks import views
+
+app_name = "frameworks"
+urlpatterns = [path("", views.index, name="index")]

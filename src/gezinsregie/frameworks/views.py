@@ -1,0 +1,17 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from gezinsregie import policy
+from gezinsregie.frameworks import selectors
+from gezinsregie.frameworks.models import LifeDomainSet
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    policy.ensure(request.user, policy.Action.VIEW_FRAMEWORK)  # type: ignore[arg-type]
+    context = {
+        "frameworks": selectors.frameworks_with_tree(),
+        "domain_sets": LifeDomainSet.objects.prefetch_related("domains", "scale"),
+    }
+    return render(request, "frameworks/index.html", context)

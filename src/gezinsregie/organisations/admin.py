@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from gezinsregie.organisations.models import Approach, Municipality, Organisation, PartnerType
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["name", "cbs_code"]
+    search_fields = ["name"]
+
+
+@admin.register(PartnerType)
+class PartnerTypeAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "partner_type", "municipality"]
+    list_filter = ["kind", "partner_type"]
+    search_fields = ["name"]
+
+
+@admin.register(Approach)
+class ApproachAdmin(admin.ModelAdmin):
+    list_display = ["name", "municipality", "life_domain_set", "framework", "start_norm_days", "plan_norm_days"]
+    list_filter = ["municipality"]
+    filter_horizontal = ["partners"]
+    search_fields = ["name"]

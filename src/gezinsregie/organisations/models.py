@@ -1,0 +1,99 @@
+"""Municipalities, the approaches they run, and the partner organisations connected to them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Municipality(models.Model):
+    name = models.CharField(_("naam"), max_length=120, unique=True)
+    cbs_code = models.CharField(_("CBS-gemeentecode"), max_length=6, blank=True)
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartnerType(models.Model):
+    """A kind of partner the framework names ("Denk aan schuldhulpverlening, politie, ...")."""
+
+    name = models.CharField(_("naam"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("type netwerkpartner")
+        verbose_name_plural = _("typen netwerkpartner")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("gemeente")
+    PARTNER = "partner", _("netwerkpartner")
+    INSPECTORATE = "inspectorate", _("inspectie")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("naam"), max_length=160, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
+    partner_type = models.ForeignKey(
+        PartnerType, verbose_name=_("type"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Alleen voor de eigen organisatie van een gemeente."),
+    )
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Approach(models.Model):
+    """An aanpak: a programme a municipality runs for these families."""
+
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="approaches"
+    )
+    name = models.CharField(_("naam"), max_length=160)
+    description = models.TextField(_("beschrijving"), blank=True)
+    life_domain_set = models.ForeignKey(
+        "frameworks.LifeDomainSet", verbose_name=_("set leefgebieden"), on_delete=models.PROTECT
+    )
+    framework = models.ForeignKey(
+        "frameworks.Framework", verbose_name=_("toetsingskader"), on_delete=models.PROTECT
+    )
+    partners = models.ManyToManyField(
+        Organisation, verbose_name=_("netwerkpartners"), related_name="approaches", blank=True
+    )
+    # toetsingskader C1.a.3 and Maastricht §2.6: start and plan "binnen een maand"
+    start_norm_days = models.PositiveSmallIntegerField(_("norm start na aanmelding (dagen)"), default=30)
+    plan_norm_days = models.PositiveSmallIntegerField(_("norm plan na start (dagen)"), default=30)
+    triage_criteria = models.TextField(
+        _("criteria voor prioritering"), blank=True, help_text=_("Eén criterium per regel.")
+    )
+
+    class Meta:
+        verbose_name = _("aanpak")
+        verbose_name_plural = _("aanpakken")
+        ordering = ["municipality__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="unique_approach_name")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.municipality})"
+
+    @property
+    def triage_criteria_list(self) -> list[str]:
+        return [line.strip() for line in self.triage_criteria.splitlines() if line.strip()]

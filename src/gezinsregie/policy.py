@@ -1,0 +1,248 @@
+"""The one place that answers "may this user do this to this object?". Deny by default.
+
+Every view, API endpoint, export and report asks here; nothing else reads `Family.objects` for a user
+(tests/test_policy_is_the_only_door.py keeps it so). The rules are tables, read them top to bottom:
+
+- FAMILY_RULES: (role, action) → which families, as a query condition. A family-level permission is
+  the union over the user's active memberships; a missing pair means "no".
+- APPROACH_RULES and GLOBAL_RULES: the same for actions on an approach (aggregate numbers, registering)
+  and actions on nothing in particular (configuration, searching the log).
+
+Child records (members, consents, plans, ...) have no rules of their own: they follow their family.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from gezinsregie.accounts.models import Membership, Role, User
+from gezinsregie.audit import services as audit
+from gezinsregie.casework.models import Consent, Family, FamilyStatus, InspectionMandate, Involvement, Referral
+from gezinsregie.organisations.models import Approach
+
+
+class Action(StrEnum):
+    # on a family
+    VIEW = "view"  # the casework: members, analysis, plan, ...
+    EDIT = "edit"
+    TRIAGE = "triage"
+    ASSIGN_COORDINATOR = "assign_coordinator"
+    VIEW_LOG = "view_log"  # the family's access log
+    VIEW_REFERRAL_STATUS = "view_referral_status"  # only that it exists: reference and status
+    INSPECT = "inspect"  # read-only for the inspectorate, pseudonymised unless the mandate says more
+    # on an approach
+    REGISTER = "register"
+    VIEW_POPULATION = "view_population"  # aggregate numbers, never a person
+    # on nothing in particular
+    SEARCH_LOGS = "search_logs"
+    CONFIGURE = "configure"
+    VIEW_FRAMEWORK = "view_framework"
+
+
+FamilyRule = Callable[[User, Membership, date], Q]
+NOTHING = Q(pk__in=[])
+TRIAGE_STATES = (FamilyStatus.REGISTERED, FamilyStatus.TRIAGE)
+
+
+def _coordinated(actor: User, m: Membership, today: date) -> Q:
+    return Q(coordinator=actor)
+
+
+def _in_approach(actor: User, m: Membership, today: date) -> Q:
+    return Q(approach_id=m.approach_id)
+
+
+def _awaiting_triage_in_approach(actor: User, m: Membership, today: date) -> Q:
+    return Q(approach_id=m.approach_id, status__in=TRIAGE_STATES)
+
+
+def _involved(actor: User, m: Membership, today: date) -> Q:
+    return Q(
+        Exists(
+            Involvement.objects.filter(
+                family=OuterRef("pk"), user=actor, organisation=m.organisation_id, ended_on__isnull=True
+            )
+        )
+    )
+
+
+def _consent_covers_organisation(actor: User, m: Membership, today: date) -> Q:
+    # The consent names the organisations that may share information; nothing beyond it.
+    return Q(
+        Exists(
+            Consent.objects.filter(
+                family=OuterRef("pk"),
+                organisations=m.organisation_id,
+                signed_on__lte=today,
+                withdrawn_on__isnull=True,
+            )
+        )
+    )
+
+
+def _involved_within_consent(actor: User, m: Membership, today: date) -> Q:
+    return _involved(actor, m, today) & _consent_covers_organisation(actor, m, today)
+
+
+def _referred_or_involved(actor: User, m: Membership, today: date) -> Q:
+    referred = Q(Exists(Referral.objects.filter(family=OuterRef("pk"), referred_by=actor)))
+    return referred | _involved(actor, m, today)
+
+
+def _mandated(actor: User, m: Membership, today: date) -> Q:
+    return Q(
+        Exists(
+            InspectionMandate.objects.filter(
+                family=OuterRef("pk"),
+                organisation=m.organisation_id,
+                granted_on__lte=today,
+                expires_on__gte=today,
+                withdrawn_on__isnull=True,
+            )
+        )
+    )
+
+
+def _in_municipality(actor: User, m: Membership, today: date) -> Q:
+    if m.organisation.municipality_id is None:
+        return NOTHING
+    return Q(approach__municipality_id=m.organisation.municipality_id)
+
+
+A = Action
+FAMILY_RULES: dict[tuple[str, Action], FamilyRule] = {
+    (Role.COORDINATOR, A.VIEW): _coordinated,
+    (Role.COORDINATOR, A.EDIT): _coordinated,
+    (Role.COORDINATOR, A.VIEW_LOG): _coordinated,
+    (Role.COORDINATOR, A.VIEW_REFERRAL_STATUS): _coordinated,
+    (Role.PROCESS_MANAGER, A.VIEW): _in_approach,
+    (Role.PROCESS_MANAGER, A.EDIT): _in_approach,
+    (Role.PROCESS_MANAGER, A.TRIAGE): _awaiting_triage_in_approach,
+    (Role.PROCESS_MANAGER, A.ASSIGN_COORDINATOR): _in_approach,
+    (Role.PROCESS_MANAGER, A.VIEW_REFERRAL_STATUS): _in_approach,
+    (Role.INTAKE, A.VIEW): _awaiting_triage_in_approach,
+    (Role.INTAKE, A.TRIAGE): _awaiting_triage_in_approach,
+    (Role.INTAKE, A.VIEW_REFERRAL_STATUS): _in_approach,
+    (Role.PROFESSIONAL, A.VIEW): _involved_within_consent,
+    (Role.PROFESSIONAL, A.VIEW_REFERRAL_STATUS): _referred_or_involved,
+    (Role.INSPECTOR, A.INSPECT): _mandated,
+    (Role.PRIVACY_OFFICER, A.VIEW_LOG): _in_municipality,
+    (Role.PRIVACY_OFFICER, A.VIEW_REFERRAL_STATUS): _in_municipality,
+}
+
+ApproachRule = Callable[[Membership, Approach], bool]
+
+
+def _partner_of(m: Membership, approach: Approach) -> bool:
+    return approach.partners.filter(pk=m.organisation_id).exists()
+
+
+def _runs(m: Membership, approach: Approach) -> bool:
+    return m.approach_id == approach.pk
+
+
+def _same_municipality(m: Membership, approach: Approach) -> bool:
+    return m.organisation.municipality_id == approach.municipality_id
+
+
+APPROACH_RULES: dict[tuple[str, Action], ApproachRule] = {
+    (Role.PROFESSIONAL, A.REGISTER): _partner_of,
+    (Role.COORDINATOR, A.REGISTER): _partner_of,
+    (Role.PROCESS_MANAGER, A.REGISTER): _runs,
+    (Role.INTAKE, A.REGISTER): _runs,
+    (Role.PROCESS_MANAGER, A.VIEW_POPULATION): _runs,
+    (Role.POLICY_OFFICER, A.VIEW_POPULATION): _same_municipality,
+}
+
+GLOBAL_RULES: dict[Action, set[str]] = {
+    A.SEARCH_LOGS: {Role.PRIVACY_OFFICER},
+    A.CONFIGURE: {Role.ADMINISTRATOR},
+    A.VIEW_FRAMEWORK: set(Role),
+    A.VIEW_POPULATION: {Role.POLICY_OFFICER, Role.PROCESS_MANAGER},
+}
+
+
+def _memberships(actor: User | Any) -> list[Membership]:
+    if not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        return []
+    cached = getattr(actor, "_policy_memberships", None)
+    if cached is None:
+        cached = list(actor.active_memberships())
+        actor._policy_memberships = cached
+    return cached
+
+
+def families_for(actor: User, action: Action = Action.VIEW) -> QuerySet[Family]:
+    """The only definition of which families a person may `action`."""
+    today = timezone.localdate()
+    condition = NOTHING
+    for m in _memberships(actor):
+        rule = FAMILY_RULES.get((m.role, action))
+        if rule is not None:
+            condition |= rule(actor, m, today)
+    return Family.objects.filter(condition)
+
+
+def approaches_for(actor: User, action: Action) -> QuerySet[Approach]:
+    allowed = [a.pk for a in Approach.objects.select_related("municipality") if can(actor, action, a)]
+    return Approach.objects.filter(pk__in=allowed)
+
+
+def _family_of(obj: Model) -> Family | None:
+    if isinstance(obj, Family):
+        return obj
+    family = getattr(obj, "family", None)
+    return family if isinstance(family, Family) else None
+
+
+def can(actor: User, action: Action, obj: Model | None = None) -> bool:
+    if obj is None:
+        return any(m.role in GLOBAL_RULES.get(action, set()) for m in _memberships(actor))
+    if isinstance(obj, Approach):
+        return any(
+            rule(m, obj)
+            for m in _memberships(actor)
+            if (rule := APPROACH_RULES.get((m.role, action))) is not None
+        )
+    family = _family_of(obj)
+    if family is None:
+        return False  # an object this policy does not know: deny
+    return families_for(actor, action).filter(pk=family.pk).exists()
+
+
+def ensure(actor: User, action: Action, obj: Model | None = None) -> None:
+    if not can(actor, action, obj):
+        raise PermissionDenied
+
+
+def granting_membership(actor: User, action: Action, family: Family) -> Membership | None:
+    """Which of the actor's memberships allows this; recorded in the access log as role and organisation."""
+    today = timezone.localdate()
+    for m in _memberships(actor):
+        rule = FAMILY_RULES.get((m.role, action))
+        if rule is not None and Family.objects.filter(rule(actor, m, today), pk=family.pk).exists():
+            return m
+    return None
+
+
+def access_family(actor: User, family_id: UUID | str, *, action: Action = Action.VIEW) -> Family:
+    """Fetch, authorise and log in one step. Missing and forbidden look the same (404)."""
+    try:
+        family = families_for(actor, action).select_related("approach__municipality").get(pk=family_id)
+    except (Family.DoesNotExist, ValueError, ValidationError) as missing:  # a malformed id is missing too
+        raise Http404 from missing
+    audit.record(
+        actor=actor,
+        action=f"family.{action}",
+        family=family,
+        obj=family,
+        membership=granting_membership(actor, action, family),
+    )
+    return family

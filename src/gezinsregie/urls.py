@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from gezinsregie.web.views import LoginView
+
+
+urlpatterns = [
+    path("inloggen/", LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("beheer/", admin.site.urls),
+    path("api/", include("gezinsregie.api.urls")),
+    path("toegangslog/", include("gezinsregie.audit.urls")),
+    path("toetsingskader/", include("gezinsregie.frameworks.urls")),
+    path("", include("gezinsregie.web.urls")),
+]
