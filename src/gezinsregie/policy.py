@@ -24,7 +24,14 @@ from django.utils import timezone
 
 from gezinsregie.accounts.models import Membership, Role, User
 from gezinsregie.audit import services as audit
-from gezinsregie.casework.models import Consent, Family, FamilyStatus, InspectionMandate, Involvement, Referral
+from gezinsregie.casework.models import (
+    Consent,
+    Family,
+    FamilyStatus,
+    InspectionMandate,
+    Involvement,
+    Referral,
+)
 from gezinsregie.organisations.models import Approach
 
 
@@ -170,12 +177,13 @@ GLOBAL_RULES: dict[Action, set[str]] = {
 
 
 def _memberships(actor: User | Any) -> list[Membership]:
-    if not getattr(actor, "is_authenticated", False) or not actor.is_active:
+    if not isinstance(actor, User) or not actor.is_active:
         return []
-    cached = getattr(actor, "_policy_memberships", None)
+    # Memberships are read once per user object (i.e. per request), not once per question.
+    cached: list[Membership] | None = getattr(actor, "_policy_memberships", None)
     if cached is None:
         cached = list(actor.active_memberships())
-        actor._policy_memberships = cached
+        setattr(actor, "_policy_memberships", cached)  # noqa: B010 - not a declared field
     return cached
 
 

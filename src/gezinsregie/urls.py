@@ -4,7 +4,6 @@ from django.urls import include, path
 
 from gezinsregie.web.views import LoginView
 
-
 urlpatterns = [
     path("inloggen/", LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),

@@ -5,13 +5,22 @@ from gezinsregie.frameworks.models import Framework
 
 
 class FamilySummarySerializer(serializers.ModelSerializer):
-    approach = serializers.StringRelatedField()
-    coordinator = serializers.StringRelatedField()
+    approach: serializers.Field = serializers.StringRelatedField()
+    coordinator: serializers.Field = serializers.StringRelatedField()
 
     class Meta:
         model = Family
-        fields = ["id", "reference", "name", "approach", "status", "neighbourhood", "registered_on",
-                  "started_on", "coordinator"]
+        fields = [
+            "id",
+            "reference",
+            "name",
+            "approach",
+            "status",
+            "neighbourhood",
+            "registered_on",
+            "started_on",
+            "coordinator",
+        ]
 
 
 class MemberSerializer(serializers.ModelSerializer):

@@ -10,8 +10,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from gezinsregie import policy
+from gezinsregie.accounts.request import actor_of
 from gezinsregie.api import serializers
 from gezinsregie.audit import services as audit
+from gezinsregie.frameworks.models import Framework
 from gezinsregie.frameworks.selectors import frameworks_with_tree
 
 
@@ -23,12 +25,12 @@ class FamilyViewSet(viewsets.GenericViewSet):
     @extend_schema(responses=serializers.FamilySummarySerializer(many=True))
     def list(self, request: Request) -> Response:
         queryset = (
-            policy.families_for(request.user, policy.Action.VIEW)  # type: ignore[arg-type]
+            policy.families_for(actor_of(request), policy.Action.VIEW)
             .select_related("approach__municipality", "coordinator")
             .order_by("reference")
         )
         page = self.paginate_queryset(queryset) or []
-        audit.record_many(actor=request.user, action="family.list", families=page)  # type: ignore[arg-type]
+        audit.record_many(actor=actor_of(request), action="family.list", families=page)
         return self.get_paginated_response(serializers.FamilySummarySerializer(page, many=True).data)
 
     @extend_schema(
@@ -36,15 +38,16 @@ class FamilyViewSet(viewsets.GenericViewSet):
         parameters=[OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH)],
     )
     def retrieve(self, request: Request, pk: str | None = None) -> Response:
-        family = policy.access_family(request.user, pk or "", action=policy.Action.VIEW)  # type: ignore[arg-type]
+        family = policy.access_family(actor_of(request), pk or "", action=policy.Action.VIEW)
         return Response(serializers.FamilyDetailSerializer(family).data)
 
 
 class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.FrameworkSerializer
+    queryset = Framework.objects.none()  # for the schema's types only; get_queryset is what serves
     lookup_field = "key"
 
     def get_queryset(self) -> Any:
-        if not policy.can(self.request.user, policy.Action.VIEW_FRAMEWORK):  # type: ignore[arg-type]
+        if not policy.can(actor_of(self.request), policy.Action.VIEW_FRAMEWORK):
             raise PermissionDenied
         return frameworks_with_tree()

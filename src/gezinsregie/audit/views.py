@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from gezinsregie import policy
+from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit import selectors
 
 Action = policy.Action
@@ -14,21 +15,17 @@ Action = policy.Action
 
 @login_required
 def family_log(request: HttpRequest, family_id: UUID) -> HttpResponse:
-    family = policy.access_family(request.user, family_id, action=Action.VIEW_LOG)  # type: ignore[arg-type]
+    family = policy.access_family(actor_of(request), family_id, action=Action.VIEW_LOG)
     page = Paginator(selectors.family_log(family=family), 50).get_page(request.GET.get("pagina"))
     return render(request, "audit/family_log.html", {"family": family, "page": page})
 
 
 @login_required
 def search(request: HttpRequest) -> HttpResponse:
-    policy.ensure(request.user, Action.SEARCH_LOGS)  # type: ignore[arg-type]
+    policy.ensure(actor_of(request), Action.SEARCH_LOGS)
     reference = request.GET.get("kenmerk", "").strip().upper()
     if reference:
-        family = (
-            policy.families_for(request.user, Action.VIEW_LOG)  # type: ignore[arg-type]
-            .filter(reference=reference)
-            .first()
-        )
+        family = policy.families_for(actor_of(request), Action.VIEW_LOG).filter(reference=reference).first()
         if family is not None:
             return redirect("audit:family", family_id=family.pk)
         messages.error(request, f"Geen gezin met kenmerk {reference} gevonden binnen uw gemeente.")

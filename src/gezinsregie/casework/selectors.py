@@ -41,7 +41,11 @@ def triage_queue(*, actor: User) -> QuerySet[Family]:
 
 
 def involved_families(*, actor: User) -> QuerySet[Family]:
-    return policy.families_for(actor, Action.VIEW).select_related("approach", "coordinator").order_by("reference")
+    return (
+        policy.families_for(actor, Action.VIEW)
+        .select_related("approach", "coordinator")
+        .order_by("reference")
+    )
 
 
 def own_referrals_status_only(*, actor: User) -> QuerySet[Family]:
@@ -68,7 +72,10 @@ class CountRow:
 def population_by_status(*, approaches: QuerySet[Approach]) -> list[CountRow]:
     """Aggregate numbers: how many families per status. Never a person (BRIEF: policy staff)."""
     counts = dict(
-        Family.objects.filter(approach__in=approaches).values_list("status").annotate(n=Count("pk")).order_by()
+        Family.objects.filter(approach__in=approaches)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     return [CountRow(str(label), counts.get(value, 0)) for value, label in FamilyStatus.choices]
 

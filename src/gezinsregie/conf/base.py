@@ -16,7 +16,7 @@ BASE_DIR = SRC_DIR.parent
 PACKAGE_DIR = SRC_DIR / "gezinsregie"
 
 # Used only outside production; conf/production.py refuses to start with it.
-INSECURE_DEFAULT_SECRET_KEY = "insecure-demo-key-never-use-in-production"  # noqa: S105
+INSECURE_DEFAULT_SECRET_KEY = "insecure-demo-key-never-use-in-production"
 SECRET_KEY = env("SECRET_KEY", INSECURE_DEFAULT_SECRET_KEY)
 DEBUG = env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
@@ -148,7 +148,9 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Gezinsregie API",
-    "DESCRIPTION": "Integraties met Gezinsregie. Elke toegang loopt via het autorisatiebeleid en wordt gelogd.",
+    "DESCRIPTION": (
+        "Integraties met Gezinsregie. Elke toegang loopt via het autorisatiebeleid en wordt gelogd."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }

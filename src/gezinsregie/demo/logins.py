@@ -2,7 +2,7 @@
 
 from gezinsregie.accounts.models import Role
 
-DEMO_PASSWORD = "demo"  # noqa: S105 - demo mode only; load_demo refuses to run outside it
+DEMO_PASSWORD = "demo"
 
 # (username, role, label shown on the login page)
 DEMO_LOGINS: list[tuple[str, str, str]] = [

@@ -26,18 +26,70 @@ from gezinsregie.casework.models import (
 )
 from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from gezinsregie.frameworks.models import Framework, LifeDomainSet
-from gezinsregie.organisations.models import Approach, Municipality, Organisation, OrganisationKind, PartnerType
+from gezinsregie.organisations.models import (
+    Approach,
+    Municipality,
+    Organisation,
+    OrganisationKind,
+    PartnerType,
+)
 
 MUNICIPALITY = "Zeldenbroek"
 NEIGHBOURHOODS = ["Centrum", "Noordhoek", "De Velden", "Oostwijk", "Havenkwartier", "Zuiderpark"]
 SURNAMES = [
-    "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters",
-    "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer",
-    "Kok", "Jacobs", "de Haan", "Vermeulen", "van den Heuvel", "van der Veen", "van den Broek", "Schouten",
-    "Willems", "van Dijk", "Hoekstra", "Maas", "Verhoeven", "Koster", "Prins", "Blom", "Huisman", "Peeters",
-    "Kuipers", "van Wijk", "Postma",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "de Graaf",
+    "van der Meer",
+    "Kok",
+    "Jacobs",
+    "de Haan",
+    "Vermeulen",
+    "van den Heuvel",
+    "van der Veen",
+    "van den Broek",
+    "Schouten",
+    "Willems",
+    "van Dijk",
+    "Hoekstra",
+    "Maas",
+    "Verhoeven",
+    "Koster",
+    "Prins",
+    "Blom",
+    "Huisman",
+    "Peeters",
+    "Kuipers",
+    "van Wijk",
+    "Postma",
 ]
-PARENT_NAMES = ["Sandra", "Mohamed", "Linda", "Patrick", "Fatima", "Kevin", "Naima", "Roy", "Esther", "Dennis"]
+PARENT_NAMES = [
+    "Sandra",
+    "Mohamed",
+    "Linda",
+    "Patrick",
+    "Fatima",
+    "Kevin",
+    "Naima",
+    "Roy",
+    "Esther",
+    "Dennis",
+]
 CHILD_NAMES = ["Noah", "Emma", "Sem", "Julia", "Daan", "Mila", "Liam", "Sara", "Finn", "Yara", "Levi", "Nora"]
 PARTNERS = [
     ("Politie basisteam Zeldenbroek", "politie"),
@@ -79,7 +131,8 @@ class DemoWorld:
 
 def _user(username: str, first: str, last: str, *, staff: bool = False) -> User:
     user, created = User.objects.get_or_create(
-        username=username, defaults={"first_name": first, "last_name": last, "email": f"{username}@zeldenbroek.example"}
+        username=username,
+        defaults={"first_name": first, "last_name": last, "email": f"{username}@zeldenbroek.example"},
     )
     if created:
         user.set_password(DEMO_PASSWORD)
@@ -98,8 +151,12 @@ def demo_load() -> DemoWorld:
         raise ImproperlyConfigured("Demogegevens en demo-logins bestaan alleen in demomodus (DEMO_MODE).")
     existing = Municipality.objects.filter(name=MUNICIPALITY).first()
     if existing is not None:
-        return DemoWorld(existing, list(existing.approaches.all()), Family.objects.filter(
-            approach__municipality=existing).count(), created=False)
+        return DemoWorld(
+            existing,
+            list(existing.approaches.all()),
+            Family.objects.filter(approach__municipality=existing).count(),
+            created=False,
+        )
 
     rng = random.Random(2026)
     today = timezone.localdate()
@@ -116,14 +173,17 @@ def demo_load() -> DemoWorld:
     )[0]
     partners = {
         name: Organisation.objects.create(
-            name=name, kind=OrganisationKind.PARTNER, partner_type=PartnerType.objects.get_or_create(name=kind)[0]
+            name=name,
+            kind=OrganisationKind.PARTNER,
+            partner_type=PartnerType.objects.get_or_create(name=kind)[0],
         )
         for name, kind in PARTNERS
     }
     integrale = Approach.objects.create(
         municipality=municipality,
         name="Integrale Aanpak Veiligheidshuis",
-        description="Persoons- en systeemgerichte aanpak vanuit het Veiligheidshuis: vastpakken en niet meer loslaten.",
+        description="Persoons- en systeemgerichte aanpak vanuit het Veiligheidshuis: "
+        "vastpakken en niet meer loslaten.",
         life_domain_set=LifeDomainSet.objects.get(key="maastricht-2014"),
         framework=framework,
         triage_criteria="Overlast, criminaliteit of maatschappelijke uitval\n"
@@ -132,16 +192,20 @@ def demo_load() -> DemoWorld:
     gezinsmanagement = Approach.objects.create(
         municipality=municipality,
         name="Gezinsmanagement",
-        description="Een gezinsmanager voor gezinnen met meervoudige problemen die de weg naar hulp niet vinden.",
+        description="Een gezinsmanager voor gezinnen met meervoudige problemen "
+        "die de weg naar hulp niet vinden.",
         life_domain_set=LifeDomainSet.objects.get(key="zrm-2017"),
         framework=framework,
-        triage_criteria="Problemen op minimaal vier leefgebieden\nZorgen over de ontwikkeling van de kinderen",
+        triage_criteria="Problemen op minimaal vier leefgebieden\n"
+        "Zorgen over de ontwikkeling van de kinderen",
     )
     for approach in (integrale, gezinsmanagement):
         approach.partners.set([gemeente, veiligheidshuis, *partners.values()])
 
-    users = {username: _user(username, *_demo_name(username), staff=role == Role.ADMINISTRATOR)
-             for username, role, _ in DEMO_LOGINS}
+    users = {
+        username: _user(username, *_demo_name(username), staff=role == Role.ADMINISTRATOR)
+        for username, role, _ in DEMO_LOGINS
+    }
     ggz = partners["GGZ Zeldenbroek"]
     _member(users["regisseur"], partners["Maatschappelijk werk De Schakel"], Role.COORDINATOR)
     _member(users["procesmanager"], veiligheidshuis, Role.PROCESS_MANAGER, integrale)
@@ -168,12 +232,19 @@ def demo_load() -> DemoWorld:
             number += 1
             approach = integrale if number % 3 else gezinsmanagement
             _demo_family(
-                rng=rng, today=today, number=number, status=status, approach=approach,
+                rng=rng,
+                today=today,
+                number=number,
+                status=status,
+                approach=approach,
                 coordinator=_coordinator_for(number, status, users["regisseur"], other_coordinators),
                 process_manager=users["procesmanager"] if approach == integrale else pm_gezinsmanagement,
                 referrer=police_officer if number % 2 else users["professional"],
-                professional=users["professional"], ggz=ggz, partners=list(partners.values()),
-                inspectorate=inspectorate, recorder=users["procesmanager"],
+                professional=users["professional"],
+                ggz=ggz,
+                partners=list(partners.values()),
+                inspectorate=inspectorate,
+                recorder=users["procesmanager"],
             )
     return DemoWorld(municipality, [integrale, gezinsmanagement], number, created=True)
 
@@ -191,7 +262,7 @@ def _demo_name(username: str) -> tuple[str, str]:
     }[username]
 
 
-def _coordinator_for(number: int, status: str, regisseur: User, others: list[User]) -> User | None:
+def _coordinator_for(number: int, status: FamilyStatus, regisseur: User, others: list[User]) -> User | None:
     if status not in (FamilyStatus.ACTIVE, FamilyStatus.AFTERCARE, FamilyStatus.CLOSED):
         return None
     if status == FamilyStatus.ACTIVE and number in (15, 22):
@@ -200,9 +271,20 @@ def _coordinator_for(number: int, status: str, regisseur: User, others: list[Use
 
 
 def _demo_family(
-    *, rng: random.Random, today: date, number: int, status: str, approach: Approach, coordinator: User | None,
-    process_manager: User, referrer: User, professional: User, ggz: Organisation, partners: list[Organisation],
-    inspectorate: Organisation, recorder: User,
+    *,
+    rng: random.Random,
+    today: date,
+    number: int,
+    status: FamilyStatus,
+    approach: Approach,
+    coordinator: User | None,
+    process_manager: User,
+    referrer: User,
+    professional: User,
+    ggz: Organisation,
+    partners: list[Organisation],
+    inspectorate: Organisation,
+    recorder: User,
 ) -> Family:
     surname = SURNAMES[number - 1]
     registered_on = today - timedelta(days=_age_in_days(rng, status))
@@ -226,14 +308,20 @@ def _demo_family(
     parent_birth = date(today.year - parent_age, rng.randint(1, 12), rng.randint(1, 28))
     for parent in range(rng.choice([1, 2])):
         Member.objects.create(
-            family=family, first_name=PARENT_NAMES[(number + parent) % len(PARENT_NAMES)], last_name=surname,
-            birth_date=parent_birth - timedelta(days=400 * parent), relation=MemberRelation.PARENT,
+            family=family,
+            first_name=PARENT_NAMES[(number + parent) % len(PARENT_NAMES)],
+            last_name=surname,
+            birth_date=parent_birth - timedelta(days=400 * parent),
+            relation=MemberRelation.PARENT,
         )
     for child in range(rng.randint(1, 4)):
         Member.objects.create(
-            family=family, first_name=CHILD_NAMES[(number * 3 + child) % len(CHILD_NAMES)], last_name=surname,
+            family=family,
+            first_name=CHILD_NAMES[(number * 3 + child) % len(CHILD_NAMES)],
+            last_name=surname,
             # children between 0 and 17, born when the parent was at least 18
-            birth_date=today - timedelta(days=365 * rng.randint(0, min(17, parent_age - 19)) + 40 * child + 30),
+            birth_date=today
+            - timedelta(days=365 * rng.randint(0, min(17, parent_age - 19)) + 40 * child + 30),
             relation=MemberRelation.CHILD,
         )
     referral = Referral.objects.create(
@@ -255,7 +343,10 @@ def _demo_family(
     if number % 5 == 0 and ggz in named:
         named.remove(ggz)
     consent = Consent.objects.create(
-        family=family, informed_of_rights=True, signed_on=started_on, signed_by=f"{PARENT_NAMES[number % 10]} {surname}",
+        family=family,
+        informed_of_rights=True,
+        signed_on=started_on,
+        signed_by=f"{PARENT_NAMES[number % 10]} {surname}",
         recorded_by=recorder,
     )
     consent.organisations.set(named)
@@ -263,13 +354,16 @@ def _demo_family(
         Involvement.objects.create(family=family, user=professional, organisation=ggz, started_on=started_on)
     if status == FamilyStatus.ACTIVE and approach.name.startswith("Integrale") and number % 4 == 1:
         InspectionMandate.objects.create(
-            family=family, organisation=inspectorate, granted_on=today - timedelta(days=20),
-            expires_on=today + timedelta(days=180), recorded_by=recorder,
+            family=family,
+            organisation=inspectorate,
+            granted_on=today - timedelta(days=20),
+            expires_on=today + timedelta(days=180),
+            recorded_by=recorder,
         )
     return family
 
 
-def _age_in_days(rng: random.Random, status: str) -> int:
+def _age_in_days(rng: random.Random, status: FamilyStatus) -> int:
     return {
         FamilyStatus.REGISTERED: rng.randint(2, 40),
         FamilyStatus.TRIAGE: rng.randint(10, 50),

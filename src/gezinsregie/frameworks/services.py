@@ -108,7 +108,10 @@ def framework_load(*, path: Path, replace: bool = False) -> LoadResult:
                 criterion, _ = Criterion.objects.update_or_create(
                     theme=theme,
                     key=_require(criterion_data, "key", theme.key),
-                    defaults={"name": _require(criterion_data, "name", criterion_data["key"]), "order": criterion_order},
+                    defaults={
+                        "name": _require(criterion_data, "name", criterion_data["key"]),
+                        "order": criterion_order,
+                    },
                 )
                 for indicator_order, indicator_data in enumerate(
                     _require(criterion_data, "indicators", criterion.key)
@@ -132,7 +135,10 @@ def life_domain_sets_load(*, path: Path = DEFAULT_DOMAIN_SET_FILE) -> list[LifeD
     for set_data in _require(data, "life_domain_sets", str(path)):
         domain_set, _ = LifeDomainSet.objects.update_or_create(
             key=_require(set_data, "key", "life_domain_sets"),
-            defaults={"name": _require(set_data, "name", set_data["key"]), "source": set_data.get("source", "")},
+            defaults={
+                "name": _require(set_data, "name", set_data["key"]),
+                "source": set_data.get("source", ""),
+            },
         )
         domains = set_data.get("domains")
         if domains is None:

@@ -23,7 +23,14 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(Approach)
 class ApproachAdmin(admin.ModelAdmin):
-    list_display = ["name", "municipality", "life_domain_set", "framework", "start_norm_days", "plan_norm_days"]
+    list_display = [
+        "name",
+        "municipality",
+        "life_domain_set",
+        "framework",
+        "start_norm_days",
+        "plan_norm_days",
+    ]
     list_filter = ["municipality"]
     filter_horizontal = ["partners"]
     search_fields = ["name"]

@@ -13,7 +13,11 @@ def bar_chart(*, chart_id: str, title: str, rows: Sequence[CountRow], unit: str 
         "title": title,
         "unit": unit,
         "rows": [
-            {"label": row.label, "value": row.value, "percent": round(100 * row.value / largest, 1) if largest else 0}
+            {
+                "label": row.label,
+                "value": row.value,
+                "percent": round(100 * row.value / largest, 1) if largest else 0,
+            }
             for row in rows
         ],
     }

@@ -11,6 +11,7 @@ from django.shortcuts import render
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role
+from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import selectors
 from gezinsregie.casework.models import Family
@@ -37,26 +38,30 @@ def _shown(actor: Any, families: list[Family], action: str) -> list[Family]:
 
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
-    actor = request.user
-    roles = {m.role for m in actor.active_memberships()}  # type: ignore[union-attr]
+    actor = actor_of(request)
+    roles = {m.role for m in actor.active_memberships()}
     context: dict[str, Any] = {"roles": roles, "Role": {r.name: r.value for r in Role}}
     if Role.COORDINATOR in roles:
-        context["caseload"] = _shown(actor, list(selectors.caseload(actor=actor)[:START_LIST_LIMIT]), "family.list")
+        context["caseload"] = _shown(
+            actor, list(selectors.caseload(actor=actor)[:START_LIST_LIMIT]), "family.list"
+        )
     if Role.PROCESS_MANAGER in roles:
         families = list(selectors.approach_families(actor=actor)[:START_LIST_LIMIT])
         context["approach_families"] = _shown(actor, families, "family.list")
         context["without_coordinator"] = [f for f in families if f.needs_coordinator]
     if Role.INTAKE in roles or Role.PROCESS_MANAGER in roles:
         queue = list(selectors.triage_queue(actor=actor)[:START_LIST_LIMIT])
-        context["triage_queue"] = [(f, selectors.days_waiting(f)) for f in _shown(actor, queue, "family.list")]
+        context["triage_queue"] = [
+            (f, selectors.days_waiting(f)) for f in _shown(actor, queue, "family.list")
+        ]
     if Role.PROFESSIONAL in roles:
         involved = list(selectors.involved_families(actor=actor)[:START_LIST_LIMIT])
         context["involved"] = _shown(actor, involved, "family.list")
         context["referral_status"] = list(selectors.own_referrals_status_only(actor=actor))
     if Role.INSPECTOR in roles:
         context["mandated"] = list(selectors.mandated_families(actor=actor))
-    if policy.can(actor, Action.VIEW_POPULATION):  # type: ignore[arg-type]
-        approaches = policy.approaches_for(actor, Action.VIEW_POPULATION)  # type: ignore[arg-type]
+    if policy.can(actor, Action.VIEW_POPULATION):
+        approaches = policy.approaches_for(actor, Action.VIEW_POPULATION)
         context["population_approaches"] = list(approaches)
         context["status_chart"] = bar_chart(
             chart_id="per-status",
@@ -70,20 +75,24 @@ def start(request: HttpRequest) -> HttpResponse:
             rows=selectors.population_by_neighbourhood(approaches=approaches),
             unit="gezinnen",
         )
-    context["can_search_logs"] = policy.can(actor, Action.SEARCH_LOGS)  # type: ignore[arg-type]
-    context["can_configure"] = policy.can(actor, Action.CONFIGURE)  # type: ignore[arg-type]
+    context["can_search_logs"] = policy.can(actor, Action.SEARCH_LOGS)
+    context["can_configure"] = policy.can(actor, Action.CONFIGURE)
     return render(request, "web/start.html", context)
 
 
 @login_required
 def family_detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
-    family = policy.access_family(request.user, family_id, action=Action.VIEW)  # type: ignore[arg-type]
+    family = policy.access_family(actor_of(request), family_id, action=Action.VIEW)
     context = {
         "family": family,
         "members": family.members.all(),
-        "referrals": family.referrals.select_related("organisation", "referred_by").prefetch_related("domains"),
+        "referrals": family.referrals.select_related("organisation", "referred_by").prefetch_related(
+            "domains"
+        ),
         "consents": family.consents.prefetch_related("organisations"),
-        "involvements": family.involvements.filter(ended_on__isnull=True).select_related("user", "organisation"),
-        "can_view_log": policy.can(request.user, Action.VIEW_LOG, family),  # type: ignore[arg-type]
+        "involvements": family.involvements.filter(ended_on__isnull=True).select_related(
+            "user", "organisation"
+        ),
+        "can_view_log": policy.can(actor_of(request), Action.VIEW_LOG, family),
     }
     return render(request, "web/family_detail.html", context)

@@ -57,7 +57,8 @@ class Family(models.Model):
         indexes = [models.Index(fields=["approach", "status"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(started_on__isnull=True) | models.Q(started_on__gte=models.F("registered_on")),
+                condition=models.Q(started_on__isnull=True)
+                | models.Q(started_on__gte=models.F("registered_on")),
                 name="family_start_after_registration",
             ),
         ]
@@ -67,7 +68,7 @@ class Family(models.Model):
 
     @property
     def needs_coordinator(self) -> bool:
-        """"Niemand heeft de regie" (Maastricht §4.2): an active family without a coordinator."""
+        """ "Niemand heeft de regie" (Maastricht §4.2): an active family without a coordinator."""
         return self.status in {FamilyStatus.ACTIVE, FamilyStatus.AFTERCARE} and self.coordinator_id is None
 
 
@@ -139,7 +140,9 @@ class Involvement(models.Model):
     """A professional of a partner organisation working with the family."""
 
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="involvements")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("professional"), on_delete=models.PROTECT)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("professional"), on_delete=models.PROTECT
+    )
     organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT
     )
