@@ -1,0 +1,405 @@
+"""The authorisation table: who may do what to which family, approach or nothing in particular.
+
+Written out by hand on purpose, NOT derived from policy.FAMILY_RULES: any change to the policy that
+nobody meant flips a cell here and fails. If you change the policy on purpose, change the cell too.
+
+The world is described in conftest.py. Family names:
+  coordinated        active, the coordinator's family
+  triage             awaiting triage (registered) in the approach
+  referred           in triage, registered by the professional
+  consented          active, professional involved, consent names the professional's organisation
+  consent_other_org  professional involved, consent names other organisations only
+  consent_withdrawn  professional involved, consent names their organisation but was withdrawn yesterday
+  consent_future     professional involved, consent names their organisation, signed tomorrow
+  involvement_ended  consent names the professional's organisation, the involvement ended yesterday
+  colleague          a colleague of the professional (same organisation) is involved, within consent
+  mandated           valid inspection mandate for the inspector's organisation
+  mandate_expired    mandate for the inspector's organisation expired yesterday
+  mandate_withdrawn  mandate for the inspector's organisation withdrawn yesterday
+  other              active, other municipality/approach, connected to other people only
+  other_triage       awaiting triage in the other approach
+"""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from factories import MemberFactory, MembershipFactory, UserFactory
+
+from gezinsregie import policy
+from gezinsregie.accounts.models import Membership, Role, User
+from gezinsregie.policy import Action as A
+
+pytestmark = pytest.mark.django_db
+
+T, F = True, False
+COORD, PM, PROF, INTAKE = Role.COORDINATOR, Role.PROCESS_MANAGER, Role.PROFESSIONAL, Role.INTAKE
+POLICY, INSP, PRIV, ADMIN = Role.POLICY_OFFICER, Role.INSPECTOR, Role.PRIVACY_OFFICER, Role.ADMINISTRATOR
+
+FAMILY_ACTIONS = (A.VIEW, A.EDIT, A.TRIAGE, A.ASSIGN_COORDINATOR, A.VIEW_LOG, A.VIEW_REFERRAL_STATUS, A.INSPECT)
+
+# fmt: off
+FAMILY_TABLE = [
+    # family               role     VIEW EDIT TRIAGE ASSIGN LOG REFST INSPECT
+    ("coordinated",        COORD,   T,   T,   F,     F,     T,  T,    F),
+    ("coordinated",        PM,      T,   T,   F,     T,     F,  T,    F),
+    ("coordinated",        PROF,    F,   F,   F,     F,     F,  F,    F),
+    ("coordinated",        INTAKE,  F,   F,   F,     F,     F,  T,    F),
+    ("coordinated",        POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("coordinated",        INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("coordinated",        PRIV,    F,   F,   F,     F,     T,  T,    F),
+    ("coordinated",        ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("triage",             COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("triage",             PM,      T,   T,   T,     T,     F,  T,    F),
+    ("triage",             PROF,    F,   F,   F,     F,     F,  F,    F),
+    ("triage",             INTAKE,  T,   F,   T,     F,     F,  T,    F),
+    ("triage",             POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("triage",             INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("triage",             PRIV,    F,   F,   F,     F,     T,  T,    F),
+    ("triage",             ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("referred",           COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("referred",           PM,      T,   T,   T,     T,     F,  T,    F),
+    ("referred",           PROF,    F,   F,   F,     F,     F,  T,    F),
+    ("referred",           INTAKE,  T,   F,   T,     F,     F,  T,    F),
+    ("referred",           POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("referred",           INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("referred",           PRIV,    F,   F,   F,     F,     T,  T,    F),
+    ("referred",           ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("consented",          COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("consented",          PM,      T,   T,   F,     T,     F,  T,    F),
+    ("consented",          PROF,    T,   F,   F,     F,     F,  T,    F),
+    ("consented",          INTAKE,  F,   F,   F,     F,     F,  T,    F),
+    ("consented",          POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("consented",          INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("consented",          PRIV,    F,   F,   F,     F,     T,  T,    F),
+    ("consented",          ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("consent_other_org",  COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("consent_other_org",  PM,      T,   T,   F,     T,     F,  T,    F),
+    ("consent_other_org",  PROF,    F,   F,   F,     F,     F,  T,    F),
+    ("consent_other_org",  INTAKE,  F,   F,   F,     F,     F,  T,    F),
+    ("consent_other_org",  POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("consent_other_org",  INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("consent_other_org",  PRIV,    F,   F,   F,     F,     T,  T,    F),
+    ("consent_other_org",  ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("consent_withdrawn",  COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("consent_withdrawn",  PM,      T,   T,   F,     T,     F,  T,    F),
+    ("consent_withdrawn",  PROF,    F,   F,   F,     F,     F,  T,    F),
+    ("consent_withdrawn",  INTAKE,  F,   F,   F,     F,     F,  T,    F),
+    ("consent_withdrawn",  POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("consent_withdrawn",  INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("consent_withdrawn",  PRIV,    F,   F,   F,     F,     T,  T,    F),
+    ("consent_withdrawn",  ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("consent_future",     COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("consent_future",     PM,      T,   T,   F,     T,     F,  T,    F),
+    ("consent_future",     PROF,    F,   F,   F,     F,     F,  T,    F),
+    ("consent_future",     INTAKE,  F,   F,   F,     F,     F,  T,    F),
+    ("consent_future",     POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("consent_future",     INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("consent_future",     PRIV,    F,   F,   F,     F,     T,  T,    F),
+    ("consent_future",     ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("involvement_ended",  COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("involvement_ended",  PM,      T,   T,   F,     T,     F,  T,    F),
+    ("involvement_ended",  PROF,    F,   F,   F,     F,     F,  F,    F),
+    ("involvement_ended",  INTAKE,  F,   F,   F,     F,     F,  T,    F),
+    ("involvement_ended",  POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("involvement_ended",  INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("involvement_ended",  PRIV,    F,   F,   F,     F,     T,  T,    F),
+    ("involvement_ended",  ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("colleague",          COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("colleague",          PM,      T,   T,   F,     T,     F,  T,    F),
+    ("colleague",          PROF,    F,   F,   F,     F,     F,  F,    F),
+    ("colleague",          INTAKE,  F,   F,   F,     F,     F,  T,    F),
+    ("colleague",          POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("colleague",          INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("colleague",          PRIV,    F,   F,   F,     F,     T,  T,    F),
+    ("colleague",          ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("mandated",           COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("mandated",           PM,      T,   T,   F,     T,     F,  T,    F),
+    ("mandated",           PROF,    F,   F,   F,     F,     F,  F,    F),
+    ("mandated",           INTAKE,  F,   F,   F,     F,     F,  T,    F),
+    ("mandated",           POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("mandated",           INSP,    F,   F,   F,     F,     F,  F,    T),
+    ("mandated",           PRIV,    F,   F,   F,     F,     T,  T,    F),
+    ("mandated",           ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("mandate_expired",    COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("mandate_expired",    PM,      T,   T,   F,     T,     F,  T,    F),
+    ("mandate_expired",    PROF,    F,   F,   F,     F,     F,  F,    F),
+    ("mandate_expired",    INTAKE,  F,   F,   F,     F,     F,  T,    F),
+    ("mandate_expired",    POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("mandate_expired",    INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("mandate_expired",    PRIV,    F,   F,   F,     F,     T,  T,    F),
+    ("mandate_expired",    ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("mandate_withdrawn",  COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("mandate_withdrawn",  PM,      T,   T,   F,     T,     F,  T,    F),
+    ("mandate_withdrawn",  PROF,    F,   F,   F,     F,     F,  F,    F),
+    ("mandate_withdrawn",  INTAKE,  F,   F,   F,     F,     F,  T,    F),
+    ("mandate_withdrawn",  POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("mandate_withdrawn",  INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("mandate_withdrawn",  PRIV,    F,   F,   F,     F,     T,  T,    F),
+    ("mandate_withdrawn",  ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("other",              COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("other",              PM,      F,   F,   F,     F,     F,  F,    F),
+    ("other",              PROF,    F,   F,   F,     F,     F,  F,    F),
+    ("other",              INTAKE,  F,   F,   F,     F,     F,  F,    F),
+    ("other",              POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("other",              INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("other",              PRIV,    F,   F,   F,     F,     F,  F,    F),
+    ("other",              ADMIN,   F,   F,   F,     F,     F,  F,    F),
+
+    ("other_triage",       COORD,   F,   F,   F,     F,     F,  F,    F),
+    ("other_triage",       PM,      F,   F,   F,     F,     F,  F,    F),
+    ("other_triage",       PROF,    F,   F,   F,     F,     F,  F,    F),
+    ("other_triage",       INTAKE,  F,   F,   F,     F,     F,  F,    F),
+    ("other_triage",       POLICY,  F,   F,   F,     F,     F,  F,    F),
+    ("other_triage",       INSP,    F,   F,   F,     F,     F,  F,    F),
+    ("other_triage",       PRIV,    F,   F,   F,     F,     F,  F,    F),
+    ("other_triage",       ADMIN,   F,   F,   F,     F,     F,  F,    F),
+]
+
+APPROACH_ACTIONS = (A.REGISTER, A.VIEW_POPULATION)
+APPROACH_TABLE = [
+    # approach         role     REGISTER VIEW_POPULATION
+    ("own",            COORD,   T,       F),
+    ("own",            PM,      T,       T),
+    ("own",            PROF,    T,       F),
+    ("own",            INTAKE,  T,       F),
+    ("own",            POLICY,  F,       T),
+    ("own",            INSP,    F,       F),
+    ("own",            PRIV,    F,       F),
+    ("own",            ADMIN,   F,       F),
+
+    ("other",          COORD,   F,       F),
+    ("other",          PM,      F,       F),
+    ("other",          PROF,    F,       F),
+    ("other",          INTAKE,  F,       F),
+    ("other",          POLICY,  F,       F),
+    ("other",          INSP,    F,       F),
+    ("other",          PRIV,    F,       F),
+    ("other",          ADMIN,   F,       F),
+]
+
+GLOBAL_ACTIONS = (A.SEARCH_LOGS, A.CONFIGURE, A.VIEW_FRAMEWORK, A.VIEW_POPULATION)
+GLOBAL_TABLE = [
+    # role     SEARCH_LOGS CONFIGURE VIEW_FRAMEWORK VIEW_POPULATION
+    (COORD,    F,          F,        T,             F),
+    (PM,       F,          F,        T,             T),
+    (PROF,     F,          F,        T,             F),
+    (INTAKE,   F,          F,        T,             F),
+    (POLICY,   F,          F,        T,             T),
+    (INSP,     F,          F,        T,             F),
+    (PRIV,     T,          F,        T,             F),
+    (ADMIN,    F,          T,        T,             F),
+]
+# fmt: on
+
+
+def _cells(table: list[tuple], actions: tuple[A, ...], keys: int) -> list:
+    """One pytest param per cell: (key..., action, expected)."""
+    return [
+        pytest.param(*row[:keys], action, expected, id="-".join([*map(str, row[:keys]), action, str(expected)]))
+        for row in table
+        for action, expected in zip(actions, row[keys:], strict=True)
+    ]
+
+
+FAMILY_CELLS = _cells(FAMILY_TABLE, FAMILY_ACTIONS, 2)
+APPROACH_CELLS = _cells(APPROACH_TABLE, APPROACH_ACTIONS, 2)
+GLOBAL_CELLS = _cells(GLOBAL_TABLE, GLOBAL_ACTIONS, 1)
+
+
+def test_the_tables_cover_every_role_action_and_family(module_world):
+    covered = set(FAMILY_ACTIONS) | set(APPROACH_ACTIONS) | set(GLOBAL_ACTIONS)
+    assert covered == set(A), "a new Action needs its rows in these tables"
+    for table in (FAMILY_TABLE, APPROACH_TABLE):
+        objects = {row[0] for row in table}
+        for obj in objects:
+            assert sorted(row[1] for row in table if row[0] == obj) == sorted(Role), obj
+    assert sorted(row[0] for row in GLOBAL_TABLE) == sorted(Role)
+    assert {row[0] for row in FAMILY_TABLE} == set(module_world.families)
+
+
+@pytest.mark.parametrize(("family_name", "role", "action", "expected"), FAMILY_CELLS)
+def test_family_action(module_world, family_name, role, action, expected):
+    actor, family = module_world.user(role), module_world.family(family_name)
+
+    assert policy.can(actor, action, family) is expected
+    # the same answer from the list query the views use, and from the per-membership check the log uses
+    assert policy.families_for(actor, action).filter(pk=family.pk).exists() is expected
+    assert (policy.granting_membership(actor, action, family) is not None) is expected
+
+
+@pytest.mark.parametrize(("which", "role", "action", "expected"), APPROACH_CELLS)
+def test_approach_action(module_world, which, role, action, expected):
+    approach = module_world.approach if which == "own" else module_world.other_approach
+    actor = module_world.user(role)
+
+    assert policy.can(actor, action, approach) is expected
+    assert policy.approaches_for(actor, action).filter(pk=approach.pk).exists() is expected
+
+
+@pytest.mark.parametrize(("role", "action", "expected"), GLOBAL_CELLS)
+def test_global_action(module_world, role, action, expected):
+    actor = module_world.user(role)
+
+    assert policy.can(actor, action) is expected
+    if expected:
+        policy.ensure(actor, action)
+    else:
+        with pytest.raises(PermissionDenied):
+            policy.ensure(actor, action)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_families_for_is_exactly_the_true_cells(module_world, role):
+    """Nothing outside the table leaks into a role's family list (e.g. another approach's family)."""
+    for action in FAMILY_ACTIONS:
+        index = FAMILY_ACTIONS.index(action)
+        expected = {module_world.family(row[0]).pk for row in FAMILY_TABLE if row[1] == role and row[2 + index]}
+        actual = set(policy.families_for(module_world.user(role), action).values_list("pk", flat=True))
+        assert actual == expected, action
+
+
+def test_child_records_follow_their_family(module_world):
+    member = MemberFactory(family=module_world.family("coordinated"))
+
+    assert policy.can(module_world.user(COORD), A.VIEW, member)
+    assert policy.can(module_world.user(PM), A.EDIT, member)
+    assert not policy.can(module_world.user(PROF), A.VIEW, member)
+    assert not policy.can(module_world.user(POLICY), A.VIEW, member)
+
+
+def test_an_object_the_policy_does_not_know_is_denied(module_world):
+    for role in Role:
+        assert not policy.can(module_world.user(role), A.VIEW, module_world.municipal_org)
+        assert not policy.can(module_world.user(role), A.CONFIGURE, module_world.municipality)
+
+
+def test_approach_and_global_actions_asked_about_a_family_are_denied(module_world):
+    family = module_world.family("coordinated")
+    assert not policy.can(module_world.user(ADMIN), A.CONFIGURE, family)
+    assert not policy.can(module_world.user(PRIV), A.SEARCH_LOGS, family)
+    assert not policy.can(module_world.user(PM), A.REGISTER, family)
+    assert not policy.can(module_world.user(PM), A.VIEW_POPULATION, family)
+    # and family actions asked about nothing in particular
+    assert not policy.can(module_world.user(COORD), A.VIEW)
+    assert not policy.can(module_world.user(PRIV), A.VIEW_LOG)
+
+
+def _can_do_nothing(actor: object, world) -> None:
+    for action in A:
+        assert not policy.families_for(actor, action).exists(), action
+        assert not policy.can(actor, action), action
+        for approach in (world.approach, world.other_approach):
+            assert not policy.can(actor, action, approach), action
+        for family in world.families.values():
+            assert not policy.can(actor, action, family), (action, family)
+    with pytest.raises(PermissionDenied):
+        policy.ensure(actor, A.VIEW_FRAMEWORK)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_an_inactive_user_can_do_nothing(module_world, role):
+    actor = User.objects.get(pk=module_world.user(role).pk)  # a fresh instance: no cached memberships
+    actor.is_active = False
+    actor.save()
+
+    _can_do_nothing(actor, module_world)
+
+
+def test_an_anonymous_user_can_do_nothing(module_world):
+    _can_do_nothing(AnonymousUser(), module_world)
+
+
+def test_a_user_without_membership_can_do_nothing(module_world):
+    _can_do_nothing(UserFactory(), module_world)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_an_inactive_membership_gives_nothing(module_world, role):
+    Membership.objects.filter(user=module_world.user(role)).update(active=False)
+    actor = User.objects.get(pk=module_world.user(role).pk)
+
+    _can_do_nothing(actor, module_world)
+
+
+def test_memberships_add_up(module_world):
+    """A user with two roles may do what either role may, each within its own scope."""
+    actor = UserFactory()
+    MembershipFactory(user=actor, role=COORD, organisation=module_world.coordinator_org)
+    MembershipFactory(user=actor, role=PRIV, organisation=module_world.municipal_org)
+    coordinated, consented = module_world.family("coordinated"), module_world.family("consented")
+    coordinated.coordinator = actor
+    coordinated.save()
+
+    assert policy.can(actor, A.VIEW, coordinated)
+    assert not policy.can(actor, A.VIEW, consented)
+    assert policy.can(actor, A.VIEW_LOG, consented)
+    assert policy.can(actor, A.SEARCH_LOGS)
+    assert not policy.can(actor, A.VIEW_LOG, module_world.family("other"))
+    assert policy.granting_membership(actor, A.VIEW, coordinated).role == COORD
+    assert policy.granting_membership(actor, A.VIEW_LOG, consented).role == PRIV
+
+
+def test_a_mandate_is_valid_from_its_first_to_its_last_day(module_world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from factories import FamilyFactory, InspectionMandateFactory
+
+    today = timezone.localdate()
+    inspector = module_world.user(INSP)
+    last_day = FamilyFactory(approach=module_world.approach)
+    InspectionMandateFactory(
+        family=last_day, organisation=module_world.inspectorate, granted_on=today - timedelta(days=5), expires_on=today
+    )
+    first_day = FamilyFactory(approach=module_world.approach)
+    InspectionMandateFactory(family=first_day, organisation=module_world.inspectorate, granted_on=today)
+    not_yet = FamilyFactory(approach=module_world.approach)
+    InspectionMandateFactory(
+        family=not_yet, organisation=module_world.inspectorate, granted_on=today + timedelta(days=1)
+    )
+    other_inspectorate = FamilyFactory(approach=module_world.approach)
+    InspectionMandateFactory(family=other_inspectorate, organisation=module_world.other_inspectorate)
+
+    assert policy.can(inspector, A.INSPECT, last_day)
+    assert policy.can(inspector, A.INSPECT, first_day)
+    assert not policy.can(inspector, A.INSPECT, not_yet)
+    assert not policy.can(inspector, A.INSPECT, other_inspectorate)
+    assert not policy.can(inspector, A.VIEW, first_day)  # a mandate is not a door to the casework
+
+
+def test_a_consent_signed_today_counts(module_world):
+    from django.utils import timezone
+    from factories import ConsentFactory, FamilyFactory, InvolvementFactory
+
+    family = FamilyFactory(approach=module_world.approach)
+    professional = module_world.user(PROF)
+    InvolvementFactory(family=family, user=professional, organisation=module_world.professional_org)
+    assert not policy.can(professional, A.VIEW, family)  # involved, but no consent yet
+
+    ConsentFactory(family=family, organisations=[module_world.professional_org], signed_on=timezone.localdate())
+    assert policy.can(professional, A.VIEW, family)
+
+
+def test_involvement_counts_only_for_the_organisation_it_was_recorded_for(module_world):
+    """The professional also works for another organisation that the consent names; the involvement was
+    recorded for their own organisation only."""
+    from factories import ConsentFactory, FamilyFactory, InvolvementFactory
+
+    family = FamilyFactory(approach=module_world.approach)
+    professional = module_world.user(PROF)
+    InvolvementFactory(family=family, user=professional, organisation=module_world.other_partner)
+    ConsentFactory(family=family, organisations=[module_world.professional_org])
+
+    assert not policy.can(professional, A.VIEW, family)
