@@ -10,6 +10,7 @@ The world (see build_world): two municipalities, each with one approach.
   families are connected to people, but to none of world.users.
 """
 
+import itertools
 import os
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # browser tests (Playwright) share this file
@@ -40,6 +41,9 @@ from gezinsregie.casework.models import Family, FamilyStatus
 from gezinsregie.frameworks import services as framework_services
 from gezinsregie.frameworks.models import Framework, LifeDomainSet
 from gezinsregie.organisations.models import Approach, Municipality, Organisation
+
+
+_serial = itertools.count(1)  # readable, unique usernames: "process-manager-12"
 
 
 @dataclass
@@ -78,7 +82,7 @@ def build_world() -> World:
     other_approach = ApproachFactory(municipality=other_municipality, partners=[other_partner])
 
     def member(role: str, organisation: Organisation, approach: Approach | None = None) -> User:
-        user = UserFactory(username=f"{role.replace('_', '-')}-{organisation.pk}")
+        user = UserFactory(username=f"{role.replace('_', '-')}-{next(_serial)}")
         MembershipFactory(user=user, organisation=organisation, role=role, approach=approach)
         return user
 

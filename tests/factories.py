@@ -66,6 +66,7 @@ class FrameworkFactory(DjangoModelFactory):
 class LifeDomainSetFactory(DjangoModelFactory):
     class Meta:
         model = LifeDomainSet
+        skip_postgeneration_save = True
 
     key = factory.Sequence(lambda n: f"testset-{n}")
     name = factory.Sequence(lambda n: f"Testset leefgebieden {n}")
@@ -125,6 +126,7 @@ class OrganisationFactory(DjangoModelFactory):
 class ApproachFactory(DjangoModelFactory):
     class Meta:
         model = Approach
+        skip_postgeneration_save = True
 
     municipality = factory.SubFactory(MunicipalityFactory)
     name = factory.Sequence(lambda n: f"Gezinsaanpak {n}")
@@ -206,6 +208,7 @@ class MemberFactory(DjangoModelFactory):
 class ReferralFactory(DjangoModelFactory):
     class Meta:
         model = Referral
+        skip_postgeneration_save = True
 
     family = factory.SubFactory(FamilyFactory)
     referred_on = factory.LazyAttribute(lambda o: o.family.registered_on)

@@ -20,13 +20,25 @@ The world is described in conftest.py. Family names:
   other_triage       awaiting triage in the other approach
 """
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from factories import MemberFactory, MembershipFactory, UserFactory
+from django.utils import timezone
+from factories import (
+    ConsentFactory,
+    FamilyFactory,
+    InspectionMandateFactory,
+    InvolvementFactory,
+    MemberFactory,
+    MembershipFactory,
+    UserFactory,
+)
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Membership, Role, User
+from gezinsregie.casework.models import Family
 from gezinsregie.policy import Action as A
 
 pytestmark = pytest.mark.django_db
@@ -339,8 +351,7 @@ def test_memberships_add_up(module_world):
     MembershipFactory(user=actor, role=COORD, organisation=module_world.coordinator_org)
     MembershipFactory(user=actor, role=PRIV, organisation=module_world.municipal_org)
     coordinated, consented = module_world.family("coordinated"), module_world.family("consented")
-    coordinated.coordinator = actor
-    coordinated.save()
+    Family.objects.filter(pk=coordinated.pk).update(coordinator=actor)
 
     assert policy.can(actor, A.VIEW, coordinated)
     assert not policy.can(actor, A.VIEW, consented)
@@ -352,11 +363,6 @@ def test_memberships_add_up(module_world):
 
 
 def test_a_mandate_is_valid_from_its_first_to_its_last_day(module_world):
-    from datetime import timedelta
-
-    from django.utils import timezone
-    from factories import FamilyFactory, InspectionMandateFactory
-
     today = timezone.localdate()
     inspector = module_world.user(INSP)
     last_day = FamilyFactory(approach=module_world.approach)
@@ -380,9 +386,6 @@ def test_a_mandate_is_valid_from_its_first_to_its_last_day(module_world):
 
 
 def test_a_consent_signed_today_counts(module_world):
-    from django.utils import timezone
-    from factories import ConsentFactory, FamilyFactory, InvolvementFactory
-
     family = FamilyFactory(approach=module_world.approach)
     professional = module_world.user(PROF)
     InvolvementFactory(family=family, user=professional, organisation=module_world.professional_org)
@@ -395,8 +398,6 @@ def test_a_consent_signed_today_counts(module_world):
 def test_involvement_counts_only_for_the_organisation_it_was_recorded_for(module_world):
     """The professional also works for another organisation that the consent names; the involvement was
     recorded for their own organisation only."""
-    from factories import ConsentFactory, FamilyFactory, InvolvementFactory
-
     family = FamilyFactory(approach=module_world.approach)
     professional = module_world.user(PROF)
     InvolvementFactory(family=family, user=professional, organisation=module_world.other_partner)

@@ -11,5 +11,6 @@ urlpatterns = [
     path("api/", include("gezinsregie.api.urls")),
     path("toegangslog/", include("gezinsregie.audit.urls")),
     path("toetsingskader/", include("gezinsregie.frameworks.urls")),
+    path("gezinnen/<uuid:family_id>/plan/", include("gezinsregie.plans.urls")),
     path("", include("gezinsregie.web.urls")),
 ]

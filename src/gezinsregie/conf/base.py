@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "gezinsregie.organisations",
     "gezinsregie.frameworks",
     "gezinsregie.casework",
+    "gezinsregie.plans",
     "gezinsregie.audit",
     "gezinsregie.web",
     "gezinsregie.api",

@@ -1,3 +1,11 @@
+from gezinsregie.casework.models.analysis import (
+    CoordinatorAssignment,
+    Problem,
+    ScoreMoment,
+    SelfSufficiencyScore,
+    Severity,
+    TriageDecision,
+)
 from gezinsregie.casework.models.consent import Consent, InspectionMandate, MandateScope
 from gezinsregie.casework.models.family import (
     Family,
@@ -11,6 +19,12 @@ from gezinsregie.casework.models.family import (
 )
 
 __all__ = [
+    "CoordinatorAssignment",
+    "Problem",
+    "ScoreMoment",
+    "SelfSufficiencyScore",
+    "Severity",
+    "TriageDecision",
     "Consent",
     "Family",
     "FamilyStatus",

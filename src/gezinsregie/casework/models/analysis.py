@@ -1,0 +1,128 @@
+"""Triage, problem analysis and self-sufficiency: what the approach knows about a family's problems."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gezinsregie.casework.models.family import Family, Member
+
+
+class TriageDecision(models.Model):
+    """Prioritering: the intake team decides whether the family enters the approach."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="triage_decisions")
+    decided_on = models.DateField(_("besloten op"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    accepted = models.BooleanField(_("opgenomen in de aanpak"))
+    criteria_met = models.JSONField(_("criteria waaraan is voldaan"), default=list, blank=True)
+    reason = models.TextField(_("motivering"))
+
+    class Meta:
+        verbose_name = _("prioriteringsbesluit")
+        verbose_name_plural = _("prioriteringsbesluiten")
+        ordering = ["-decided_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Prioritering {self.family} ({'opgenomen' if self.accepted else 'niet opgenomen'})"
+
+
+class Severity(models.IntegerChoices):
+    MILD = 1, _("licht")
+    MODERATE = 2, _("matig")
+    SEVERE = 3, _("ernstig")
+
+
+class Problem(models.Model):
+    """One problem of one member (or the whole family) on one life domain."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="problems")
+    member = models.ForeignKey(
+        Member,
+        verbose_name=_("gezinslid"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_("Leeg laten als het probleem het hele gezin betreft."),
+    )
+    domain = models.ForeignKey("frameworks.LifeDomain", verbose_name=_("leefgebied"), on_delete=models.PROTECT)
+    description = models.TextField(_("omschrijving"))
+    severity = models.PositiveSmallIntegerField(_("ernst"), choices=Severity.choices)
+    chronic = models.BooleanField(_("chronisch"), default=False)
+    # toetsingskader C2.b.1: "met het gezin wordt bekeken welke problemen zij zelf kunnen oplossen"
+    own_strength = models.BooleanField(_("gezin kan dit zelf oplossen (eigen kracht)"), default=False)
+    # toetsingskader C2.a.1: "de probleemanalyse is met het gezin gemaakt"
+    family_participated = models.BooleanField(_("gezin deed mee aan de analyse"), default=False)
+    identified_on = models.DateField(_("vastgesteld op"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("probleem")
+        verbose_name_plural = _("problemen")
+        ordering = ["domain__order", "-severity", "pk"]
+
+    def __str__(self) -> str:
+        who = self.member or _("gezin")
+        return f"{self.domain}: {who}: {self.description[:60]}"
+
+
+class ScoreMoment(models.TextChoices):
+    INTAKE = "intake", _("bij de start")
+    EVALUATION = "evaluation", _("bij een evaluatie")
+    CLOSURE = "closure", _("bij afsluiting")
+
+
+class SelfSufficiencyScore(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="scores")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, null=True, blank=True)
+    domain = models.ForeignKey("frameworks.LifeDomain", verbose_name=_("leefgebied"), on_delete=models.PROTECT)
+    score = models.PositiveSmallIntegerField(
+        _("score"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    moment = models.CharField(_("moment"), max_length=20, choices=ScoreMoment.choices)
+    scored_on = models.DateField(_("gescoord op"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("score zelfredzaamheid")
+        verbose_name_plural = _("scores zelfredzaamheid")
+        ordering = ["domain__order", "scored_on"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="score_between_1_and_5"),
+            models.UniqueConstraint(
+                fields=["family", "member", "domain", "moment", "scored_on"],
+                name="one_score_per_domain_moment_day",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.domain}: {self.score}"
+
+
+class CoordinatorAssignment(models.Model):
+    """Every change of coordinator: from whom to whom and why (toetsingskader C4.a.2: no gaps)."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="coordinator_assignments")
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("nieuwe regisseur"), on_delete=models.PROTECT, related_name="+"
+    )
+    previous = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vorige regisseur"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    assigned_on = models.DateField(_("met ingang van"))
+    reason = models.TextField(_("reden"))
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("overdracht regie")
+        verbose_name_plural = _("overdrachten regie")
+        ordering = ["-assigned_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.previous or '—'} → {self.coordinator} ({self.assigned_on:%d-%m-%Y})"
