@@ -42,7 +42,6 @@ from gezinsregie.frameworks import services as framework_services
 from gezinsregie.frameworks.models import Framework, LifeDomainSet
 from gezinsregie.organisations.models import Approach, Municipality, Organisation
 
-
 _serial = itertools.count(1)  # readable, unique usernames: "process-manager-12"
 
 

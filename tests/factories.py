@@ -35,7 +35,7 @@ from gezinsregie.organisations.models import (
 )
 
 LOCALE = "nl_NL"
-PASSWORD = "een-lang-testwachtwoord"  # noqa: S105 - test data only
+PASSWORD = "een-lang-testwachtwoord"
 
 
 def fake(provider: str, **kwargs: object) -> factory.Faker:
@@ -187,9 +187,11 @@ class FamilyFactory(DjangoModelFactory):
     status = FamilyStatus.ACTIVE
     registered_on = factory.LazyAttribute(lambda o: timezone.localdate() - timedelta(days=o.days_registered))
     started_on = factory.LazyAttribute(
-        lambda o: o.registered_on + timedelta(days=10)
-        if o.status in {FamilyStatus.ACTIVE, FamilyStatus.AFTERCARE, FamilyStatus.CLOSED}
-        else None
+        lambda o: (
+            o.registered_on + timedelta(days=10)
+            if o.status in {FamilyStatus.ACTIVE, FamilyStatus.AFTERCARE, FamilyStatus.CLOSED}
+            else None
+        )
     )
     coordinator = None
 

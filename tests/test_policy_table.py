@@ -2,6 +2,8 @@
 
 Written out by hand on purpose, NOT derived from policy.FAMILY_RULES: any change to the policy that
 nobody meant flips a cell here and fails. If you change the policy on purpose, change the cell too.
+Each row is one (object, role); each column one Action, with its literal True/False. Every cell is a
+test case of its own, named e.g. "consent_future-professional-view-False".
 
 The world is described in conftest.py. Family names:
   coordinated        active, the coordinator's family
@@ -404,3 +406,22 @@ def test_involvement_counts_only_for_the_organisation_it_was_recorded_for(module
     ConsentFactory(family=family, organisations=[module_world.professional_org])
 
     assert not policy.can(professional, A.VIEW, family)
+
+
+def test_involvement_counts_from_its_first_to_its_last_day(module_world):
+    today = timezone.localdate()
+    professional = module_world.user(PROF)
+
+    def involved_family(**dates):
+        family = FamilyFactory(approach=module_world.approach)
+        ConsentFactory(family=family, organisations=[module_world.professional_org])
+        InvolvementFactory(family=family, user=professional, organisation=module_world.professional_org, **dates)
+        return family
+
+    starts_tomorrow = involved_family(started_on=today + timedelta(days=1))
+    ends_tomorrow = involved_family(started_on=today - timedelta(days=30), ended_on=today + timedelta(days=1))
+    ended_today = involved_family(started_on=today - timedelta(days=30), ended_on=today)
+
+    assert not policy.can(professional, A.VIEW, starts_tomorrow)  # planned, not yet involved
+    assert policy.can(professional, A.VIEW, ends_tomorrow)  # a planned end does not cut access early
+    assert not policy.can(professional, A.VIEW, ended_today)

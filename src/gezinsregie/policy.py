@@ -74,7 +74,11 @@ def _involved(actor: User, m: Membership, today: date) -> Q:
     return Q(
         Exists(
             Involvement.objects.filter(
-                family=OuterRef("pk"), user=actor, organisation=m.organisation_id, ended_on__isnull=True
+                Q(ended_on__isnull=True) | Q(ended_on__gt=today),
+                family=OuterRef("pk"),
+                user=actor,
+                organisation=m.organisation_id,
+                started_on__lte=today,
             )
         )
     )
@@ -215,9 +219,7 @@ def can(actor: User, action: Action, obj: Model | None = None) -> bool:
         return any(m.role in GLOBAL_RULES.get(action, set()) for m in _memberships(actor))
     if isinstance(obj, Approach):
         return any(
-            rule(m, obj)
-            for m in _memberships(actor)
-            if (rule := APPROACH_RULES.get((m.role, action))) is not None
+            rule(m, obj) for m in _memberships(actor) if (rule := APPROACH_RULES.get((m.role, action))) is not None
         )
     family = _family_of(obj)
     if family is None:

@@ -12,5 +12,6 @@ urlpatterns = [
     path("toegangslog/", include("gezinsregie.audit.urls")),
     path("toetsingskader/", include("gezinsregie.frameworks.urls")),
     path("gezinnen/<uuid:family_id>/plan/", include("gezinsregie.plans.urls")),
+    path("", include("gezinsregie.casework.urls")),
     path("", include("gezinsregie.web.urls")),
 ]

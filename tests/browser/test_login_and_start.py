@@ -25,17 +25,13 @@ START_SECTIONS = [
 
 
 @pytest.mark.parametrize(("username", "section"), START_SECTIONS)
-def test_each_role_lands_on_its_own_start_page(
-    login: Callable[[str], Page], username: str, section: str
-) -> None:
+def test_each_role_lands_on_its_own_start_page(login: Callable[[str], Page], username: str, section: str) -> None:
     page = login(username)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Welkom")
     expect(page.get_by_role("heading", level=2, name=section)).to_be_visible()
 
 
-def test_wrong_password_is_refused_with_a_clear_message(
-    live_server: Any, page: Page, demo_world: None
-) -> None:
+def test_wrong_password_is_refused_with_a_clear_message(live_server: Any, page: Page, demo_world: None) -> None:
     page.goto(f"{live_server.url}/inloggen/")
     page.get_by_label("Gebruikersnaam", exact=True).fill("regisseur")
     page.get_by_label("Wachtwoord", exact=True).fill("fout")

@@ -56,9 +56,7 @@ class Membership(models.Model):
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "organisation", "role", "approach"], name="unique_membership"
-            )
+            models.UniqueConstraint(fields=["user", "organisation", "role", "approach"], name="unique_membership")
         ]
 
     def __str__(self) -> str:

@@ -1,6 +1,6 @@
 """The access log (NEN 7513 style): who, in which capacity, which family, what, when, from where.
 
-Append-only. The model refuses updates and deletes, the admin is read-only, and a database trigger
+Append-only. The model refuses updates and deletes, the admin does not show it at all, and a database trigger
 (migration 0002) refuses UPDATE and DELETE for anything that bypasses the ORM.
 No foreign keys: an entry must outlive the user or family it names, unchanged.
 """

@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
-from gezinsregie.casework.models import Family, FamilyStatus
+from gezinsregie.casework import rules
+from gezinsregie.casework.models import Consent, Family, FamilyStatus, Problem
 from gezinsregie.organisations.models import Approach
 
 Action = policy.Action
@@ -33,19 +34,11 @@ def approach_families(*, actor: User) -> QuerySet[Family]:
 
 
 def triage_queue(*, actor: User) -> QuerySet[Family]:
-    return (
-        policy.families_for(actor, Action.TRIAGE)
-        .select_related("approach")
-        .order_by("registered_on", "reference")
-    )
+    return policy.families_for(actor, Action.TRIAGE).select_related("approach").order_by("registered_on", "reference")
 
 
 def involved_families(*, actor: User) -> QuerySet[Family]:
-    return (
-        policy.families_for(actor, Action.VIEW)
-        .select_related("approach", "coordinator")
-        .order_by("reference")
-    )
+    return policy.families_for(actor, Action.VIEW).select_related("approach", "coordinator").order_by("reference")
 
 
 def own_referrals_status_only(*, actor: User) -> QuerySet[Family]:
@@ -72,10 +65,7 @@ class CountRow:
 def population_by_status(*, approaches: QuerySet[Approach]) -> list[CountRow]:
     """Aggregate numbers: how many families per status. Never a person (BRIEF: policy staff)."""
     counts = dict(
-        Family.objects.filter(approach__in=approaches)
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .order_by()
+        Family.objects.filter(approach__in=approaches).values_list("status").annotate(n=Count("pk")).order_by()
     )
     return [CountRow(str(label), counts.get(value, 0)) for value, label in FamilyStatus.choices]
 
@@ -93,3 +83,76 @@ def population_by_neighbourhood(*, approaches: QuerySet[Approach]) -> list[Count
 
 def days_waiting(family: Family) -> int:
     return (timezone.localdate() - family.registered_on).days
+
+
+# --- caseload and analysis -------------------------------------------------------------------------
+
+
+def _active_consent() -> Exists:
+    return Exists(
+        Consent.objects.filter(family=OuterRef("pk"), withdrawn_on__isnull=True, signed_on__lte=timezone.localdate())
+    )
+
+
+def caseload_for(*, actor: User, query: str = "", status: str = "", attention_only: bool = False) -> QuerySet[Family]:
+    """The families a coordinator (own) or process manager (approach) steers, with what needs attention."""
+    families = (
+        policy.families_for(actor, Action.EDIT)
+        .select_related("approach__life_domain_set", "coordinator")
+        .annotate(
+            has_consent=_active_consent(),
+            has_problems=Exists(Problem.objects.filter(family=OuterRef("pk"))),
+        )
+    )
+    if query:
+        families = families.filter(Q(reference__icontains=query) | Q(name__icontains=query))
+    if status:
+        families = families.filter(status=status)
+    if attention_only:
+        families = families.filter(
+            Q(status__in=STEERED, has_consent=False)
+            | Q(status__in=STEERED, has_problems=False)
+            | Q(status__in=STEERED, coordinator__isnull=True)
+        )
+    return families.order_by("status", "reference")
+
+
+STEERED = (FamilyStatus.ACTIVE, FamilyStatus.AFTERCARE)
+
+
+@dataclass(frozen=True)
+class AnalysisGaps:
+    domains: list[str]  # domain names without any problem or intake score
+    members: list[str]  # members without any problem or score of their own
+
+    @property
+    def complete(self) -> bool:
+        return not self.domains and not self.members
+
+
+def analysis_gaps(family: Family) -> AnalysisGaps:
+    """Which life domains and members have no analysis yet (BRIEF step 4; toetsingskader C3.a.1/C3.a.4).
+
+    Works on prefetched `problems`, `scores`, `members` and the domain set, so a page of families costs a
+    fixed number of queries.
+    """
+    problems = list(family.problems.all())
+    scores = list(family.scores.all())
+    covered_domains = {p.domain_id for p in problems} | {s.domain_id for s in scores}
+    covered_members = {p.member_id for p in problems} | {s.member_id for s in scores}
+    domains = [d.name for d in family.approach.life_domain_set.domains.all() if d.pk not in covered_domains]
+    members = [str(m) for m in family.members.all() if m.pk not in covered_members]
+    return AnalysisGaps(domains=domains, members=members)
+
+
+def with_analysis(families: QuerySet[Family]) -> QuerySet[Family]:
+    return families.prefetch_related("problems", "scores", "members", "approach__life_domain_set__domains")
+
+
+def start_overdue(family: Family) -> bool:
+    return rules.start_is_late(
+        registered_on=family.registered_on,
+        started_on=family.started_on,
+        today=timezone.localdate(),
+        norm_days=family.approach.start_norm_days,
+    )

@@ -149,9 +149,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Gezinsregie API",
-    "DESCRIPTION": (
-        "Integraties met Gezinsregie. Elke toegang loopt via het autorisatiebeleid en wordt gelogd."
-    ),
+    "DESCRIPTION": ("Integraties met Gezinsregie. Elke toegang loopt via het autorisatiebeleid en wordt gelogd."),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],  # deny by default, here too
@@ -164,6 +162,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools narrate every rendering step at INFO
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 
 

@@ -10,8 +10,7 @@ DEMO_MODE = False
 require(not DEBUG, "DEBUG staat aan: in productie nooit. Zet DEBUG=false.")
 require(
     SECRET_KEY != INSECURE_DEFAULT_SECRET_KEY and len(SECRET_KEY) >= 50,
-    "SECRET_KEY ontbreekt of is de onveilige standaardwaarde: "
-    "zet een geheime sleutel van minstens 50 tekens.",
+    "SECRET_KEY ontbreekt of is de onveilige standaardwaarde: zet een geheime sleutel van minstens 50 tekens.",
 )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

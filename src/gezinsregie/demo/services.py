@@ -182,8 +182,7 @@ def demo_load() -> DemoWorld:
     integrale = Approach.objects.create(
         municipality=municipality,
         name="Integrale Aanpak Veiligheidshuis",
-        description="Persoons- en systeemgerichte aanpak vanuit het Veiligheidshuis: "
-        "vastpakken en niet meer loslaten.",
+        description="Persoons- en systeemgerichte aanpak vanuit het Veiligheidshuis: vastpakken en niet meer loslaten.",
         life_domain_set=LifeDomainSet.objects.get(key="maastricht-2014"),
         framework=framework,
         triage_criteria="Overlast, criminaliteit of maatschappelijke uitval\n"
@@ -192,12 +191,10 @@ def demo_load() -> DemoWorld:
     gezinsmanagement = Approach.objects.create(
         municipality=municipality,
         name="Gezinsmanagement",
-        description="Een gezinsmanager voor gezinnen met meervoudige problemen "
-        "die de weg naar hulp niet vinden.",
+        description="Een gezinsmanager voor gezinnen met meervoudige problemen die de weg naar hulp niet vinden.",
         life_domain_set=LifeDomainSet.objects.get(key="zrm-2017"),
         framework=framework,
-        triage_criteria="Problemen op minimaal vier leefgebieden\n"
-        "Zorgen over de ontwikkeling van de kinderen",
+        triage_criteria="Problemen op minimaal vier leefgebieden\nZorgen over de ontwikkeling van de kinderen",
     )
     for approach in (integrale, gezinsmanagement):
         approach.partners.set([gemeente, veiligheidshuis, *partners.values()])
@@ -320,8 +317,7 @@ def _demo_family(
             first_name=CHILD_NAMES[(number * 3 + child) % len(CHILD_NAMES)],
             last_name=surname,
             # children between 0 and 17, born when the parent was at least 18
-            birth_date=today
-            - timedelta(days=365 * rng.randint(0, min(17, parent_age - 19)) + 40 * child + 30),
+            birth_date=today - timedelta(days=365 * rng.randint(0, min(17, parent_age - 19)) + 40 * child + 30),
             relation=MemberRelation.CHILD,
         )
     referral = Referral.objects.create(

@@ -55,6 +55,8 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], str]:
 
 
 def _require(mapping: dict[str, Any], key: str, where: str) -> Any:
+    if not isinstance(mapping, dict):
+        raise ValidationError(f"{where}: verwacht velden ('sleutel: waarde'), maar vond {mapping!r}.")
     if key not in mapping:
         raise ValidationError(f"{where}: het veld '{key}' ontbreekt.")
     return mapping[key]
@@ -113,9 +115,7 @@ def framework_load(*, path: Path, replace: bool = False) -> LoadResult:
                         "order": criterion_order,
                     },
                 )
-                for indicator_order, indicator_data in enumerate(
-                    _require(criterion_data, "indicators", criterion.key)
-                ):
+                for indicator_order, indicator_data in enumerate(_require(criterion_data, "indicators", criterion.key)):
                     Indicator.objects.update_or_create(
                         criterion=criterion,
                         key=_require(indicator_data, "key", criterion.key),
@@ -145,11 +145,15 @@ def life_domain_sets_load(*, path: Path = DEFAULT_DOMAIN_SET_FILE) -> list[LifeD
             domains = _framework_domains(_require(set_data, "domains_from_framework", domain_set.key))
         for order, domain in enumerate(domains):
             LifeDomain.objects.update_or_create(
-                domain_set=domain_set, key=domain["key"], defaults={"name": domain["name"], "order": order}
+                domain_set=domain_set,
+                key=_require(domain, "key", domain_set.key),
+                defaults={"name": _require(domain, "name", domain_set.key), "order": order},
             )
         for step in set_data.get("scale", []):
             ScaleLevel.objects.update_or_create(
-                domain_set=domain_set, value=step["value"], defaults={"label": step["label"]}
+                domain_set=domain_set,
+                value=_require(step, "value", domain_set.key),
+                defaults={"label": _require(step, "label", domain_set.key)},
             )
         loaded.append(domain_set)
     return loaded

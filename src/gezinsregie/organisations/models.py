@@ -72,9 +72,7 @@ class Approach(models.Model):
     life_domain_set = models.ForeignKey(
         "frameworks.LifeDomainSet", verbose_name=_("set leefgebieden"), on_delete=models.PROTECT
     )
-    framework = models.ForeignKey(
-        "frameworks.Framework", verbose_name=_("toetsingskader"), on_delete=models.PROTECT
-    )
+    framework = models.ForeignKey("frameworks.Framework", verbose_name=_("toetsingskader"), on_delete=models.PROTECT)
     partners = models.ManyToManyField(
         Organisation, verbose_name=_("netwerkpartners"), related_name="approaches", blank=True
     )

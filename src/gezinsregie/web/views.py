@@ -42,18 +42,14 @@ def start(request: HttpRequest) -> HttpResponse:
     roles = {m.role for m in actor.active_memberships()}
     context: dict[str, Any] = {"roles": roles, "Role": {r.name: r.value for r in Role}}
     if Role.COORDINATOR in roles:
-        context["caseload"] = _shown(
-            actor, list(selectors.caseload(actor=actor)[:START_LIST_LIMIT]), "family.list"
-        )
+        context["caseload"] = _shown(actor, list(selectors.caseload(actor=actor)[:START_LIST_LIMIT]), "family.list")
     if Role.PROCESS_MANAGER in roles:
         families = list(selectors.approach_families(actor=actor)[:START_LIST_LIMIT])
         context["approach_families"] = _shown(actor, families, "family.list")
         context["without_coordinator"] = [f for f in families if f.needs_coordinator]
     if Role.INTAKE in roles or Role.PROCESS_MANAGER in roles:
         queue = list(selectors.triage_queue(actor=actor)[:START_LIST_LIMIT])
-        context["triage_queue"] = [
-            (f, selectors.days_waiting(f)) for f in _shown(actor, queue, "family.list")
-        ]
+        context["triage_queue"] = [(f, selectors.days_waiting(f)) for f in _shown(actor, queue, "family.list")]
     if Role.PROFESSIONAL in roles:
         involved = list(selectors.involved_families(actor=actor)[:START_LIST_LIMIT])
         context["involved"] = _shown(actor, involved, "family.list")
@@ -86,13 +82,9 @@ def family_detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
     context = {
         "family": family,
         "members": family.members.all(),
-        "referrals": family.referrals.select_related("organisation", "referred_by").prefetch_related(
-            "domains"
-        ),
+        "referrals": family.referrals.select_related("organisation", "referred_by").prefetch_related("domains"),
         "consents": family.consents.prefetch_related("organisations"),
-        "involvements": family.involvements.filter(ended_on__isnull=True).select_related(
-            "user", "organisation"
-        ),
+        "involvements": family.involvements.filter(ended_on__isnull=True).select_related("user", "organisation"),
         "can_view_log": policy.can(actor_of(request), Action.VIEW_LOG, family),
     }
     return render(request, "web/family_detail.html", context)

@@ -19,13 +19,8 @@ from gezinsregie.casework.models.family import (
 )
 
 __all__ = [
-    "CoordinatorAssignment",
-    "Problem",
-    "ScoreMoment",
-    "SelfSufficiencyScore",
-    "Severity",
-    "TriageDecision",
     "Consent",
+    "CoordinatorAssignment",
     "Family",
     "FamilyStatus",
     "InspectionMandate",
@@ -33,7 +28,12 @@ __all__ = [
     "MandateScope",
     "Member",
     "MemberRelation",
+    "Problem",
     "Referral",
     "ReferralSource",
+    "ScoreMoment",
+    "SelfSufficiencyScore",
+    "Severity",
+    "TriageDecision",
     "Urgency",
 ]

@@ -76,9 +76,7 @@ class SelfSufficiencyScore(models.Model):
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="scores")
     member = models.ForeignKey(Member, on_delete=models.CASCADE, null=True, blank=True)
     domain = models.ForeignKey("frameworks.LifeDomain", verbose_name=_("leefgebied"), on_delete=models.PROTECT)
-    score = models.PositiveSmallIntegerField(
-        _("score"), validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
+    score = models.PositiveSmallIntegerField(_("score"), validators=[MinValueValidator(1), MaxValueValidator(5)])
     moment = models.CharField(_("moment"), max_length=20, choices=ScoreMoment.choices)
     scored_on = models.DateField(_("gescoord op"))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -89,10 +87,16 @@ class SelfSufficiencyScore(models.Model):
         ordering = ["domain__order", "scored_on"]
         constraints = [
             models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="score_between_1_and_5"),
+            # one score per domain, moment and day: for the family as a whole, and per member
+            models.UniqueConstraint(
+                fields=["family", "domain", "moment", "scored_on"],
+                condition=models.Q(member__isnull=True),
+                name="one_family_score_per_domain_moment_day",
+            ),
             models.UniqueConstraint(
                 fields=["family", "member", "domain", "moment", "scored_on"],
-                name="one_score_per_domain_moment_day",
-                nulls_distinct=False,
+                condition=models.Q(member__isnull=False),
+                name="one_member_score_per_domain_moment_day",
             ),
         ]
 
@@ -105,7 +109,10 @@ class CoordinatorAssignment(models.Model):
 
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="coordinator_assignments")
     coordinator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("nieuwe regisseur"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("nieuwe regisseur"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     previous = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -25,9 +25,7 @@ class Family(models.Model):
     name = models.CharField(_("gezinsnaam"), max_length=120)
     address = models.CharField(_("adres"), max_length=200, blank=True)
     neighbourhood = models.CharField(_("wijk"), max_length=80, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=FamilyStatus.choices, default=FamilyStatus.REGISTERED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=FamilyStatus.choices, default=FamilyStatus.REGISTERED)
     registered_on = models.DateField(_("aangemeld op"))
     started_on = models.DateField(_("gestart op"), null=True, blank=True)
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
@@ -57,8 +55,7 @@ class Family(models.Model):
         indexes = [models.Index(fields=["approach", "status"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(started_on__isnull=True)
-                | models.Q(started_on__gte=models.F("registered_on")),
+                condition=models.Q(started_on__isnull=True) | models.Q(started_on__gte=models.F("registered_on")),
                 name="family_start_after_registration",
             ),
         ]
@@ -140,9 +137,7 @@ class Involvement(models.Model):
     """A professional of a partner organisation working with the family."""
 
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="involvements")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("professional"), on_delete=models.PROTECT
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("professional"), on_delete=models.PROTECT)
     organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT
     )

@@ -12,17 +12,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="*", type=Path, help="YAML-bestanden met een toetsingskader")
-        parser.add_argument(
-            "--replace", action="store_true", help="werk een gewijzigd kader met dezelfde sleutel bij"
-        )
+        parser.add_argument("--replace", action="store_true", help="werk een gewijzigd kader met dezelfde sleutel bij")
 
     def handle(self, *args: Any, paths: list[Path], replace: bool, **options: Any) -> None:
         try:
             for path in paths or services.DEFAULT_FRAMEWORK_FILES:
                 result = services.framework_load(path=path, replace=replace)
-                state = (
-                    "nieuw geladen" if result.created else ("bijgewerkt" if result.changed else "ongewijzigd")
-                )
+                state = "nieuw geladen" if result.created else ("bijgewerkt" if result.changed else "ongewijzigd")
                 self.stdout.write(f"{result.framework.key}: {result.indicator_count} indicatoren, {state}")
             for domain_set in services.life_domain_sets_load():
                 self.stdout.write(f"leefgebieden {domain_set.key}: {domain_set.domains.count()} leefgebieden")

@@ -1,0 +1,169 @@
+"""Forms for the casework screens. Dutch labels and messages; domain rules live in services and rules."""
+
+from typing import Any
+
+from django import forms
+from django.forms import formset_factory
+
+from gezinsregie.accounts.models import Role, User
+from gezinsregie.casework.models import Family, FamilyStatus, MemberRelation, ReferralSource, Severity, Urgency
+from gezinsregie.frameworks.models import LifeDomain
+from gezinsregie.organisations.models import Approach, Organisation
+
+DATE = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
+TEXT = forms.TextInput(attrs={"class": "utrecht-textbox"})
+AREA = forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 4})
+SELECT = forms.Select(attrs={"class": "utrecht-select"})
+CHECKS = forms.CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox"})
+
+
+class RegistrationForm(forms.Form):
+    family_name = forms.CharField(label="Naam van het gezin", max_length=120, widget=TEXT)
+    address = forms.CharField(label="Adres", max_length=200, required=False, widget=TEXT)
+    neighbourhood = forms.CharField(label="Wijk", max_length=80, required=False, widget=TEXT)
+    source = forms.ChoiceField(label="Bron van de aanmelding", choices=ReferralSource.choices, widget=SELECT)
+    reason = forms.CharField(label="Reden van aanmelding", widget=AREA)
+    domains = forms.ModelMultipleChoiceField(
+        label="Leefgebieden waarover zorgen zijn", queryset=LifeDomain.objects.none(), widget=CHECKS
+    )
+    urgency = forms.ChoiceField(label="Urgentie", choices=Urgency.choices, initial=Urgency.NORMAL, widget=SELECT)
+    referred_on = forms.DateField(label="Datum van aanmelding", widget=DATE)
+
+    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["domains"].queryset = approach.life_domain_set.domains.all()  # type: ignore[attr-defined]
+
+
+class MemberForm(forms.Form):
+    first_name = forms.CharField(label="Voornaam", max_length=80, widget=TEXT)
+    last_name = forms.CharField(label="Achternaam", max_length=120, widget=TEXT)
+    birth_date = forms.DateField(label="Geboortedatum", widget=DATE)
+    relation = forms.ChoiceField(
+        label="Rol in het gezin", choices=MemberRelation.choices, initial=MemberRelation.CHILD, widget=SELECT
+    )
+
+
+MemberFormSet = formset_factory(MemberForm, extra=0, min_num=1, validate_min=True, max_num=15, validate_max=True)
+
+
+class TriageForm(forms.Form):
+    accepted = forms.TypedChoiceField(
+        label="Besluit",
+        choices=[("ja", "Opnemen in de aanpak"), ("nee", "Niet opnemen")],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect(attrs={"class": "utrecht-radio-button"}),
+    )
+    criteria_met = forms.MultipleChoiceField(label="Criteria waaraan het gezin voldoet", required=False, widget=CHECKS)
+    reason = forms.CharField(label="Motivering", widget=AREA)
+    decided_on = forms.DateField(label="Datum besluit", widget=DATE)
+    start_on = forms.DateField(label="Startdatum van de aanpak", required=False, widget=DATE)
+    process_manager = forms.ModelChoiceField(
+        label="Procesmanager", queryset=User.objects.none(), required=False, widget=SELECT
+    )
+
+    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["criteria_met"].choices = [(c, c) for c in family.approach.triage_criteria_list]  # type: ignore[attr-defined]
+        self.fields["process_manager"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            memberships__role=Role.PROCESS_MANAGER, memberships__approach=family.approach, memberships__active=True
+        ).distinct()
+
+
+class ConsentForm(forms.Form):
+    informed_of_rights = forms.BooleanField(
+        label="Het gezin is geïnformeerd over zijn rechten (inzage, correctie, intrekken van toestemming)",
+        required=False,
+    )
+    signed_on = forms.DateField(label="Getekend op", widget=DATE)
+    signed_by = forms.CharField(label="Getekend door", max_length=160, widget=TEXT)
+    organisations = forms.ModelMultipleChoiceField(
+        label="Organisaties die informatie mogen delen", queryset=Organisation.objects.none(), widget=CHECKS
+    )
+    scan = forms.FileField(label="Scan van de verklaring (pdf of afbeelding, optioneel)", required=False)
+
+    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = family.approach.partners.all()  # type: ignore[attr-defined]
+
+    def clean_scan(self) -> Any:
+        scan = self.cleaned_data.get("scan")
+        if scan and scan.size > 10 * 1024 * 1024:
+            raise forms.ValidationError("De scan is groter dan 10 MB.")
+        if scan and not scan.name.lower().endswith((".pdf", ".png", ".jpg", ".jpeg")):
+            raise forms.ValidationError("Alleen pdf, png of jpg.")
+        return scan
+
+
+class WithdrawConsentForm(forms.Form):
+    withdrawn_on = forms.DateField(label="Ingetrokken op", widget=DATE)
+    reason = forms.CharField(label="Reden", required=False, widget=AREA)
+
+
+class ProblemForm(forms.Form):
+    member: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Gezinslid", queryset=None, required=False, empty_label="Het hele gezin", widget=SELECT
+    )
+    domain = forms.ModelChoiceField(label="Leefgebied", queryset=LifeDomain.objects.none(), widget=SELECT)
+    description = forms.CharField(label="Omschrijving van het probleem", widget=AREA)
+    severity = forms.TypedChoiceField(label="Ernst", choices=Severity.choices, coerce=int, widget=SELECT)
+    chronic = forms.BooleanField(label="Chronisch (langdurig)", required=False)
+    own_strength = forms.BooleanField(label="Het gezin kan dit zelf oplossen (eigen kracht)", required=False)
+    family_participated = forms.BooleanField(label="Het gezin heeft meegedaan aan deze analyse", required=False)
+    identified_on = forms.DateField(label="Vastgesteld op", widget=DATE)
+
+    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = family.members.all()  # type: ignore[attr-defined]
+        self.fields["domain"].queryset = family.approach.life_domain_set.domains.all()  # type: ignore[attr-defined]
+
+
+class ScoresForm(forms.Form):
+    scored_on = forms.DateField(label="Gescoord op", widget=DATE)
+
+    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        domain_set = family.approach.life_domain_set
+        choices = [("", "niet gescoord")] + [(s.value, f"{s.value} – {s.label}") for s in domain_set.scale.all()]
+        self.domains = list(domain_set.domains.all())
+        for domain in self.domains:
+            self.fields[f"domain_{domain.pk}"] = forms.TypedChoiceField(
+                label=domain.name, choices=choices, coerce=int, required=False, empty_value=None, widget=SELECT
+            )
+
+    def scores(self) -> dict[LifeDomain, int]:
+        return {
+            d: self.cleaned_data[f"domain_{d.pk}"]
+            for d in self.domains
+            if self.cleaned_data.get(f"domain_{d.pk}") is not None
+        }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not self.errors and not self.scores():
+            raise forms.ValidationError("Scoor minstens één leefgebied.")
+        return cleaned
+
+
+class CoordinatorForm(forms.Form):
+    coordinator = forms.ModelChoiceField(label="Regisseur", queryset=User.objects.none(), widget=SELECT)
+    assigned_on = forms.DateField(label="Met ingang van", widget=DATE)
+    reason = forms.CharField(label="Reden (bij overdracht: waarom)", widget=AREA)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["coordinator"].queryset = (  # type: ignore[attr-defined]
+            User.objects.filter(memberships__role=Role.COORDINATOR, memberships__active=True)
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
+        self.fields["coordinator"].label_from_instance = lambda u: f"{u} ({u.memberships.first().organisation})"  # type: ignore[attr-defined]
+
+
+class CaseloadFilterForm(forms.Form):
+    q = forms.CharField(label="Zoek op kenmerk of naam", required=False, widget=TEXT)
+    status = forms.ChoiceField(label="Status", required=False, widget=SELECT)
+    attention = forms.BooleanField(label="Alleen gezinnen die aandacht vragen", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "Alle statussen"), *FamilyStatus.choices]  # type: ignore[attr-defined]

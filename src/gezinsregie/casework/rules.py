@@ -1,0 +1,59 @@
+"""Pure casework rules on plain values: no database, tested on their own."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+# toetsingskader C1.a.1 / BRIEF: GGSR = chronic problems on at least four life domains
+GGSR_MINIMUM_DOMAINS = 4
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    first_name: str
+    last_name: str
+    birth_date: date
+    relation: str  # MemberRelation value
+
+
+def normalise_name(name: str) -> str:
+    """'Gezin  de Vries-Bakker' and 'gezin de vries bakker' match; accents and punctuation don't count."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"^gezin\s+", "", text.strip())
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def member_problems(members: list[MemberInput], *, today: date) -> list[str]:
+    """Dutch messages for impossible family compositions; empty when all is plausible."""
+    errors = []
+    if not members:
+        errors.append("Voeg minstens één gezinslid toe.")
+    for m in members:
+        if m.birth_date > today:
+            errors.append(f"De geboortedatum van {m.first_name} ligt in de toekomst.")
+    parents = [m for m in members if m.relation == "parent"]
+    children = [m for m in members if m.relation == "child"]
+    if parents and children:
+        youngest_parent = max(parents, key=lambda m: m.birth_date)
+        for child in children:
+            if child.birth_date <= youngest_parent.birth_date:
+                errors.append(
+                    f"{child.first_name} is als kind opgegeven maar is niet jonger dan ouder "
+                    f"{youngest_parent.first_name}. Controleer de geboortedata."
+                )
+    return errors
+
+
+def days_between(start: date, end: date) -> int:
+    return (end - start).days
+
+
+def start_is_late(*, registered_on: date, started_on: date | None, today: date, norm_days: int) -> bool:
+    """toetsingskader C1.a.3: the approach starts within the norm (default a month) after registration."""
+    reference = started_on or today
+    return days_between(registered_on, reference) > norm_days
+
+
+def meets_ggsr_definition(chronic_domains: set[str]) -> bool:
+    return len(chronic_domains) >= GGSR_MINIMUM_DOMAINS

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from gezinsregie.casework import views
+
+app_name = "casework"
+urlpatterns = [
+    path("aanmelden/", views.register, name="register"),
+    path("mijn-gezinnen/", views.caseload, name="caseload"),
+    path("gezinnen/<uuid:family_id>/prioriteren/", views.triage, name="triage"),
+    path("gezinnen/<uuid:family_id>/toestemming/", views.consent, name="consent"),
+    path(
+        "gezinnen/<uuid:family_id>/toestemming/<int:consent_id>/intrekken/",
+        views.consent_withdraw,
+        name="consent_withdraw",
+    ),
+    path("gezinnen/<uuid:family_id>/analyse/", views.analysis, name="analysis"),
+    path("gezinnen/<uuid:family_id>/regisseur/", views.coordinator, name="coordinator"),
+]

@@ -1,0 +1,263 @@
+"""Casework screens. Each view: fetch the family through the policy, bind a form, call one service."""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.forms.utils import ErrorDict
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from gezinsregie import policy
+from gezinsregie.accounts.request import actor_of
+from gezinsregie.audit import services as audit
+from gezinsregie.casework import forms, rules, selectors, services
+from gezinsregie.casework.models import FamilyStatus, MemberRelation
+
+Action = policy.Action
+CASELOAD_PAGE_SIZE = 25
+
+
+def _apply_errors(form: Form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form, keeping everything the user typed."""
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.error_dict.items():
+            target = field if field in form.fields else None
+            for e in field_errors:
+                form.add_error(target, e.messages[0] if hasattr(e, "messages") else str(e))
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def _without_errors(*bound_forms: Form) -> None:
+    """Bound forms that show what was typed but are not validated yet (adding a row is not submitting)."""
+    for bound in bound_forms:
+        bound._errors = ErrorDict()
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    actor = actor_of(request)
+    approaches = policy.approaches_for(actor, Action.REGISTER).select_related("municipality", "life_domain_set")
+    if not approaches:
+        raise Http404
+    approach_id = request.POST.get("approach") or request.GET.get("aanpak")
+    approach = approaches.filter(pk=approach_id).first() if approach_id and approach_id.isdigit() else None
+    if approach is None:
+        if len(approaches) == 1:
+            approach = approaches[0]
+        else:
+            return render(request, "casework/register_choose.html", {"approaches": approaches})
+    today = timezone.localdate()
+    form = forms.RegistrationForm(request.POST or None, approach=approach, initial={"referred_on": today})
+    members = forms.MemberFormSet(request.POST or None, prefix="lid", initial=[{"relation": MemberRelation.PARENT}])
+    matches = []
+    if "extra_lid" in request.POST:  # one more member row; keep all input, show no errors yet
+        data = request.POST.copy()
+        data["lid-TOTAL_FORMS"] = str(int(data.get("lid-TOTAL_FORMS", "1")) + 1)
+        form = forms.RegistrationForm(data, approach=approach)
+        members = forms.MemberFormSet(data, prefix="lid")
+        _without_errors(form, *members.forms)
+        members._non_form_errors = members.error_class()
+    elif request.method == "POST" and form.is_valid() and members.is_valid():
+        member_input = [rules.MemberInput(**m) for m in members.cleaned_data if m]
+        referral = services.ReferralInput(
+            source=form.cleaned_data["source"],
+            reason=form.cleaned_data["reason"],
+            domains=list(form.cleaned_data["domains"]),
+            urgency=form.cleaned_data["urgency"],
+            referred_on=form.cleaned_data["referred_on"],
+        )
+        try:
+            known_id = request.POST.get("bekend_gezin")
+            if known_id:
+                known = next(
+                    (
+                        f
+                        for f in services.duplicates_of(
+                            approach=approach, family_name=form.cleaned_data["family_name"], members=member_input
+                        )
+                        if str(f.pk) == known_id
+                    ),
+                    None,
+                )
+                if known is None:
+                    raise ValidationError("Het gekozen bekende gezin komt niet overeen met deze aanmelding.")
+                services.referral_add_to_known_family(actor=actor, approach=approach, family=known, referral=referral)
+                messages.success(request, f"De aanmelding is toegevoegd aan het bekende gezin {known.reference}.")
+                return redirect("web:start")
+            family = services.family_register(
+                actor=actor,
+                approach=approach,
+                family_name=form.cleaned_data["family_name"],
+                address=form.cleaned_data["address"],
+                neighbourhood=form.cleaned_data["neighbourhood"],
+                members=member_input,
+                referral=referral,
+                register_as_new=request.POST.get("toch_nieuw") == "1",
+            )
+        except services.DuplicateFamilyError as duplicate:
+            matches = duplicate.matches
+            audit.record_many(actor=actor, action="family.duplicate_shown", families=matches)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"Gezin {family.reference} is aangemeld en wacht op prioritering.")
+            if policy.can(actor, Action.VIEW, family):
+                return redirect("web:family", family_id=family.pk)
+            return redirect("web:start")
+    context = {"approach": approach, "form": form, "members": members, "matches": matches}
+    return render(request, "casework/register.html", context)
+
+
+@login_required
+def triage(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=Action.TRIAGE)
+    today = timezone.localdate()
+    form = forms.TriageForm(request.POST or None, family=family, initial={"decided_on": today, "start_on": today})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.family_triage(actor=actor, family=family, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            verdict = "opgenomen in de aanpak" if form.cleaned_data["accepted"] else "niet opgenomen"
+            messages.success(request, f"Gezin {family.reference} is {verdict}.")
+            return redirect("web:start")
+    days = (today - family.registered_on).days
+    context = {"family": family, "form": form, "days_waiting": days, "norm": family.approach.start_norm_days}
+    return render(request, "casework/triage.html", context)
+
+
+@login_required
+def consent(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=Action.EDIT)
+    form = forms.ConsentForm(
+        request.POST or None, request.FILES or None, family=family, initial={"signed_on": timezone.localdate()}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consent_record(actor=actor, family=family, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "De toestemmingsverklaring is vastgelegd.")
+            return redirect("web:family", family_id=family.pk)
+    consents = family.consents.prefetch_related("organisations")
+    return render(request, "casework/consent.html", {"family": family, "form": form, "consents": consents})
+
+
+@login_required
+def consent_withdraw(request: HttpRequest, family_id: UUID, consent_id: int) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=Action.EDIT)
+    record = family.consents.filter(pk=consent_id).first()
+    if record is None:
+        raise Http404
+    form = forms.WithdrawConsentForm(request.POST or None, initial={"withdrawn_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consent_withdraw(actor=actor, consent=record, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.warning(
+                request, "De toestemming is ingetrokken: de genoemde organisaties zien het gezin niet meer."
+            )
+            return redirect("web:family", family_id=family.pk)
+    return render(request, "casework/consent_withdraw.html", {"family": family, "form": form, "consent": record})
+
+
+@login_required
+def analysis(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=Action.VIEW)
+    can_edit = policy.can(actor, Action.EDIT, family)
+    today = timezone.localdate()
+    problem_form = forms.ProblemForm(
+        request.POST if "probleem" in request.POST else None, family=family, initial={"identified_on": today}
+    )
+    scores_form = forms.ScoresForm(
+        request.POST if "scores" in request.POST else None, family=family, initial={"scored_on": today}
+    )
+    if request.method == "POST":
+        if not can_edit:
+            raise Http404
+        try:
+            if "probleem" in request.POST and problem_form.is_valid():
+                services.problem_add(actor=actor, family=family, **problem_form.cleaned_data)
+                messages.success(request, "Het probleem is toegevoegd aan de analyse.")
+                return redirect("casework:analysis", family_id=family.pk)
+            if "scores" in request.POST and scores_form.is_valid():
+                services.scores_record(
+                    actor=actor,
+                    family=family,
+                    scores=scores_form.scores(),
+                    scored_on=scores_form.cleaned_data["scored_on"],
+                )
+                messages.success(request, "De zelfredzaamheidsscores zijn opgeslagen.")
+                return redirect("casework:analysis", family_id=family.pk)
+        except ValidationError as error:
+            _apply_errors(problem_form if "probleem" in request.POST else scores_form, error)
+    family_with_analysis = selectors.with_analysis(policy.families_for(actor, Action.VIEW)).get(pk=family.pk)
+    context = {
+        "family": family,
+        "problems": family.problems.select_related("member", "domain"),
+        "scores": family.scores.select_related("domain"),
+        "gaps": selectors.analysis_gaps(family_with_analysis),
+        "problem_form": problem_form,
+        "scores_form": scores_form,
+        "can_edit": can_edit,
+    }
+    return render(request, "casework/analysis.html", context)
+
+
+@login_required
+def coordinator(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=Action.ASSIGN_COORDINATOR)
+    form = forms.CoordinatorForm(request.POST or None, initial={"assigned_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.coordinator_assign(actor=actor, family=family, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"{form.cleaned_data['coordinator']} is nu de regisseur van {family.reference}.")
+            return redirect("web:family", family_id=family.pk)
+    history = family.coordinator_assignments.select_related("coordinator", "previous", "assigned_by")
+    return render(request, "casework/coordinator.html", {"family": family, "form": form, "history": history})
+
+
+@login_required
+def caseload(request: HttpRequest) -> HttpResponse:
+    actor = actor_of(request)
+    filters = forms.CaseloadFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    families = selectors.caseload_for(
+        actor=actor,
+        query=criteria.get("q", ""),
+        status=criteria.get("status", ""),
+        attention_only=criteria.get("attention", False),
+    )
+    page = Paginator(selectors.with_analysis(families), CASELOAD_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    audit.record_many(actor=actor, action="family.list", families=page.object_list)
+    rows = [
+        {
+            "family": f,
+            "gaps": selectors.analysis_gaps(f),
+            "start_overdue": f.status in (FamilyStatus.REGISTERED, FamilyStatus.TRIAGE) and selectors.start_overdue(f),
+        }
+        for f in page.object_list
+    ]
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    context = {"filters": filters, "page": page, "rows": rows, "query": query.urlencode()}
+    return render(request, "casework/caseload.html", context)
