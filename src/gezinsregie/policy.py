@@ -148,19 +148,20 @@ FAMILY_RULES: dict[tuple[str, Action], FamilyRule] = {
     (Role.PRIVACY_OFFICER, A.VIEW_REFERRAL_STATUS): _in_municipality,
 }
 
-ApproachRule = Callable[[Membership, Approach], bool]
+ApproachRule = Callable[[Membership], Q]
 
 
-def _partner_of(m: Membership, approach: Approach) -> bool:
-    return approach.partners.filter(pk=m.organisation_id).exists()
+def _partner_of(m: Membership) -> Q:
+    return Q(partners=m.organisation_id)
 
 
-def _runs(m: Membership, approach: Approach) -> bool:
-    return m.approach_id == approach.pk
+def _runs(m: Membership) -> Q:
+    return Q(pk=m.approach_id) if m.approach_id else NOTHING
 
 
-def _same_municipality(m: Membership, approach: Approach) -> bool:
-    return m.organisation.municipality_id == approach.municipality_id
+def _same_municipality(m: Membership) -> Q:
+    municipality = m.organisation.municipality_id
+    return Q(municipality_id=municipality) if municipality else NOTHING
 
 
 APPROACH_RULES: dict[tuple[str, Action], ApproachRule] = {
@@ -191,6 +192,11 @@ def _memberships(actor: User | Any) -> list[Membership]:
     return cached
 
 
+def memberships_of(actor: User | Any) -> list[Membership]:
+    """The actor's active memberships (cached per user object): what it is, for menus and logging."""
+    return _memberships(actor)
+
+
 def families_for(actor: User, action: Action = Action.VIEW) -> QuerySet[Family]:
     """The only definition of which families a person may `action`."""
     today = timezone.localdate()
@@ -203,8 +209,13 @@ def families_for(actor: User, action: Action = Action.VIEW) -> QuerySet[Family]:
 
 
 def approaches_for(actor: User, action: Action) -> QuerySet[Approach]:
-    allowed = [a.pk for a in Approach.objects.select_related("municipality") if can(actor, action, a)]
-    return Approach.objects.filter(pk__in=allowed)
+    """The only definition of the approaches a person may `action` (register in, see numbers of)."""
+    condition = NOTHING
+    for m in _memberships(actor):
+        rule = APPROACH_RULES.get((m.role, action))
+        if rule is not None:
+            condition |= rule(m)
+    return Approach.objects.filter(pk__in=Approach.objects.filter(condition).values("pk"))
 
 
 def _family_of(obj: Model) -> Family | None:
@@ -218,9 +229,7 @@ def can(actor: User, action: Action, obj: Model | None = None) -> bool:
     if obj is None:
         return any(m.role in GLOBAL_RULES.get(action, set()) for m in _memberships(actor))
     if isinstance(obj, Approach):
-        return any(
-            rule(m, obj) for m in _memberships(actor) if (rule := APPROACH_RULES.get((m.role, action))) is not None
-        )
+        return approaches_for(actor, action).filter(pk=obj.pk).exists()
     family = _family_of(obj)
     if family is None:
         return False  # an object this policy does not know: deny

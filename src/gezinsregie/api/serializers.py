@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from gezinsregie.casework.models import Family, Member
+from gezinsregie.casework.models import Family, Member, MemberRelation, ReferralSource, Urgency
 from gezinsregie.frameworks.models import Framework
 
 
@@ -51,3 +51,40 @@ class FrameworkSerializer(serializers.ModelSerializer):
             for c in t.criteria.all()
             for i in c.indicators.all()
         ]
+
+
+class MemberInputSerializer(serializers.Serializer):
+    first_name = serializers.CharField(max_length=80)
+    last_name = serializers.CharField(max_length=120)
+    birth_date = serializers.DateField()
+    relation = serializers.ChoiceField(choices=MemberRelation.choices)
+
+
+class RegistrationSerializer(serializers.Serializer):
+    """An aanmelding through the API: the same rules as the form (services.family_register)."""
+
+    approach = serializers.IntegerField(help_text="id van de aanpak")
+    family_name = serializers.CharField(max_length=120)
+    address = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    neighbourhood = serializers.CharField(max_length=80, required=False, allow_blank=True, default="")
+    members = MemberInputSerializer(many=True)
+    # DRF pops declared fields off the class, so this does not shadow Field.source at runtime
+    source = serializers.ChoiceField(choices=ReferralSource.choices)  # type: ignore[assignment]
+    reason = serializers.CharField()
+    domains = serializers.ListField(child=serializers.SlugField(), help_text="sleutels van leefgebieden")
+    urgency = serializers.ChoiceField(choices=Urgency.choices, default=Urgency.NORMAL)
+    referred_on = serializers.DateField()
+    register_as_new = serializers.BooleanField(
+        default=False, help_text="bevestig een nieuw gezin ondanks een mogelijke dubbele registratie"
+    )
+
+
+class RegisteredSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    reference = serializers.CharField()
+    status = serializers.CharField()
+
+
+class DuplicateSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    matches = serializers.ListField(child=serializers.DictField())

@@ -7,6 +7,7 @@ from gezinsregie.api import views
 router = DefaultRouter()
 router.register("gezinnen", views.FamilyViewSet, basename="family")
 router.register("toetsingskaders", views.FrameworkViewSet, basename="framework")
+router.register("aanmeldingen", views.RegistrationViewSet, basename="registration")
 
 app_name = "api"
 urlpatterns = [

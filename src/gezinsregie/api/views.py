@@ -2,10 +2,12 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework import status, viewsets
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -13,6 +15,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.api import serializers
 from gezinsregie.audit import services as audit
+from gezinsregie.casework import rules, services
 from gezinsregie.frameworks.models import Framework
 from gezinsregie.frameworks.selectors import frameworks_with_tree
 
@@ -51,3 +54,57 @@ class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
         if not policy.can(actor_of(self.request), policy.Action.VIEW_FRAMEWORK):
             raise PermissionDenied
         return frameworks_with_tree()
+
+
+class RegistrationViewSet(viewsets.GenericViewSet):
+    """Register a family (aanmelding). 201 with the reference; 409 when the family seems known already."""
+
+    serializer_class = serializers.RegistrationSerializer
+
+    @extend_schema(
+        request=serializers.RegistrationSerializer,
+        responses={201: serializers.RegisteredSerializer, 409: serializers.DuplicateSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        actor = actor_of(request)
+        data = self.get_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        approach = policy.approaches_for(actor, policy.Action.REGISTER).filter(pk=values["approach"]).first()
+        if approach is None:
+            raise NotFound("Onbekende aanpak, of u mag voor deze aanpak niet aanmelden.")
+        domains = list(approach.life_domain_set.domains.filter(key__in=values["domains"]))
+        unknown = set(values["domains"]) - {d.key for d in domains}
+        if unknown:
+            raise DRFValidationError(
+                {"domains": [f"Onbekend leefgebied voor deze aanpak: {', '.join(sorted(unknown))}"]}
+            )
+        try:
+            family = services.family_register(
+                actor=actor,
+                approach=approach,
+                family_name=values["family_name"],
+                address=values["address"],
+                neighbourhood=values["neighbourhood"],
+                members=[rules.MemberInput(**m) for m in values["members"]],
+                referral=services.ReferralInput(
+                    source=values["source"],
+                    reason=values["reason"],
+                    domains=domains,
+                    urgency=values["urgency"],
+                    referred_on=values["referred_on"],
+                ),
+                register_as_new=values["register_as_new"],
+            )
+        except services.DuplicateFamilyError as duplicate:
+            audit.record_many(actor=actor, action="family.duplicate_shown", families=duplicate.matches)
+            body = {
+                "detail": "Dit gezin lijkt al bekend. Stuur register_as_new=true als het echt een ander gezin is.",
+                "matches": [{"reference": f.reference, "status": f.status} for f in duplicate.matches],
+            }
+            return Response(body, status=status.HTTP_409_CONFLICT)
+        except DjangoValidationError as error:
+            detail = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
+            raise DRFValidationError(detail) from error
+        body: dict[str, object] = {"id": family.pk, "reference": family.reference, "status": family.status}
+        return Response(serializers.RegisteredSerializer(body).data, status=status.HTTP_201_CREATED)

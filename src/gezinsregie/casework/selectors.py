@@ -1,14 +1,17 @@
 """Reads of casework for a user. Each starts from policy.families_for: the one door to families."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.casework import rules
-from gezinsregie.casework.models import Consent, Family, FamilyStatus, Problem
+from gezinsregie.casework.models import Consent, Family, FamilyStatus, Problem, Referral, ReferralSource
 from gezinsregie.organisations.models import Approach
 
 Action = policy.Action
@@ -79,6 +82,58 @@ def population_by_neighbourhood(*, approaches: QuerySet[Approach]) -> list[Count
         .order_by("-n", "neighbourhood")
     )
     return [CountRow(name or "onbekend", n) for name, n in rows]
+
+
+def population_by_source(*, approaches: QuerySet[Approach]) -> list[CountRow]:
+    labels = dict(ReferralSource.choices)
+    rows = (
+        Referral.objects.filter(family__approach__in=approaches)
+        .values_list("source")
+        .annotate(n=Count("family", distinct=True))
+        .order_by("-n")
+    )
+    return [CountRow(str(labels.get(source, source)), n) for source, n in rows]
+
+
+def population_by_domain(*, approaches: QuerySet[Approach]) -> list[CountRow]:
+    """Families per life domain of concern at registration (a family counts once per domain)."""
+    rows = (
+        Referral.objects.filter(family__approach__in=approaches)
+        .values_list("domains__name")
+        .annotate(n=Count("family", distinct=True))
+        .exclude(domains__name__isnull=True)
+        .order_by("-n", "domains__name")
+    )
+    return [CountRow(name, n) for name, n in rows]
+
+
+def registrations_by_month(*, approaches: QuerySet[Approach], months: int = 12) -> list[CountRow]:
+    today = timezone.localdate()
+    first = (today.replace(day=1) - timedelta(days=31 * (months - 1))).replace(day=1)
+    counts = dict(
+        Family.objects.filter(approach__in=approaches, registered_on__gte=first)
+        .annotate(month=TruncMonth("registered_on"))
+        .values_list("month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    rows, month = [], first
+    while month <= today:
+        rows.append(CountRow(date_format(month, "M Y"), counts.get(month, 0)))
+        month = (month + timedelta(days=32)).replace(day=1)
+    return rows
+
+
+def ggsr_count(*, approaches: QuerySet[Approach]) -> tuple[int, int]:
+    """(families meeting the GGSR definition, families with any analysis): chronic problems on >= 4 domains."""
+    per_family = (
+        Problem.objects.filter(family__approach__in=approaches, chronic=True)
+        .values("family")
+        .annotate(domains=Count("domain", distinct=True))
+    )
+    meeting = per_family.filter(domains__gte=rules.GGSR_MINIMUM_DOMAINS).count()
+    analysed = Problem.objects.filter(family__approach__in=approaches).values("family").distinct().count()
+    return meeting, analysed
 
 
 def days_waiting(family: Family) -> int:

