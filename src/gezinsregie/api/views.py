@@ -106,5 +106,5 @@ class RegistrationViewSet(viewsets.GenericViewSet):
         except DjangoValidationError as error:
             detail = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
             raise DRFValidationError(detail) from error
-        body: dict[str, object] = {"id": family.pk, "reference": family.reference, "status": family.status}
-        return Response(serializers.RegisteredSerializer(body).data, status=status.HTTP_201_CREATED)
+        created = {"id": family.pk, "reference": family.reference, "status": family.status}
+        return Response(serializers.RegisteredSerializer(created).data, status=status.HTTP_201_CREATED)
