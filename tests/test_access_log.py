@@ -139,6 +139,8 @@ def test_the_start_page_logs_one_list_entry_per_family_shown(world, login):
     assert {(e.action, e.channel, e.ip_address, e.user_id) for e in logged} == {
         ("family.list", "web", IP, coordinator.pk)
     }
+    coordinator_membership = coordinator.memberships.get()
+    assert {(e.role, e.organisation) for e in logged} == {("regisseur", str(coordinator_membership.organisation))}
 
 
 def test_the_start_page_without_families_logs_nothing(world, login):

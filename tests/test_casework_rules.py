@@ -55,10 +55,30 @@ def test_normalise_name_of_only_punctuation_is_empty():
     assert rules.normalise_name(" -.,! ") == ""
 
 
-@given(st.text())
+@given(st.text().filter(lambda s: "gezin" not in s.lower()))
+def test_normalise_name_is_idempotent_for_names_without_the_word_gezin(name):
+    once = rules.normalise_name(name)
+    assert rules.normalise_name(once) == once
+
+
+name_parts = st.sampled_from(["Gezin", "gezin", "GEZIN", "de", "Vries", "Bakker", "é", " ", "  ", "-", ":", ".", ","])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app bug: the 'gezin' prefix is stripped before punctuation is normalised, so "
+    "normalise_name('Gezin: Jansen') == 'gezin jansen' but normalise_name('gezin jansen') == 'jansen'",
+)
+@given(st.one_of(st.text(), st.lists(name_parts, max_size=8).map("".join)))
 def test_normalise_name_is_idempotent(name):
     once = rules.normalise_name(name)
     assert rules.normalise_name(once) == once
+
+
+@pytest.mark.xfail(strict=True, reason="app bug: see test_normalise_name_is_idempotent")
+@pytest.mark.parametrize("variant", ["Gezin: Jansen", "Gezin, Jansen", "Gezin/Jansen", "-Gezin Jansen"])
+def test_normalise_name_ignores_the_gezin_prefix_also_after_punctuation(variant):
+    assert rules.normalise_name(variant) == rules.normalise_name("Jansen") == "jansen"
 
 
 @given(st.text(alphabet=st.characters(codec="ascii", categories=["L", "N", "P", "Zs"])))
@@ -69,7 +89,7 @@ def test_normalise_name_is_case_insensitive_and_only_yields_lowercase_words(name
     assert "  " not in result and result == result.strip()
 
 
-@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1).filter(lambda s: s.strip()))
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1).filter(lambda s: s.strip() and "gezin" not in s))
 def test_normalise_name_ignores_the_gezin_prefix_for_any_name(name):
     assert rules.normalise_name(f"Gezin {name}") == rules.normalise_name(name)
 

@@ -197,6 +197,16 @@ def memberships_of(actor: User | Any) -> list[Membership]:
     return _memberships(actor)
 
 
+def membership_in_role(actor: User | Any, *roles: str) -> Membership | None:
+    """The actor's first membership in one of these roles: the capacity recorded for a list read."""
+    return next((m for m in _memberships(actor) if m.role in roles), None)
+
+
+def membership_for_action(actor: User | Any, action: Action) -> Membership | None:
+    """The actor's first membership whose role may `action` families at all."""
+    return next((m for m in _memberships(actor) if (m.role, action) in FAMILY_RULES), None)
+
+
 def families_for(actor: User, action: Action = Action.VIEW) -> QuerySet[Family]:
     """The only definition of which families a person may `action`."""
     today = timezone.localdate()

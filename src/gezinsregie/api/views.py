@@ -33,7 +33,9 @@ class FamilyViewSet(viewsets.GenericViewSet):
             .order_by("reference")
         )
         page = self.paginate_queryset(queryset) or []
-        audit.record_many(actor=actor_of(request), action="family.list", families=page)
+        actor = actor_of(request)
+        membership = policy.membership_for_action(actor, policy.Action.VIEW)
+        audit.record_many(actor=actor, action="family.list", families=page, membership=membership)
         return self.get_paginated_response(serializers.FamilySummarySerializer(page, many=True).data)
 
     @extend_schema(

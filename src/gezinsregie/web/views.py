@@ -32,9 +32,10 @@ class LoginView(auth_views.LoginView):
         return context
 
 
-def _shown(actor: Any, families: list[Family], action: str) -> list[Family]:
-    """Names on screen are a read of personal data: log one entry per family shown."""
-    audit.record_many(actor=actor, action=action, families=families)
+def _shown(actor: Any, families: list[Family], role: str) -> list[Family]:
+    """Names on screen are a read of personal data: log one entry per family shown, with the capacity."""
+    membership = policy.membership_in_role(actor, role)
+    audit.record_many(actor=actor, action="family.list", families=families, membership=membership)
     return families
 
 
@@ -44,17 +45,18 @@ def start(request: HttpRequest) -> HttpResponse:
     roles = {m.role for m in actor.active_memberships()}
     context: dict[str, Any] = {"roles": roles, "Role": {r.name: r.value for r in Role}}
     if Role.COORDINATOR in roles:
-        context["caseload"] = _shown(actor, list(selectors.caseload(actor=actor)[:START_LIST_LIMIT]), "family.list")
+        context["caseload"] = _shown(actor, list(selectors.caseload(actor=actor)[:START_LIST_LIMIT]), Role.COORDINATOR)
     if Role.PROCESS_MANAGER in roles:
         families = list(selectors.approach_families(actor=actor)[:START_LIST_LIMIT])
-        context["approach_families"] = _shown(actor, families, "family.list")
+        context["approach_families"] = _shown(actor, families, Role.PROCESS_MANAGER)
         context["without_coordinator"] = [f for f in families if f.needs_coordinator]
     if Role.INTAKE in roles or Role.PROCESS_MANAGER in roles:
         queue = list(selectors.triage_queue(actor=actor)[:START_LIST_LIMIT])
-        context["triage_queue"] = [(f, selectors.days_waiting(f)) for f in _shown(actor, queue, "family.list")]
+        role = Role.INTAKE if Role.INTAKE in roles else Role.PROCESS_MANAGER
+        context["triage_queue"] = [(f, selectors.days_waiting(f)) for f in _shown(actor, queue, role)]
     if Role.PROFESSIONAL in roles:
         involved = list(selectors.involved_families(actor=actor)[:START_LIST_LIMIT])
-        context["involved"] = _shown(actor, involved, "family.list")
+        context["involved"] = _shown(actor, involved, Role.PROFESSIONAL)
         context["referral_status"] = list(selectors.own_referrals_status_only(actor=actor))
     if Role.INSPECTOR in roles:
         context["mandated"] = list(selectors.mandated_families(actor=actor))
