@@ -14,14 +14,19 @@ from django.utils import timezone
 from gezinsregie.accounts.models import Membership, Role, User
 from gezinsregie.casework.models import (
     Consent,
+    CoordinatorAssignment,
     Family,
     FamilyStatus,
     InspectionMandate,
     Involvement,
     Member,
     MemberRelation,
+    Problem,
     Referral,
     ReferralSource,
+    ScoreMoment,
+    SelfSufficiencyScore,
+    Severity,
     Urgency,
 )
 from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
@@ -348,6 +353,16 @@ def _demo_family(
     consent.organisations.set(named)
     if number % 3 == 0 or number % 5 == 0:
         Involvement.objects.create(family=family, user=professional, organisation=ggz, started_on=started_on)
+    _demo_analysis(rng=rng, family=family, recorder=coordinator or recorder, number=number)
+    if coordinator is not None:
+        CoordinatorAssignment.objects.create(
+            family=family,
+            coordinator=coordinator,
+            previous=None,
+            assigned_on=started_on,
+            reason="Eerste regisseur na opname in de aanpak.",
+            assigned_by=recorder,
+        )
     if status == FamilyStatus.ACTIVE and approach.name.startswith("Integrale") and number % 4 == 1:
         InspectionMandate.objects.create(
             family=family,
@@ -357,6 +372,51 @@ def _demo_family(
             recorded_by=recorder,
         )
     return family
+
+
+PROBLEM_TEXTS = [
+    "Oplopende schulden; post wordt niet geopend.",
+    "Huurachterstand en dreigende uitzetting.",
+    "Ouder heeft onbehandelde depressieve klachten.",
+    "Kind verzuimt regelmatig van school.",
+    "Spanningen en ruzies thuis; politie is twee keer langs geweest.",
+    "Geen dagbesteding of werk; dagritme ontbreekt.",
+    "Weinig mensen om op terug te vallen.",
+    "Woning is vervuild; huishouden loopt vast.",
+]
+
+
+def _demo_analysis(*, rng: random.Random, family: Family, recorder: User, number: int) -> None:
+    """Problems on several domains (chronic ones for most families) and intake scores on most domains.
+
+    Some families are left with gaps on purpose: the analysis page and caseload must show them.
+    """
+    domains = list(family.approach.life_domain_set.domains.all())
+    members = list(family.members.all())
+    analysed = domains if number % 4 else domains[: len(domains) // 2]
+    identified_on = family.started_on or family.registered_on
+    for index, domain in enumerate(rng.sample(analysed, k=min(len(analysed), rng.randint(3, 6)))):
+        Problem.objects.create(
+            family=family,
+            member=rng.choice([None, *members]),
+            domain=domain,
+            description=PROBLEM_TEXTS[(number + index) % len(PROBLEM_TEXTS)],
+            severity=rng.choice([Severity.MODERATE, Severity.SEVERE, Severity.SEVERE]),
+            chronic=rng.random() < 0.8,
+            own_strength=rng.random() < 0.2,
+            family_participated=number % 3 != 0,  # Maastricht: "het gezin is niet bij de eerste analyse betrokken"
+            identified_on=identified_on,
+            recorded_by=recorder,
+        )
+    for domain in analysed:
+        SelfSufficiencyScore.objects.create(
+            family=family,
+            domain=domain,
+            score=rng.choice([1, 2, 2, 3, 3, 4]),
+            moment=ScoreMoment.INTAKE,
+            scored_on=identified_on,
+            recorded_by=recorder,
+        )
 
 
 def _age_in_days(rng: random.Random, status: FamilyStatus) -> int:

@@ -1,4 +1,20 @@
+"""Mounted at gezinnen/<uuid:family_id>/plan/ (gezinsregie.urls): everything here belongs to one family."""
+
 from django.urls import path
 
+from gezinsregie.plans import views
+
 app_name = "plans"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.detail, name="detail"),
+    path("opstellen/", views.create, name="create"),
+    path("doelen/nieuw/", views.goal_add, name="goal_add"),
+    path("doelen/<int:goal_id>/", views.goal_edit, name="goal_edit"),
+    path("doelen/<int:goal_id>/acties/nieuw/", views.action_add, name="action_add"),
+    path("acties/<int:action_id>/", views.action_edit, name="action_edit"),
+    path("instemming/", views.agreement, name="agreement"),
+    path("versies/", views.history, name="history"),
+    path("versies/vergelijken/", views.compare, name="compare"),
+    path("samenvatting/", views.summary_html, name="summary"),
+    path("samenvatting.pdf", views.summary_pdf, name="summary_pdf"),
+]

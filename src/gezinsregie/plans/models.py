@@ -1,0 +1,215 @@
+"""The one family plan (1 gezin, 1 plan, 1 regisseur): goals per problem, actions with an owner and a date.
+
+The plan is a living, versioned document (BRIEF step 5: inspectors found plans missing, lost, never
+updated). Every change goes through plans.services, raises `Plan.version` by one and stores a full
+snapshot in `PlanVersion`, so any two versions can be compared side by side.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gezinsregie.plans import rules
+
+
+class Plan(models.Model):
+    family = models.OneToOneField("casework.Family", on_delete=models.CASCADE, related_name="plan")
+    # Optimistic locking: a change names the version it was based on (plans.services.StalePlanError).
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    # toetsingskader C2.a.2: "de doelen zijn met het gezin bepaald"
+    goals_set_with_family = models.BooleanField(_("doelen zijn met het gezin bepaald"), default=False)
+    agreed_with_family_on = models.DateField(_("gezin heeft ingestemd op"), null=True, blank=True)
+    agreed_version = models.PositiveIntegerField(_("versie waarmee het gezin instemde"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("gezinsplan")
+        verbose_name_plural = _("gezinsplannen")
+
+    def __str__(self) -> str:
+        return f"Plan {self.family} (versie {self.version})"
+
+    @property
+    def changed_since_agreement(self) -> bool:
+        return self.agreed_version is not None and self.version > self.agreed_version
+
+
+class Term(models.TextChoices):
+    SHORT = "short", _("korte termijn")
+    LONG = "long", _("lange termijn")
+
+
+class GoalStatus(models.TextChoices):
+    OPEN = "open", _("loopt")
+    ACHIEVED = "achieved", _("bereikt")
+    DROPPED = "dropped", _("vervallen")
+
+
+NO_PROBLEM = _("Een doel hoort altijd bij een probleem uit de probleemanalyse. Kies het probleem.")
+
+
+class Goal(models.Model):
+    """A goal for one problem of the analysis (toetsingskader C3.a.2: goals for all problems).
+
+    A goal without a problem is invalid: the column is NOT NULL and full_clean says so in Dutch.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
+    problem = models.ForeignKey(
+        "casework.Problem",
+        verbose_name=_("probleem"),
+        on_delete=models.PROTECT,
+        related_name="goals",
+        error_messages={"null": NO_PROBLEM, "blank": NO_PROBLEM},
+    )
+    description = models.TextField(_("doel"))
+    priority = models.PositiveSmallIntegerField(
+        _("prioriteit"), validators=[MinValueValidator(1), MaxValueValidator(99)], help_text=_("1 = eerst")
+    )
+    term = models.CharField(_("termijn"), max_length=10, choices=Term.choices, default=Term.SHORT)
+    status = models.CharField(_("status"), max_length=10, choices=GoalStatus.choices, default=GoalStatus.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("doel")
+        verbose_name_plural = _("doelen")
+        ordering = ["priority", "pk"]
+        constraints = [models.CheckConstraint(condition=models.Q(priority__gte=1), name="goal_priority_from_1")]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+    def clean(self) -> None:
+        if self.problem_id is not None and self.plan_id is not None and self.problem.family_id != self.plan.family_id:
+            raise ValidationError({"problem": _("Dit probleem hoort niet bij dit gezin.")})
+
+
+class OwnerKind(models.TextChoices):
+    MEMBER = "member", _("gezinslid")
+    PROFESSIONAL = "professional", _("professional")
+    NETWORK = "network", _("iemand uit het netwerk")
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    DONE = "done", _("gedaan")
+    CANCELLED = "cancelled", _("gaat niet door")
+
+
+class Action(models.Model):
+    """Who does what by when, for one goal. The owner is a family member, a professional or a network person."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="actions")
+    description = models.TextField(_("actie"))
+    owner_kind = models.CharField(_("wie doet het"), max_length=15, choices=OwnerKind.choices)
+    owner_member = models.ForeignKey(
+        "casework.Member", verbose_name=_("gezinslid"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("professional"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    owner_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    owner_name = models.CharField(_("naam (netwerk)"), max_length=160, blank=True)
+    due_on = models.DateField(_("klaar op"))
+    status = models.CharField(_("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    done_on = models.DateField(_("gedaan op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("actie")
+        verbose_name_plural = _("acties")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        owner_kind="member",
+                        owner_member__isnull=False,
+                        owner_user__isnull=True,
+                        owner_organisation__isnull=True,
+                    )
+                    | models.Q(
+                        owner_kind="professional",
+                        owner_member__isnull=True,
+                        owner_user__isnull=False,
+                        owner_organisation__isnull=False,
+                    )
+                    | models.Q(
+                        owner_kind="network",
+                        owner_member__isnull=True,
+                        owner_user__isnull=True,
+                        owner_organisation__isnull=True,
+                    )
+                    & ~models.Q(owner_name="")
+                ),
+                name="action_owner_matches_kind",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(done_on__isnull=True) | models.Q(status="done"), name="action_done_on_only_when_done"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+    @property
+    def owner_display(self) -> str:
+        if self.owner_kind == OwnerKind.MEMBER and self.owner_member is not None:
+            return str(self.owner_member)
+        if self.owner_kind == OwnerKind.PROFESSIONAL and self.owner_user is not None:
+            return f"{self.owner_user} ({self.owner_organisation})"
+        return self.owner_name
+
+    def clean(self) -> None:
+        errors = rules.owner_shape_errors(
+            kind=self.owner_kind,
+            member_id=self.owner_member_id,
+            user_id=self.owner_user_id,
+            organisation_id=self.owner_organisation_id,
+            name=self.owner_name,
+        )
+        member = self.owner_member if self.owner_member_id is not None else None
+        if member is not None and self.goal_id is not None and member.family_id != self.goal.plan.family_id:
+            errors.setdefault("owner_member", []).append(str(_("Dit gezinslid hoort niet bij dit gezin.")))
+        if errors:
+            raise ValidationError(errors)
+
+
+class PlanVersion(models.Model):
+    """One stored version of the whole plan, as it was after a change. Never changed afterwards."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("versie"))
+    snapshot = models.JSONField(_("inhoud"))
+    summary = models.TextField(_("wat is er gewijzigd"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("gewijzigd door"), on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("gewijzigd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("planversie")
+        verbose_name_plural = _("planversies")
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="unique_plan_version_number")]
+
+    def __str__(self) -> str:
+        return f"{self.plan} versie {self.number}"

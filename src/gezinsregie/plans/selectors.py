@@ -1,0 +1,133 @@
+"""Reads of the plan. Every function takes a family (or plan) the caller already got from
+policy.access_family: the plan has no door of its own, it follows its family."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from gezinsregie.accounts.models import Role, User
+from gezinsregie.casework.models import Family, Problem
+from gezinsregie.organisations.models import Organisation
+from gezinsregie.plans import rules
+from gezinsregie.plans.models import Action, Goal, Plan
+
+
+def plan_of(family: Family) -> Plan | None:
+    try:
+        return family.plan
+    except Plan.DoesNotExist:
+        return None
+
+
+def goals_of(plan: Plan) -> QuerySet[Goal]:
+    """The plan's goals by priority, with their problem and their actions (by due date)."""
+    actions = Action.objects.select_related("owner_member", "owner_user", "owner_organisation").order_by("due_on", "pk")
+    return (
+        plan.goals.select_related("problem__domain", "problem__member")
+        .prefetch_related(Prefetch("actions", queryset=actions))
+        .order_by("priority", "pk")
+    )
+
+
+def problems_of(family: Family) -> QuerySet[Problem]:
+    return family.problems.select_related("domain", "member")
+
+
+def problems_without_goal(family: Family, plan: Plan | None) -> list[Problem]:
+    """toetsingskader C3.a.2: the problems of the analysis that have no (open or achieved) goal yet."""
+    problems = list(problems_of(family))
+    goals = list(plan.goals.values_list("problem_id", "status")) if plan is not None else []
+    missing = set(rules.problems_without_goal([p.pk for p in problems], goals))
+    return [p for p in problems if p.pk in missing]
+
+
+def consented_organisation_ids(family: Family, *, today: date) -> frozenset[int]:
+    """Organisations named in a consent that is signed and not withdrawn (as policy._consent_covers_organisation)."""
+    consents = family.consents.filter(signed_on__lte=today, withdrawn_on__isnull=True)
+    return frozenset(pk for pk in consents.values_list("organisations", flat=True) if pk is not None)
+
+
+@dataclass(frozen=True)
+class Professional:
+    user: User
+    organisation: Organisation
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.user.pk, self.organisation.pk)
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.organisation})"
+
+
+def professionals_of(family: Family) -> list[Professional]:
+    """Who works with the family: professionals with an active involvement, its coordinator and process
+    manager (with the organisation they work for in that role). Consent is not checked here."""
+    found: dict[tuple[int, int], Professional] = {}
+    for involvement in family.involvements.filter(ended_on__isnull=True).select_related("user", "organisation"):
+        p = Professional(involvement.user, involvement.organisation)
+        found.setdefault(p.key, p)
+    roles = [(family.coordinator, Role.COORDINATOR), (family.process_manager, Role.PROCESS_MANAGER)]
+    for user, role in roles:
+        if user is None:
+            continue
+        for m in user.active_memberships().filter(role=role):
+            if role == Role.PROCESS_MANAGER and m.approach_id != family.approach_id:
+                continue
+            p = Professional(user, m.organisation)
+            found.setdefault(p.key, p)
+    return sorted(found.values(), key=lambda p: (str(p.user), str(p.organisation)))
+
+
+def coordinator_organisation(family: Family) -> Organisation | None:
+    if family.coordinator is None:
+        return None
+    membership = family.coordinator.active_memberships().filter(role=Role.COORDINATOR).first()
+    return membership.organisation if membership is not None else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _action_snapshot(action: Action) -> dict[str, Any]:
+    return {
+        "id": action.pk,
+        "description": action.description,
+        "owner_kind": action.owner_kind,
+        "owner_kind_label": str(action.get_owner_kind_display()),
+        "owner": action.owner_display,
+        "due_on": _iso(action.due_on),
+        "status": action.status,
+        "status_label": str(action.get_status_display()),
+        "done_on": _iso(action.done_on),
+    }
+
+
+def snapshot_of(plan: Plan) -> dict[str, Any]:
+    """The whole plan as plain JSON-able data, stored with every version (PlanVersion.snapshot)."""
+    return {
+        "version": plan.version,
+        "goals_set_with_family": plan.goals_set_with_family,
+        "agreed_with_family_on": _iso(plan.agreed_with_family_on),
+        "agreed_version": plan.agreed_version,
+        "goals": [
+            {
+                "id": goal.pk,
+                "description": goal.description,
+                "priority": goal.priority,
+                "term": goal.term,
+                "term_label": str(goal.get_term_display()),
+                "status": goal.status,
+                "status_label": str(goal.get_status_display()),
+                "problem_id": goal.problem_id,
+                "problem": goal.problem.description,
+                "domain": goal.problem.domain.name,
+                "member": str(goal.problem.member) if goal.problem.member else "hele gezin",
+                "actions": [_action_snapshot(a) for a in goal.actions.all()],
+            }
+            for goal in goals_of(plan)
+        ],
+    }

@@ -1,0 +1,295 @@
+"""Writes of the plan. Each service asks the policy first, locks the plan row, checks the version the
+user's change was based on (optimistic locking), validates fully, writes atomically, stores a new
+PlanVersion with a snapshot and a summary, and logs.
+
+If the plan changed since the user opened the form, nothing is written and StalePlanError is raised:
+the view shows the user's input again with the message (HTTP 409).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gezinsregie import policy
+from gezinsregie.accounts.models import User
+from gezinsregie.audit import services as audit
+from gezinsregie.casework.models import Family, Member, Problem
+from gezinsregie.organisations.models import Organisation
+from gezinsregie.plans import rules, selectors
+from gezinsregie.plans.models import Action, ActionStatus, Goal, OwnerKind, Plan, PlanVersion
+
+EDIT = policy.Action.EDIT
+STALE_MESSAGE = (
+    "Iemand anders heeft het plan intussen gewijzigd (versie {version}). Uw wijziging is niet opgeslagen; "
+    "bekijk de nieuwe versie en voer uw wijziging opnieuw in."
+)
+
+
+class StalePlanError(Exception):
+    """The plan is no longer at the version the change was based on. Nothing was written."""
+
+    def __init__(self, current_version: int) -> None:
+        self.current_version = current_version
+        super().__init__(STALE_MESSAGE.format(version=current_version))
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Who does an action: a family member, a professional of an organisation, or a network person by name."""
+
+    kind: str
+    member: Member | None = None
+    user: User | None = None
+    organisation: Organisation | None = None
+    name: str = ""
+
+    @property
+    def key(self) -> tuple[str, int | None, int | None, int | None, str]:
+        return (
+            self.kind,
+            self.member.pk if self.member else None,
+            self.user.pk if self.user else None,
+            self.organisation.pk if self.organisation else None,
+            self.name.strip() if self.kind == OwnerKind.NETWORK else "",
+        )
+
+    @classmethod
+    def of(cls, action: Action) -> "Owner":
+        return cls(
+            kind=action.owner_kind,
+            member=action.owner_member,
+            user=action.owner_user,
+            organisation=action.owner_organisation,
+            name=action.owner_name,
+        )
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _log(*, actor: User, action: str, family: Family, obj: Any) -> None:
+    audit.record(
+        actor=actor, action=action, family=family, obj=obj, membership=policy.granting_membership(actor, EDIT, family)
+    )
+
+
+def _raise_if(errors: rules.Errors) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _save(obj: Any, errors: rules.Errors | None = None) -> None:
+    """full_clean() before save(), reporting the rules' errors and the model's together."""
+    errors = {k: list(v) for k, v in (errors or {}).items()}
+    try:
+        obj.full_clean()
+    except ValidationError as invalid:
+        for key, messages in invalid.message_dict.items():
+            errors.setdefault(key, []).extend(m for m in messages if m not in errors.get(key, []))
+    _raise_if(errors)
+    obj.save()
+
+
+def _lock(*, actor: User, plan: Plan, expected_version: int) -> Plan:
+    """The plan row, locked until the end of the transaction, if it is still at `expected_version`."""
+    policy.ensure(actor, EDIT, plan.family)
+    # Lock only the plan row (of="self"), not the family and approach rows joined in for reading.
+    locked = Plan.objects.select_for_update(of=("self",)).select_related("family__approach").get(pk=plan.pk)
+    if locked.version != expected_version:
+        raise StalePlanError(locked.version)
+    return locked
+
+
+def _before(plan: Plan) -> dict[str, Any]:
+    latest = plan.versions.order_by("-number").first()
+    return latest.snapshot if latest is not None else selectors.snapshot_of(plan)
+
+
+def _new_version(*, actor: User, plan: Plan, before: dict[str, Any]) -> PlanVersion:
+    plan.version += 1
+    _save(plan)
+    after = selectors.snapshot_of(plan)
+    version = PlanVersion(
+        plan=plan,
+        number=plan.version,
+        snapshot=after,
+        summary=rules.describe(rules.diff(before, after)),
+        changed_by=actor,
+    )
+    _save(version)
+    return version
+
+
+@transaction.atomic
+def plan_create(*, actor: User, family: Family) -> Plan:
+    policy.ensure(actor, EDIT, family)
+    if selectors.plan_of(family) is not None:
+        raise ValidationError("Dit gezin heeft al een plan. Er is één plan per gezin.")
+    plan = Plan(family=family, version=1, created_by=actor)
+    plan.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            plan.save()
+    except IntegrityError as exists:  # someone else created it a moment ago
+        raise ValidationError("Dit gezin heeft al een plan. Er is één plan per gezin.") from exists
+    _save(
+        PlanVersion(
+            plan=plan, number=1, snapshot=selectors.snapshot_of(plan), summary="Plan opgesteld", changed_by=actor
+        )
+    )
+    _log(actor=actor, action="plan.create", family=family, obj=plan)
+    return plan
+
+
+@transaction.atomic
+def plan_add_goal(
+    *,
+    actor: User,
+    plan: Plan,
+    expected_version: int,
+    problem: Problem | None,
+    description: str,
+    priority: int,
+    term: str,
+) -> Goal:
+    plan = _lock(actor=actor, plan=plan, expected_version=expected_version)
+    before = _before(plan)
+    goal = Goal(plan=plan, problem=problem, description=description.strip(), priority=priority, term=term)
+    _save(goal)
+    _new_version(actor=actor, plan=plan, before=before)
+    _log(actor=actor, action="plan.goal_add", family=plan.family, obj=goal)
+    return goal
+
+
+@transaction.atomic
+def plan_update_goal(
+    *,
+    actor: User,
+    goal: Goal,
+    expected_version: int,
+    problem: Problem | None,
+    description: str,
+    priority: int,
+    term: str,
+    status: str,
+) -> Goal:
+    plan = _lock(actor=actor, plan=goal.plan, expected_version=expected_version)
+    before = _before(plan)
+    goal = plan.goals.get(pk=goal.pk)
+    goal.problem, goal.description, goal.priority = problem, description.strip(), priority  # type: ignore[assignment]
+    goal.term, goal.status = term, status
+    _save(goal)
+    _new_version(actor=actor, plan=plan, before=before)
+    _log(actor=actor, action="plan.goal_update", family=plan.family, obj=goal)
+    return goal
+
+
+def _action_errors(
+    *, family: Family, owner: Owner, due_on: date, status: str, done_on: date | None, check_consent: bool
+) -> rules.Errors:
+    today = _today()
+    errors = rules.action_date_errors(
+        due_on=due_on, status=status, done_on=done_on, registered_on=family.registered_on, today=today
+    )
+    if check_consent:
+        consent = rules.owner_consent_errors(
+            kind=owner.kind,
+            user_id=owner.user.pk if owner.user else None,
+            organisation_id=owner.organisation.pk if owner.organisation else None,
+            organisation_name=str(owner.organisation or ""),
+            professionals=frozenset(p.key for p in selectors.professionals_of(family)),
+            consented_organisation_ids=selectors.consented_organisation_ids(family, today=today),
+        )
+        for key, messages in consent.items():
+            errors.setdefault(key, []).extend(messages)
+    return errors
+
+
+def _set_owner(action: Action, owner: Owner) -> None:
+    action.owner_kind = owner.kind
+    action.owner_member = owner.member if owner.kind == OwnerKind.MEMBER else None
+    action.owner_user = owner.user if owner.kind == OwnerKind.PROFESSIONAL else None
+    action.owner_organisation = owner.organisation if owner.kind == OwnerKind.PROFESSIONAL else None
+    action.owner_name = owner.name.strip() if owner.kind == OwnerKind.NETWORK else ""
+
+
+@transaction.atomic
+def plan_add_action(
+    *, actor: User, goal: Goal, expected_version: int, description: str, owner: Owner, due_on: date
+) -> Action:
+    plan = _lock(actor=actor, plan=goal.plan, expected_version=expected_version)
+    before = _before(plan)
+    goal = plan.goals.get(pk=goal.pk)
+    action = Action(goal=goal, description=description.strip(), due_on=due_on, status=ActionStatus.OPEN)
+    _set_owner(action, owner)
+    # BRIEF step 3: a new action is work given to someone: only within the family's consent.
+    errors = _action_errors(
+        family=plan.family, owner=owner, due_on=due_on, status=action.status, done_on=None, check_consent=True
+    )
+    _save(action, errors)
+    _new_version(actor=actor, plan=plan, before=before)
+    _log(actor=actor, action="plan.action_add", family=plan.family, obj=action)
+    return action
+
+
+@transaction.atomic
+def plan_update_action(
+    *,
+    actor: User,
+    action: Action,
+    expected_version: int,
+    description: str,
+    owner: Owner,
+    due_on: date,
+    status: str,
+    done_on: date | None,
+) -> Action:
+    plan = _lock(actor=actor, plan=action.goal.plan, expected_version=expected_version)
+    before = _before(plan)
+    action = Action.objects.select_related("goal").get(pk=action.pk, goal__plan=plan)
+    if status == ActionStatus.DONE and done_on is None:
+        done_on = _today()
+    # An open action, or a new owner, must be within the consent; a finished action keeps its history.
+    check_consent = status == ActionStatus.OPEN or Owner.of(action).key != owner.key
+    action.description, action.due_on, action.status, action.done_on = description.strip(), due_on, status, done_on
+    _set_owner(action, owner)
+    errors = _action_errors(
+        family=plan.family, owner=owner, due_on=due_on, status=status, done_on=done_on, check_consent=check_consent
+    )
+    _save(action, errors)
+    _new_version(actor=actor, plan=plan, before=before)
+    _log(actor=actor, action="plan.action_update", family=plan.family, obj=action)
+    return action
+
+
+@transaction.atomic
+def plan_record_agreement(
+    *,
+    actor: User,
+    plan: Plan,
+    expected_version: int,
+    goals_set_with_family: bool,
+    agreed_with_family_on: date | None,
+) -> Plan:
+    """toetsingskader C2.a.2 (goals set with the family) and the family's agreement with this version."""
+    plan = _lock(actor=actor, plan=plan, expected_version=expected_version)
+    before = _before(plan)
+    _raise_if(
+        rules.agreement_errors(
+            agreed_on=agreed_with_family_on,
+            registered_on=plan.family.registered_on,
+            today=_today(),
+        )
+    )
+    plan.goals_set_with_family = goals_set_with_family
+    plan.agreed_with_family_on = agreed_with_family_on
+    # The agreement is with the content as it is now: the version this change creates.
+    plan.agreed_version = plan.version + 1 if agreed_with_family_on is not None else None
+    _new_version(actor=actor, plan=plan, before=before)
+    _log(actor=actor, action="plan.agreement", family=plan.family, obj=plan)
+    return plan

@@ -1,0 +1,83 @@
+"""The family's own summary of the plan, as a page and as a PDF.
+
+Maastricht §2.6: "Het gezin krijgt een samenvatting van het maatwerkplan." Written for the family in plain
+Dutch (B1): what we are going to do, who does what and when, who their coordinator is. Nothing internal:
+no problem-analysis texts, no framework terms, no professionals' notes, nothing of any other family.
+Goals that were dropped and actions that were cancelled are left out: the summary shows the plan as it is.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import weasyprint
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from gezinsregie.casework.models import Family
+from gezinsregie.plans import selectors
+from gezinsregie.plans.models import ActionStatus, GoalStatus, OwnerKind, Plan
+
+STYLESHEET = Path(__file__).resolve().parent / "static" / "plans" / "summary.css"
+
+
+@dataclass(frozen=True)
+class SummaryGoal:
+    number: int
+    text: str
+    topic: str
+    achieved: bool
+
+
+@dataclass(frozen=True)
+class SummaryAction:
+    what: str
+    who: str
+    when: date
+    done: bool
+    goal_number: int
+
+
+def _who(action: Any) -> str:
+    if action.owner_kind == OwnerKind.MEMBER and action.owner_member is not None:
+        return str(action.owner_member)
+    if action.owner_kind == OwnerKind.PROFESSIONAL and action.owner_user is not None:
+        return f"{action.owner_user} ({action.owner_organisation})"
+    return str(action.owner_name)
+
+
+def context(family: Family, plan: Plan) -> dict[str, Any]:
+    goals: list[SummaryGoal] = []
+    actions: list[SummaryAction] = []
+    for goal in selectors.goals_of(plan):
+        if goal.status == GoalStatus.DROPPED:
+            continue
+        number = len(goals) + 1
+        goals.append(
+            SummaryGoal(number, goal.description, goal.problem.domain.name, goal.status == GoalStatus.ACHIEVED)
+        )
+        actions.extend(
+            SummaryAction(a.description, _who(a), a.done_on or a.due_on, a.status == ActionStatus.DONE, number)
+            for a in goal.actions.all()
+            if a.status != ActionStatus.CANCELLED
+        )
+    actions.sort(key=lambda a: (a.done, a.when, a.goal_number))
+    return {
+        "family": family,
+        "plan": plan,
+        "goals": goals,
+        "actions": actions,
+        "coordinator": family.coordinator,
+        "coordinator_organisation": selectors.coordinator_organisation(family),
+        "agreed_on": plan.agreed_with_family_on,
+        "changed_since_agreement": plan.changed_since_agreement,
+        "today": timezone.localdate(),
+    }
+
+
+def pdf(family: Family, plan: Plan, *, base_url: str) -> bytes:
+    html = render_to_string("plans/summary_pdf.html", context(family, plan))
+    stylesheet = weasyprint.CSS(string=STYLESHEET.read_text(encoding="utf-8"))
+    result: bytes = weasyprint.HTML(string=html, base_url=base_url).write_pdf(stylesheets=[stylesheet])
+    return result

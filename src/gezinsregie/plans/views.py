@@ -1,0 +1,406 @@
+"""Thin views of the plan: fetch the family through policy.access_family, call a selector or service, render.
+
+Users who may view the family but not edit it (professionals) see the plan read-only; the edit URLs
+answer 404 for them, as for anyone else who may not edit (missing and forbidden look the same).
+"""
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Max
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from gezinsregie import policy
+from gezinsregie.accounts.models import User
+from gezinsregie.accounts.request import actor_of
+from gezinsregie.audit import services as audit
+from gezinsregie.casework.models import Family
+from gezinsregie.plans import rules, selectors, services, summary
+from gezinsregie.plans.forms import ActionForm, AgreementForm, GoalForm, PlanForm, owner_key
+from gezinsregie.plans.models import Action, Goal, Plan, PlanVersion
+from gezinsregie.plans.services import Owner, StalePlanError
+
+VIEW, EDIT = policy.Action.VIEW, policy.Action.EDIT
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    action: Action
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    goal: Goal
+    actions: list[ActionRow]
+
+
+def _plan_or_404(family: Family) -> Plan:
+    plan = selectors.plan_of(family)
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def _read(actor: User, family: Family, plan: Plan, what: str) -> None:
+    audit.record(actor=actor, action=what, family=family, obj=plan)
+
+
+@never_cache
+@login_required
+@require_GET
+def detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=VIEW)
+    plan = selectors.plan_of(family)
+    today = timezone.localdate()
+    due_on = rules.plan_due_on(started_on=family.started_on, norm_days=family.approach.plan_norm_days)
+    agreed_on = plan.agreed_with_family_on if plan is not None else None
+    goals: list[GoalRow] = []
+    if plan is not None:
+        _read(actor, family, plan, "plan.view")
+        goals = [
+            GoalRow(
+                goal,
+                [
+                    ActionRow(a, rules.action_is_overdue(due_on=a.due_on, status=a.status, today=today))
+                    for a in goal.actions.all()
+                ],
+            )
+            for goal in selectors.goals_of(plan)
+        ]
+    context = {
+        "family": family,
+        "plan": plan,
+        "goals": goals,
+        "overdue_count": sum(row.overdue for g in goals for row in g.actions),
+        "problems_without_goal": selectors.problems_without_goal(family, plan),
+        "due_on": due_on,
+        "timeliness": rules.plan_timeliness(due_on=due_on, agreed_on=agreed_on, today=today).value,
+        "can_edit": policy.can(actor, EDIT, family),
+    }
+    return render(request, "plans/detail.html", context)
+
+
+@login_required
+@require_POST
+def create(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=EDIT)
+    try:
+        services.plan_create(actor=actor, family=family)
+    except ValidationError as invalid:
+        for message in invalid.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "Het plan is aangemaakt. Voeg nu een doel toe voor elk probleem.")
+    return redirect("plans:detail", family_id=family.pk)
+
+
+def _stale(request: HttpRequest, form_class: type[PlanForm], stale: StalePlanError, kwargs: dict[str, Any]) -> PlanForm:
+    """The user's input as they typed it, with the message; the hidden version now names the plan as it is,
+    so that after looking at the new version they can send their change again on purpose."""
+    data = request.POST.copy()
+    data["version"] = str(stale.current_version)
+    form = form_class(data, **kwargs)
+    form.is_valid()
+    form.add_error(None, str(stale))
+    return form
+
+
+def _form_page(
+    request: HttpRequest,
+    *,
+    template: str,
+    context: dict[str, Any],
+    form_class: type[PlanForm],
+    form_kwargs: dict[str, Any],
+    initial: dict[str, Any],
+    save: Any,
+    success: str,
+) -> HttpResponse:
+    """GET: an empty or filled form. POST: validate, call the service, and on success back to the plan."""
+    family: Family = context["family"]
+    if request.method != "POST":
+        form = form_class(initial=initial, **form_kwargs)
+        return render(request, template, {**context, "form": form})
+    form = form_class(request.POST, **form_kwargs)
+    if form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except StalePlanError as stale:
+            based_on = _number(request.POST.get("version"), stale.current_version)
+            form = _stale(request, form_class, stale, form_kwargs)
+            stale_context = {"form": form, "stale": stale, "based_on": based_on, "plan": _plan_or_404(family)}
+            return render(request, template, {**context, **stale_context}, status=409)
+        except ValidationError as invalid:
+            form.add_service_errors(invalid, getattr(form, "FIELD_MAP", {}))
+        else:
+            messages.success(request, success)
+            return redirect("plans:detail", family_id=family.pk)
+    return render(request, template, {**context, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_add(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=EDIT)
+    plan = _plan_or_404(family)
+    highest = plan.goals.aggregate(m=Max("priority"))["m"] or 0
+    initial: dict[str, Any] = {"version": plan.version, "priority": highest + 1}
+    if (problem := request.GET.get("probleem", "")).isdigit():
+        initial["problem"] = int(problem)
+
+    def save(data: dict[str, Any]) -> None:
+        services.plan_add_goal(
+            actor=actor,
+            plan=plan,
+            expected_version=data["version"],
+            problem=data["problem"],
+            description=data["description"],
+            priority=data["priority"],
+            term=data["term"],
+        )
+
+    return _form_page(
+        request,
+        template="plans/goal_form.html",
+        context={"family": family, "plan": plan, "goal": None},
+        form_class=GoalForm,
+        form_kwargs={"family": family},
+        initial=initial,
+        save=save,
+        success="Het doel is toegevoegd.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_edit(request: HttpRequest, family_id: UUID, goal_id: int) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=EDIT)
+    plan = _plan_or_404(family)
+    goal = get_object_or_404(plan.goals.select_related("problem__domain", "problem__member"), pk=goal_id)
+    initial = {
+        "version": plan.version,
+        "problem": goal.problem_id,
+        "description": goal.description,
+        "priority": goal.priority,
+        "term": goal.term,
+        "status": goal.status,
+    }
+
+    def save(data: dict[str, Any]) -> None:
+        services.plan_update_goal(
+            actor=actor,
+            goal=goal,
+            expected_version=data["version"],
+            problem=data["problem"],
+            description=data["description"],
+            priority=data["priority"],
+            term=data["term"],
+            status=data["status"],
+        )
+
+    return _form_page(
+        request,
+        template="plans/goal_form.html",
+        context={"family": family, "plan": plan, "goal": goal},
+        form_class=GoalForm,
+        form_kwargs={"family": family, "editing": True},
+        initial=initial,
+        save=save,
+        success="Het doel is opgeslagen.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_add(request: HttpRequest, family_id: UUID, goal_id: int) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=EDIT)
+    plan = _plan_or_404(family)
+    goal = get_object_or_404(plan.goals.select_related("problem__domain"), pk=goal_id)
+
+    def save(data: dict[str, Any]) -> None:
+        services.plan_add_action(
+            actor=actor,
+            goal=goal,
+            expected_version=data["version"],
+            description=data["description"],
+            owner=data["owner_obj"],
+            due_on=data["due_on"],
+        )
+
+    return _form_page(
+        request,
+        template="plans/action_form.html",
+        context={"family": family, "plan": plan, "goal": goal, "action": None},
+        form_class=ActionForm,
+        form_kwargs={"family": family, "today": timezone.localdate()},
+        initial={"version": plan.version},
+        save=save,
+        success="De actie is toegevoegd.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request: HttpRequest, family_id: UUID, action_id: int) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=EDIT)
+    plan = _plan_or_404(family)
+    action = get_object_or_404(
+        Action.objects.select_related("goal__problem__domain", "owner_member", "owner_user", "owner_organisation"),
+        pk=action_id,
+        goal__plan=plan,
+    )
+    initial = {
+        "version": plan.version,
+        "description": action.description,
+        "owner": owner_key(Owner.of(action)),
+        "owner_name": action.owner_name,
+        "due_on": action.due_on,
+        "status": action.status,
+        "done_on": action.done_on,
+    }
+
+    def save(data: dict[str, Any]) -> None:
+        services.plan_update_action(
+            actor=actor,
+            action=action,
+            expected_version=data["version"],
+            description=data["description"],
+            owner=data["owner_obj"],
+            due_on=data["due_on"],
+            status=data["status"],
+            done_on=data["done_on"],
+        )
+
+    return _form_page(
+        request,
+        template="plans/action_form.html",
+        context={"family": family, "plan": plan, "goal": action.goal, "action": action},
+        form_class=ActionForm,
+        form_kwargs={"family": family, "today": timezone.localdate(), "action": action},
+        initial=initial,
+        save=save,
+        success="De actie is opgeslagen.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=EDIT)
+    plan = _plan_or_404(family)
+    initial = {
+        "version": plan.version,
+        "goals_set_with_family": plan.goals_set_with_family,
+        "agreed_with_family_on": plan.agreed_with_family_on,
+    }
+
+    def save(data: dict[str, Any]) -> None:
+        services.plan_record_agreement(
+            actor=actor,
+            plan=plan,
+            expected_version=data["version"],
+            goals_set_with_family=data["goals_set_with_family"],
+            agreed_with_family_on=data["agreed_with_family_on"],
+        )
+
+    return _form_page(
+        request,
+        template="plans/agreement_form.html",
+        context={"family": family, "plan": plan},
+        form_class=AgreementForm,
+        form_kwargs={},
+        initial=initial,
+        save=save,
+        success="De afspraak met het gezin is vastgelegd.",
+    )
+
+
+@never_cache
+@login_required
+@require_GET
+def history(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=VIEW)
+    plan = _plan_or_404(family)
+    _read(actor, family, plan, "plan.history")
+    versions = plan.versions.select_related("changed_by").order_by("-number")
+    return render(request, "plans/history.html", {"family": family, "plan": plan, "versions": versions})
+
+
+def _number(value: str | None, default: int) -> int:
+    return int(value) if value and value.isdigit() else default
+
+
+@never_cache
+@login_required
+@require_GET
+def compare(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=VIEW)
+    plan = _plan_or_404(family)
+    new_number = _number(request.GET.get("naar"), plan.version)
+    old_number = _number(request.GET.get("van"), max(new_number - 1, 1))
+    old_number, new_number = sorted((old_number, new_number))  # old left, new right
+    old: PlanVersion = get_object_or_404(plan.versions, number=old_number)
+    new: PlanVersion = get_object_or_404(plan.versions, number=new_number)
+    _read(actor, family, plan, "plan.compare")
+    plan_fields = [
+        {
+            "label": rules.FIELD_LABELS[key],
+            "old": rules.shown(old.snapshot, key),
+            "new": rules.shown(new.snapshot, key),
+            "changed": old.snapshot.get(key) != new.snapshot.get(key),
+        }
+        for key in rules.PLAN_FIELDS
+    ]
+    context = {
+        "family": family,
+        "plan": plan,
+        "old": old,
+        "new": new,
+        "rows": rules.side_by_side(old.snapshot, new.snapshot),
+        "plan_fields": plan_fields,
+        "numbers": list(plan.versions.order_by("number").values_list("number", flat=True)),
+    }
+    return render(request, "plans/compare.html", context)
+
+
+@never_cache
+@login_required
+@require_GET
+def summary_html(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=VIEW)
+    plan = _plan_or_404(family)
+    _read(actor, family, plan, "plan.summary")
+    return render(request, "plans/summary.html", summary.context(family, plan))
+
+
+@never_cache
+@login_required
+@require_GET
+def summary_pdf(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=VIEW)
+    plan = _plan_or_404(family)
+    pdf = summary.pdf(family, plan, base_url=request.build_absolute_uri("/"))
+    _read(actor, family, plan, "plan.summary_pdf")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="samenvatting-gezinsplan-{family.reference}.pdf"'
+    return response
