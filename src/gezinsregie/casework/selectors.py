@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -13,6 +13,9 @@ from gezinsregie.accounts.models import User
 from gezinsregie.casework import rules
 from gezinsregie.casework.models import Consent, Family, FamilyStatus, Problem, Referral, ReferralSource
 from gezinsregie.organisations.models import Approach
+from gezinsregie.plans import rules as plan_rules
+from gezinsregie.plans.models import Action as PlanAction
+from gezinsregie.plans.models import ActionStatus, Plan
 
 Action = policy.Action
 
@@ -157,6 +160,19 @@ def caseload_for(*, actor: User, query: str = "", status: str = "", attention_on
         .annotate(
             has_consent=_active_consent(),
             has_problems=Exists(Problem.objects.filter(family=OuterRef("pk"))),
+            has_plan=Exists(Plan.objects.filter(family=OuterRef("pk"))),
+            plan_agreed_on=Subquery(Plan.objects.filter(family=OuterRef("pk")).values("agreed_with_family_on")[:1]),
+            overdue_actions=Coalesce(
+                Subquery(
+                    PlanAction.objects.filter(
+                        goal__plan__family=OuterRef("pk"), status=ActionStatus.OPEN, due_on__lt=timezone.localdate()
+                    )
+                    .values("goal__plan__family")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1]
+                ),
+                0,
+            ),
         )
     )
     if query:
@@ -168,6 +184,8 @@ def caseload_for(*, actor: User, query: str = "", status: str = "", attention_on
             Q(status__in=STEERED, has_consent=False)
             | Q(status__in=STEERED, has_problems=False)
             | Q(status__in=STEERED, coordinator__isnull=True)
+            | Q(status__in=STEERED, has_plan=False)
+            | Q(status__in=STEERED, overdue_actions__gt=0)
         )
     return families.order_by("status", "reference")
 
@@ -202,6 +220,26 @@ def analysis_gaps(family: Family) -> AnalysisGaps:
 
 def with_analysis(families: QuerySet[Family]) -> QuerySet[Family]:
     return families.prefetch_related("problems", "scores", "members", "approach__life_domain_set__domains")
+
+
+def plan_flags(family: Family) -> list[str]:
+    """What needs attention in the plan of a family from caseload_for (uses its annotations)."""
+    if family.status not in STEERED or family.started_on is None:
+        return []
+    flags = []
+    # annotations made by caseload_for
+    has_plan, agreed_on, overdue = (getattr(family, a) for a in ("has_plan", "plan_agreed_on", "overdue_actions"))
+    due_on = plan_rules.plan_due_on(started_on=family.started_on, norm_days=family.approach.plan_norm_days)
+    late = plan_rules.plan_is_late(due_on=due_on, agreed_on=agreed_on, today=timezone.localdate())
+    if not has_plan:
+        flags.append(
+            "geen plan (te laat)" if late or due_on is None else f"plan nodig vóór {date_format(due_on, 'j F')}"
+        )
+    elif late:
+        flags.append("plan niet vastgesteld met het gezin (te laat)")
+    if overdue:
+        flags.append(f"{overdue} acties over de datum")
+    return flags
 
 
 def start_overdue(family: Family) -> bool:

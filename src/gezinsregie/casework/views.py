@@ -256,6 +256,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
             "family": f,
             "gaps": selectors.analysis_gaps(f),
             "start_overdue": f.status in (FamilyStatus.REGISTERED, FamilyStatus.TRIAGE) and selectors.start_overdue(f),
+            "plan_flags": selectors.plan_flags(f),
         }
         for f in page.object_list
     ]

@@ -38,6 +38,8 @@ from gezinsregie.organisations.models import (
     OrganisationKind,
     PartnerType,
 )
+from gezinsregie.plans.models import Action, ActionStatus, Goal, OwnerKind, Plan, PlanVersion, Term
+from gezinsregie.plans.selectors import snapshot_of
 
 MUNICIPALITY = "Zeldenbroek"
 NEIGHBOURHOODS = ["Centrum", "Noordhoek", "De Velden", "Oostwijk", "Havenkwartier", "Zuiderpark"]
@@ -354,6 +356,8 @@ def _demo_family(
     if number % 3 == 0 or number % 5 == 0:
         Involvement.objects.create(family=family, user=professional, organisation=ggz, started_on=started_on)
     _demo_analysis(rng=rng, family=family, recorder=coordinator or recorder, number=number)
+    if number % 7 != 1:  # a few active families have no plan yet: the caseload must flag them
+        _demo_plan(rng=rng, today=today, family=family, author=coordinator or recorder, number=number)
     if coordinator is not None:
         CoordinatorAssignment.objects.create(
             family=family,
@@ -417,6 +421,80 @@ def _demo_analysis(*, rng: random.Random, family: Family, recorder: User, number
             scored_on=identified_on,
             recorded_by=recorder,
         )
+
+
+GOAL_TEXTS = {
+    "severe": "Het probleem is binnen drie maanden beheersbaar.",
+    "moderate": "Het gezin pakt dit zelf op met steun uit het netwerk.",
+}
+ACTION_TEXTS = [
+    "Afspraak maken met de schuldhulpverlener en alle post meenemen.",
+    "Wekelijks gesprek over de voortgang met de regisseur.",
+    "Kinderen elke ochtend naar school brengen.",
+    "Aanmelden bij de huisarts voor een verwijzing naar de GGZ.",
+    "Huurachterstand bespreken met de woningcorporatie en een regeling treffen.",
+    "Eén keer per week helpen met het huishouden.",
+]
+
+
+def _demo_plan(*, rng: random.Random, today: date, family: Family, author: User, number: int) -> Plan:
+    """A plan with goals for most problems (not all: C3.a.2 must have something to find) and actions.
+
+    Built directly rather than through plans.services, so that loading the demo does not write
+    access-log entries in the names of the demo users. The version history is real: one snapshot per step.
+    """
+    started_on = family.started_on or family.registered_on
+    plan = Plan.objects.create(family=family, version=1, created_by=author)
+
+    def snapshot(summary: str) -> None:
+        PlanVersion.objects.create(
+            plan=plan, number=plan.version, snapshot=snapshot_of(plan), summary=summary, changed_by=author
+        )
+
+    snapshot("Plan opgesteld")
+    members = list(family.members.all())
+    consented = set(family.consents.filter(withdrawn_on__isnull=True).values_list("organisations", flat=True))
+    involvement = family.involvements.select_related("user", "organisation").first()
+    problems = list(family.problems.all())
+    for priority, problem in enumerate(problems[: max(1, len(problems) - number % 2)], start=1):
+        goal = Goal.objects.create(
+            plan=plan,
+            problem=problem,
+            description=GOAL_TEXTS["severe" if problem.severity == Severity.SEVERE else "moderate"],
+            priority=priority,
+            term=Term.SHORT if priority <= 2 else Term.LONG,
+        )
+        for index in range(rng.randint(1, 2)):
+            due_on = started_on + timedelta(days=rng.randint(20, 200))
+            done = due_on < today and rng.random() < 0.6
+            owner: dict[str, object] = {"owner_kind": OwnerKind.MEMBER, "owner_member": rng.choice(members)}
+            if index == 1 and involvement and involvement.organisation_id in consented:
+                owner = {
+                    "owner_kind": OwnerKind.PROFESSIONAL,
+                    "owner_user": involvement.user,
+                    "owner_organisation": involvement.organisation,
+                }
+            elif index == 1:
+                owner = {"owner_kind": OwnerKind.NETWORK, "owner_name": rng.choice(["Oma Truus", "Buurvrouw Ans"])}
+            Action.objects.create(
+                goal=goal,
+                description=ACTION_TEXTS[(number + priority + index) % len(ACTION_TEXTS)],
+                due_on=due_on,
+                status=ActionStatus.DONE if done else ActionStatus.OPEN,
+                done_on=due_on if done else None,
+                **owner,
+            )
+        plan.version += 1
+        plan.save(update_fields=["version"])
+        snapshot(f"Doel toegevoegd: {goal.description}")
+    if number % 5 != 2:  # most families agreed to their plan; some never did (C2.a.3, plan "te laat")
+        plan.goals_set_with_family = number % 3 != 0
+        plan.agreed_with_family_on = min(started_on + timedelta(days=rng.randint(10, 45)), today)
+        plan.version += 1
+        plan.agreed_version = plan.version
+        plan.save()
+        snapshot("Instemming van het gezin vastgelegd")
+    return plan
 
 
 def _age_in_days(rng: random.Random, status: FamilyStatus) -> int:
