@@ -181,26 +181,26 @@ FAMILY_TABLE = [
     ("other_triage",       ADMIN,   F,   F,   F,     F,     F,  F,    F),
 ]
 
-APPROACH_ACTIONS = (A.REGISTER, A.VIEW_POPULATION)
+APPROACH_ACTIONS = (A.REGISTER, A.VIEW_POPULATION, A.VIEW_ASSESSMENT)
 APPROACH_TABLE = [
-    # approach         role     REGISTER VIEW_POPULATION
-    ("own",            COORD,   T,       F),
-    ("own",            PM,      T,       T),
-    ("own",            PROF,    T,       F),
-    ("own",            INTAKE,  T,       F),
-    ("own",            POLICY,  F,       T),
-    ("own",            INSP,    F,       F),
-    ("own",            PRIV,    F,       F),
-    ("own",            ADMIN,   F,       F),
+    # approach         role     REGISTER VIEW_POPULATION VIEW_ASSESSMENT
+    ("own",            COORD,   T,       F,              F),
+    ("own",            PM,      T,       T,              T),
+    ("own",            PROF,    T,       F,              F),
+    ("own",            INTAKE,  T,       F,              F),
+    ("own",            POLICY,  F,       T,              T),
+    ("own",            INSP,    F,       F,              T),
+    ("own",            PRIV,    F,       F,              F),
+    ("own",            ADMIN,   F,       F,              F),
 
-    ("other",          COORD,   F,       F),
-    ("other",          PM,      F,       F),
-    ("other",          PROF,    F,       F),
-    ("other",          INTAKE,  F,       F),
-    ("other",          POLICY,  F,       F),
-    ("other",          INSP,    F,       F),
-    ("other",          PRIV,    F,       F),
-    ("other",          ADMIN,   F,       F),
+    ("other",          COORD,   F,       F,              F),
+    ("other",          PM,      F,       F,              F),
+    ("other",          PROF,    F,       F,              F),
+    ("other",          INTAKE,  F,       F,              F),
+    ("other",          POLICY,  F,       F,              F),
+    ("other",          INSP,    F,       F,              T),  # the inspectorate supervises every approach
+    ("other",          PRIV,    F,       F,              F),
+    ("other",          ADMIN,   F,       F,              F),
 ]
 
 GLOBAL_ACTIONS = (A.SEARCH_LOGS, A.CONFIGURE, A.VIEW_FRAMEWORK, A.VIEW_POPULATION)

@@ -47,6 +47,7 @@ class Action(StrEnum):
     # on an approach
     REGISTER = "register"
     VIEW_POPULATION = "view_population"  # aggregate numbers, never a person
+    VIEW_ASSESSMENT = "view_assessment"  # live self-assessment against the framework: numbers per indicator
     # on nothing in particular
     SEARCH_LOGS = "search_logs"
     CONFIGURE = "configure"
@@ -159,6 +160,10 @@ def _runs(m: Membership) -> Q:
     return Q(pk=m.approach_id) if m.approach_id else NOTHING
 
 
+def _any_approach(m: Membership) -> Q:
+    return Q()  # the inspectorate supervises every approach
+
+
 def _same_municipality(m: Membership) -> Q:
     municipality = m.organisation.municipality_id
     return Q(municipality_id=municipality) if municipality else NOTHING
@@ -171,6 +176,9 @@ APPROACH_RULES: dict[tuple[str, Action], ApproachRule] = {
     (Role.INTAKE, A.REGISTER): _runs,
     (Role.PROCESS_MANAGER, A.VIEW_POPULATION): _runs,
     (Role.POLICY_OFFICER, A.VIEW_POPULATION): _same_municipality,
+    (Role.PROCESS_MANAGER, A.VIEW_ASSESSMENT): _runs,
+    (Role.POLICY_OFFICER, A.VIEW_ASSESSMENT): _same_municipality,
+    (Role.INSPECTOR, A.VIEW_ASSESSMENT): _any_approach,
 }
 
 GLOBAL_RULES: dict[Action, set[str]] = {
