@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from gezinsregie.casework import rules
@@ -70,6 +70,7 @@ name_parts = st.sampled_from(["Gezin", "gezin", "GEZIN", "de", "Vries", "Bakker"
     "normalise_name('Gezin: Jansen') == 'gezin jansen' but normalise_name('gezin jansen') == 'jansen'",
 )
 @given(st.one_of(st.text(), st.lists(name_parts, max_size=8).map("".join)))
+@example("Gezin: Jansen")  # hypothesis need not find it in every run; the xfail must fail every run
 def test_normalise_name_is_idempotent(name):
     once = rules.normalise_name(name)
     assert rules.normalise_name(once) == once
@@ -112,9 +113,7 @@ def test_an_empty_family_is_refused():
 def test_a_child_older_than_its_parent_is_named_in_a_dutch_message():
     problems = rules.member_problems([parent("Sanne", date(1990, 1, 1)), child("Anna", date(1980, 1, 1))], today=TODAY)
 
-    assert problems == [
-        "Anna is als kind opgegeven maar is niet jonger dan ouder Sanne. Controleer de geboortedata."
-    ]
+    assert problems == ["Anna is als kind opgegeven maar is niet jonger dan ouder Sanne. Controleer de geboortedata."]
 
 
 def test_a_child_born_on_the_same_day_as_the_parent_is_refused():
