@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/", include("gezinsregie.api.urls")),
     path("toegangslog/", include("gezinsregie.audit.urls")),
     path("toetsingskader/", include("gezinsregie.frameworks.urls")),
+    path("zelfevaluatie/", include("gezinsregie.assessment.urls")),
     path("gezinnen/<uuid:family_id>/plan/", include("gezinsregie.plans.urls")),
     path("", include("gezinsregie.casework.urls")),
     path("", include("gezinsregie.web.urls")),

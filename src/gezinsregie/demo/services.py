@@ -4,7 +4,7 @@ dates relative to today so norms and deadlines mean something, and idempotent (a
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -444,12 +444,18 @@ def _demo_plan(*, rng: random.Random, today: date, family: Family, author: User,
     access-log entries in the names of the demo users. The version history is real: one snapshot per step.
     """
     started_on = family.started_on or family.registered_on
+    # the plan's own history lies in the past, so the monthly trend of the self-assessment tells a true story
+    written_on = min(started_on + timedelta(days=rng.randint(7, 60)), today)
+    moment = timezone.make_aware(datetime.combine(written_on, time(10)))
     plan = Plan.objects.create(family=family, version=1, created_by=author)
+    Plan.objects.filter(pk=plan.pk).update(created_at=moment)
+    plan.created_at = moment  # a later plan.save() writes every field
 
     def snapshot(summary: str) -> None:
-        PlanVersion.objects.create(
+        version = PlanVersion.objects.create(
             plan=plan, number=plan.version, snapshot=snapshot_of(plan), summary=summary, changed_by=author
         )
+        PlanVersion.objects.filter(pk=version.pk).update(changed_at=moment)
 
     snapshot("Plan opgesteld")
     members = list(family.members.all())
@@ -464,6 +470,7 @@ def _demo_plan(*, rng: random.Random, today: date, family: Family, author: User,
             priority=priority,
             term=Term.SHORT if priority <= 2 else Term.LONG,
         )
+        Goal.objects.filter(pk=goal.pk).update(created_at=moment)
         for index in range(rng.randint(1, 2)):
             due_on = started_on + timedelta(days=rng.randint(20, 200))
             done = due_on < today and rng.random() < 0.6
@@ -484,12 +491,14 @@ def _demo_plan(*, rng: random.Random, today: date, family: Family, author: User,
                 done_on=due_on if done else None,
                 **owner,
             )
+        Action.objects.filter(goal=goal).update(created_at=moment)
         plan.version += 1
         plan.save(update_fields=["version"])
         snapshot(f"Doel toegevoegd: {goal.description}")
     if number % 5 != 2:  # most families agreed to their plan; some never did (C2.a.3, plan "te laat")
         plan.goals_set_with_family = number % 3 != 0
-        plan.agreed_with_family_on = min(started_on + timedelta(days=rng.randint(10, 45)), today)
+        plan.agreed_with_family_on = min(written_on + timedelta(days=rng.randint(3, 30)), today)
+        moment = timezone.make_aware(datetime.combine(plan.agreed_with_family_on, time(15)))
         plan.version += 1
         plan.agreed_version = plan.version
         plan.save()

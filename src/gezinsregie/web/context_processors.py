@@ -20,6 +20,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         items.append(("casework:register", "Gezin aanmelden", None))
     if policy.approaches_for(user, policy.Action.VIEW_POPULATION).exists():
         items.append(("web:population", "Populatie", None))
+    if policy.approaches_for(user, policy.Action.VIEW_ASSESSMENT).exists():
+        items.append(("assessment:index", "Zelfevaluatie", None))
     if policy.can(user, policy.Action.VIEW_FRAMEWORK):
         items.append(("frameworks:index", "Toetsingskader", None))
     if policy.can(user, policy.Action.SEARCH_LOGS):

@@ -14,6 +14,8 @@ from django.urls import reverse
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role
 from gezinsregie.accounts.request import actor_of
+from gezinsregie.assessment import selectors as assessment_selectors
+from gezinsregie.assessment.indicators import Outcome
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import selectors
 from gezinsregie.casework.models import Family
@@ -105,6 +107,11 @@ def family_detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
     context = {
         "family": family,
         "actions": family_actions(actor, family),
+        "attention": [
+            (key, result)
+            for key, result in assessment_selectors.family_assessment(actor=actor, family=family).items()
+            if result.outcome == Outcome.NOT_MET
+        ],
         "members": family.members.all(),
         "referrals": family.referrals.select_related("organisation", "referred_by").prefetch_related("domains"),
         "consents": family.consents.prefetch_related("organisations"),

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AssessmentConfig(AppConfig):
+    name = "gezinsregie.assessment"
+    verbose_name = "Zelfevaluatie tegen het toetsingskader"

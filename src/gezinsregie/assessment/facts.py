@@ -1,0 +1,194 @@
+"""Gathering FamilyFacts for many families at once: a fixed number of queries, whatever the number of families.
+
+`load_rows` reads everything once (one query per kind of record); `facts_on` turns those rows into facts as
+they were on any day, in Python. A dashboard for one day and a trend over twelve months cost the same queries.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from gezinsregie.assessment.indicators import FamilyFacts
+from gezinsregie.casework.models import (
+    Consent,
+    CoordinatorAssignment,
+    Family,
+    Member,
+    Problem,
+    Referral,
+    SelfSufficiencyScore,
+)
+from gezinsregie.frameworks.models import LifeDomain
+from gezinsregie.plans.models import Action, ActionStatus, GoalStatus, OwnerKind, Plan, PlanVersion
+from gezinsregie.plans.models import Goal as PlanGoal
+
+
+@dataclass
+class Rows:
+    """Everything the indicators need, as plain tuples grouped per family."""
+
+    families: list[dict[str, Any]] = field(default_factory=list)
+    referrals: dict[UUID, list[date]] = field(default_factory=lambda: defaultdict(list))
+    problems: dict[UUID, list[tuple[int, int, int | None, bool, bool, bool, date]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    scores: dict[UUID, list[tuple[int, int | None, date]]] = field(default_factory=lambda: defaultdict(list))
+    members: dict[UUID, list[int]] = field(default_factory=lambda: defaultdict(list))
+    domains_per_set: dict[int, int] = field(default_factory=dict)
+    plans: dict[UUID, tuple[date, date | None, bool]] = field(default_factory=dict)
+    plan_changes: dict[UUID, list[date]] = field(default_factory=lambda: defaultdict(list))
+    goals: dict[UUID, list[tuple[int, date, str]]] = field(default_factory=lambda: defaultdict(list))
+    actions: dict[UUID, list[tuple[str, date, str, date | None, date]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    assignments: dict[UUID, list[date]] = field(default_factory=lambda: defaultdict(list))
+    consents: dict[UUID, list[tuple[date, date | None]]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _day(moment: datetime) -> date:
+    return timezone.localdate(moment)
+
+
+def load_rows(families: QuerySet[Family]) -> Rows:
+    """One query per kind of record for all `families` (the caller decides which, through the policy)."""
+    ids = families.values("pk")
+    rows = Rows()
+    rows.families = [
+        dict(row)
+        for row in families.values(
+            "pk",
+            "registered_on",
+            "started_on",
+            "closed_on",
+            "status",
+            "coordinator_id",
+            "approach__start_norm_days",
+            "approach__life_domain_set_id",
+        )
+    ]
+    for family_id, referred_on in Referral.objects.filter(family__in=ids).values_list("family_id", "referred_on"):
+        rows.referrals[family_id].append(referred_on)
+    for p in Problem.objects.filter(family__in=ids).values_list(
+        "family_id", "pk", "domain_id", "member_id", "chronic", "family_participated", "own_strength", "identified_on"
+    ):
+        rows.problems[p[0]].append(p[1:])
+    for family_id, domain_id, member_id, scored_on in SelfSufficiencyScore.objects.filter(family__in=ids).values_list(
+        "family_id", "domain_id", "member_id", "scored_on"
+    ):
+        rows.scores[family_id].append((domain_id, member_id, scored_on))
+    for family_id, member_id in Member.objects.filter(family__in=ids).values_list("family_id", "pk"):
+        rows.members[family_id].append(member_id)
+    set_ids = {f["approach__life_domain_set_id"] for f in rows.families}
+    for set_id in set_ids:
+        rows.domains_per_set[set_id] = 0
+    for set_id in LifeDomain.objects.filter(domain_set__in=set_ids).values_list("domain_set_id", flat=True):
+        rows.domains_per_set[set_id] += 1
+    for family_id, created_at, agreed_on, with_family in Plan.objects.filter(family__in=ids).values_list(
+        "family_id", "created_at", "agreed_with_family_on", "goals_set_with_family"
+    ):
+        rows.plans[family_id] = (_day(created_at), agreed_on, with_family)
+    for family_id, changed_at in PlanVersion.objects.filter(plan__family__in=ids).values_list(
+        "plan__family_id", "changed_at"
+    ):
+        rows.plan_changes[family_id].append(_day(changed_at))
+    for family_id, problem_id, created_at, status in PlanGoal.objects.filter(plan__family__in=ids).values_list(
+        "plan__family_id", "problem_id", "created_at", "status"
+    ):
+        rows.goals[family_id].append((problem_id, _day(created_at), status))
+    for family_id, kind, due_on, status, done_on, created_at in Action.objects.filter(
+        goal__plan__family__in=ids
+    ).values_list("goal__plan__family_id", "owner_kind", "due_on", "status", "done_on", "created_at"):
+        rows.actions[family_id].append((kind, due_on, status, done_on, _day(created_at)))
+    for family_id, assigned_on in CoordinatorAssignment.objects.filter(family__in=ids).values_list(
+        "family_id", "assigned_on"
+    ):
+        rows.assignments[family_id].append(assigned_on)
+    for family_id, signed_on, withdrawn_on in Consent.objects.filter(family__in=ids).values_list(
+        "family_id", "signed_on", "withdrawn_on"
+    ):
+        rows.consents[family_id].append((signed_on, withdrawn_on))
+    return rows
+
+
+def in_scope_on(family: dict[str, Any], day: date, *, include_closed: bool) -> bool:
+    """Families the approach worked with on `day`: started by then (and, for a trend, not yet closed)."""
+    started = family["started_on"]
+    if started is None or started > day:
+        return False
+    closed = family["closed_on"]
+    return include_closed or closed is None or closed >= day
+
+
+def facts_on(rows: Rows, day: date, *, include_closed: bool = True) -> list[FamilyFacts]:
+    """FamilyFacts as the records stood on `day` (end of day), for the families in scope that day."""
+    facts = []
+    for family in rows.families:
+        if not in_scope_on(family, day, include_closed=include_closed):
+            continue
+        facts.append(_facts_for(rows, family, day))
+    return facts
+
+
+def _facts_for(rows: Rows, family: dict[str, Any], day: date) -> FamilyFacts:
+    fid = family["pk"]
+    problems = [p for p in rows.problems[fid] if p[6] <= day]
+    scores = [s for s in rows.scores[fid] if s[2] <= day]
+    plan = rows.plans.get(fid)
+    has_plan = plan is not None and plan[0] <= day
+    agreed_on = plan[1] if has_plan and plan and plan[1] and plan[1] <= day else None
+    changes = [d for d in rows.plan_changes[fid] if d <= day]
+    goals = [g for g in rows.goals[fid] if g[1] <= day and g[2] != GoalStatus.DROPPED]
+    actions = [a for a in rows.actions[fid] if a[4] <= day and a[2] != ActionStatus.CANCELLED]
+    professional = [a for a in actions if a[0] == OwnerKind.PROFESSIONAL]
+    assignments = sorted(d for d in rows.assignments[fid] if d <= day)
+    members = rows.members[fid]
+    covered_members = {p[2] for p in problems} | {s[1] for s in scores}
+    covered_domains = {p[1] for p in problems} | {s[0] for s in scores}
+    return FamilyFacts(
+        family_id=fid,
+        registered_on=family["registered_on"],
+        started_on=family["started_on"],
+        as_of=day,
+        start_norm_days=family["approach__start_norm_days"],
+        has_referral=any(d <= day for d in rows.referrals[fid]),
+        problem_ids=frozenset(p[0] for p in problems),
+        chronic_domains=frozenset(p[1] for p in problems if p[3]),
+        problems_with_family=sum(1 for p in problems if p[4]),
+        own_strength_problem_ids=frozenset(p[0] for p in problems if p[5]),
+        last_problem_on=max((p[6] for p in problems), default=None),
+        domains_total=rows.domains_per_set.get(family["approach__life_domain_set_id"], 0),
+        domains_analysed=len(covered_domains),
+        members_total=len(members),
+        members_analysed=len(covered_members & set(members)),
+        has_plan=has_plan,
+        plan_agreed_on=agreed_on,
+        goals_set_with_family=bool(has_plan and plan and plan[2]),
+        plan_last_change_on=max(changes, default=None),
+        problems_with_goal=frozenset(g[0] for g in goals),
+        member_actions=sum(1 for a in actions if a[0] == OwnerKind.MEMBER),
+        network_actions=sum(1 for a in actions if a[0] == OwnerKind.NETWORK),
+        professional_actions=len(professional),
+        overdue_professional_actions=sum(1 for a in professional if _overdue(a, day)),
+        has_coordinator=_has_coordinator(family, assignments, day),
+        first_coordinator_on=assignments[0] if assignments else None,
+        coordinator_changes=max(len(assignments) - 1, 0),
+        has_active_consent=any(s <= day and (w is None or w > day) for s, w in rows.consents[fid]),
+    )
+
+
+def _overdue(action: tuple[str, date, str, date | None, date], day: date) -> bool:
+    _, due_on, status, done_on, _ = action
+    finished_by_then = status == ActionStatus.DONE and done_on is not None and done_on <= day
+    return due_on < day and not finished_by_then
+
+
+def _has_coordinator(family: dict[str, Any], assignments: list[date], day: date) -> bool:
+    if assignments:
+        return True
+    # no recorded handover: only today's coordinator field can tell, and only about today
+    return family["coordinator_id"] is not None and day >= timezone.localdate()

@@ -1,0 +1,307 @@
+"""The case-level framework, answered from casework data: one pure function per indicator.
+
+Every case-level indicator of the STJ framework (C1.a.1 … C5.c.1) is in exactly one of three tables:
+- COMPUTED: the casework data answers it, as met / not met / unknown, with the evidence in words;
+- INTERVIEW_ONLY: only a conversation can answer it (e.g. C4.a.4 the family's trust in the coordinator);
+- NOT_RECORDED: the data could answer it, but the system does not record it yet.
+tests/test_indicators.py checks the tables against the framework file, so none is forgotten.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from uuid import UUID
+
+
+class Outcome(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+
+
+OUTCOME_LABELS = {Outcome.MET: "voldoet", Outcome.NOT_MET: "voldoet niet", Outcome.UNKNOWN: "onbekend"}
+
+# toetsingskader C4.a.1: one coordinator from the start; a week or two to name one is not a gap yet.
+COORDINATOR_GRACE_DAYS = 14
+GGSR_MINIMUM_DOMAINS = 4
+
+
+@dataclass(frozen=True)
+class Result:
+    outcome: Outcome
+    evidence: str
+
+
+@dataclass(frozen=True)
+class FamilyFacts:
+    """What the casework data says about one family on one day. Plain values: no database here."""
+
+    family_id: UUID
+    registered_on: date
+    started_on: date | None
+    as_of: date
+    start_norm_days: int
+    has_referral: bool = False
+    problem_ids: frozenset[int] = frozenset()
+    chronic_domains: frozenset[int] = frozenset()
+    problems_with_family: int = 0
+    own_strength_problem_ids: frozenset[int] = frozenset()
+    last_problem_on: date | None = None
+    domains_total: int = 0
+    domains_analysed: int = 0
+    members_total: int = 0
+    members_analysed: int = 0
+    has_plan: bool = False
+    plan_agreed_on: date | None = None
+    goals_set_with_family: bool = False
+    plan_last_change_on: date | None = None
+    problems_with_goal: frozenset[int] = frozenset()
+    member_actions: int = 0
+    network_actions: int = 0
+    professional_actions: int = 0
+    overdue_professional_actions: int = 0
+    has_coordinator: bool = False
+    first_coordinator_on: date | None = None
+    coordinator_changes: int = 0
+    has_active_consent: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.problem_ids)
+
+
+def _d(value: date) -> str:
+    return f"{value.day}-{value.month}-{value.year}"
+
+
+def c1_a_1(f: FamilyFacts) -> Result:
+    if not f.problem_count:
+        return Result(Outcome.UNKNOWN, "Nog geen probleemanalyse.")
+    n = len(f.chronic_domains)
+    if n >= GGSR_MINIMUM_DOMAINS:
+        return Result(Outcome.MET, f"Chronische problemen op {n} leefgebieden.")
+    return Result(Outcome.NOT_MET, f"Chronische problemen op {n} leefgebied(en); de definitie vraagt er minstens 4.")
+
+
+def c1_a_2(f: FamilyFacts) -> Result:
+    if f.has_referral:
+        return Result(Outcome.MET, f"Aangemeld op {_d(f.registered_on)}.")
+    return Result(Outcome.NOT_MET, "Er is geen aanmelding vastgelegd.")
+
+
+def c1_a_3(f: FamilyFacts) -> Result:
+    # toetsingskader C1.a.3 / Maastricht §2.6: start within the approach's norm (default a month)
+    if f.started_on is None:
+        waited = (f.as_of - f.registered_on).days
+        if waited > f.start_norm_days:
+            return Result(
+                Outcome.NOT_MET, f"Nog niet gestart, {waited} dagen na aanmelding (norm {f.start_norm_days})."
+            )
+        return Result(Outcome.UNKNOWN, f"Nog niet gestart; {waited} dagen na aanmelding, binnen de norm.")
+    days = (f.started_on - f.registered_on).days
+    outcome = Outcome.MET if days <= f.start_norm_days else Outcome.NOT_MET
+    return Result(outcome, f"Gestart {days} dagen na aanmelding (norm {f.start_norm_days}).")
+
+
+def c2_a_1(f: FamilyFacts) -> Result:
+    if not f.problem_count:
+        return Result(Outcome.NOT_MET, "Er is geen probleemanalyse.")
+    without = f.problem_count - f.problems_with_family
+    if without == 0:
+        return Result(Outcome.MET, f"Alle {f.problem_count} problemen zijn met het gezin vastgesteld.")
+    return Result(Outcome.NOT_MET, f"{without} van de {f.problem_count} problemen zijn zonder het gezin vastgesteld.")
+
+
+def c2_a_2(f: FamilyFacts) -> Result:
+    if not f.has_plan:
+        return Result(Outcome.NOT_MET, "Er is geen plan.")
+    if f.goals_set_with_family:
+        return Result(Outcome.MET, "De doelen zijn met het gezin bepaald.")
+    return Result(Outcome.NOT_MET, "De doelen zijn niet met het gezin bepaald.")
+
+
+def c2_a_3(f: FamilyFacts) -> Result:
+    if not f.has_plan:
+        return Result(Outcome.NOT_MET, "Er is geen plan.")
+    if f.plan_agreed_on is not None:
+        return Result(Outcome.MET, f"Het gezin stemde op {_d(f.plan_agreed_on)} in met het plan.")
+    return Result(Outcome.NOT_MET, "Het gezin heeft (nog) niet ingestemd met het plan.")
+
+
+def c2_b_1(f: FamilyFacts) -> Result:
+    if not f.problem_count:
+        return Result(Outcome.NOT_MET, "Er is geen probleemanalyse.")
+    own = len(f.own_strength_problem_ids)
+    if own or f.member_actions:
+        return Result(
+            Outcome.MET, f"Eigen kracht benoemd bij {own} problemen; {f.member_actions} acties door het gezin."
+        )
+    return Result(Outcome.NOT_MET, "Bij geen probleem is eigen kracht benoemd en het gezin heeft geen eigen acties.")
+
+
+def c2_b_2(f: FamilyFacts) -> Result:
+    if not f.problem_count:
+        return Result(Outcome.NOT_MET, "Er is geen probleemanalyse.")
+    needing_help = f.problem_ids - f.own_strength_problem_ids
+    uncovered = needing_help - f.problems_with_goal
+    if not uncovered:
+        return Result(Outcome.MET, "Voor elk probleem dat het gezin niet zelf kan oplossen is een doel.")
+    return Result(Outcome.NOT_MET, f"{len(uncovered)} problemen die het gezin niet zelf kan oplossen hebben geen doel.")
+
+
+def c2_c_2(f: FamilyFacts) -> Result:
+    if f.network_actions:
+        return Result(Outcome.MET, f"{f.network_actions} acties van mensen uit het sociale netwerk.")
+    return Result(Outcome.UNKNOWN, "Geen netwerkpersonen in het plan; het netwerk zelf wordt nog niet vastgelegd.")
+
+
+def c3_a_1(f: FamilyFacts) -> Result:
+    if f.problem_count:
+        return Result(Outcome.MET, f"{f.problem_count} problemen vastgesteld.")
+    return Result(Outcome.NOT_MET, "Er is geen probleemanalyse.")
+
+
+def c3_a_2(f: FamilyFacts) -> Result:
+    if not f.problem_count:
+        return Result(Outcome.NOT_MET, "Er is geen probleemanalyse.")
+    if not f.has_plan:
+        return Result(Outcome.NOT_MET, "Er is geen plan, dus geen doelen.")
+    uncovered = f.problem_ids - f.problems_with_goal
+    if not uncovered:
+        return Result(Outcome.MET, f"Alle {f.problem_count} problemen hebben een doel.")
+    return Result(Outcome.NOT_MET, f"{len(uncovered)} van de {f.problem_count} problemen hebben geen doel.")
+
+
+def c3_a_3(f: FamilyFacts) -> Result:
+    # BRIEF: plans missing, never updated, agreements floating loose beside them
+    if not f.has_plan:
+        return Result(Outcome.NOT_MET, "Er is geen plan.")
+    if f.plan_agreed_on is None:
+        return Result(Outcome.NOT_MET, "Er is een plan, maar het gezin heeft niet ingestemd.")
+    changed = f.plan_last_change_on
+    if f.last_problem_on is not None and changed is not None and f.last_problem_on > changed:
+        return Result(
+            Outcome.NOT_MET,
+            f"Na de laatste wijziging van het plan ({_d(changed)}) is een nieuw probleem vastgesteld "
+            f"({_d(f.last_problem_on)}).",
+        )
+    return Result(
+        Outcome.MET, "Er is een plan met instemming van het gezin, bijgewerkt na het laatste nieuwe probleem."
+    )
+
+
+def c3_a_4(f: FamilyFacts) -> Result:
+    missing_domains = f.domains_total - f.domains_analysed
+    missing_members = f.members_total - f.members_analysed
+    if not missing_domains and not missing_members:
+        return Result(Outcome.MET, "Alle leefgebieden en alle gezinsleden zijn geanalyseerd.")
+    return Result(Outcome.NOT_MET, f"{missing_domains} leefgebieden en {missing_members} gezinsleden zonder analyse.")
+
+
+def c3_b_2(f: FamilyFacts) -> Result:
+    if f.started_on is not None:
+        return Result(Outcome.MET, "Het gezin is in de aanpak en wordt niet losgelaten.")
+    return Result(Outcome.UNKNOWN, "De aanpak is nog niet gestart.")
+
+
+def c4_a_1(f: FamilyFacts) -> Result:
+    if not f.has_coordinator:
+        return Result(Outcome.NOT_MET, "Er is geen regisseur: niemand heeft de regie.")
+    if f.started_on is not None and f.first_coordinator_on is not None:
+        gap = (f.first_coordinator_on - f.started_on).days
+        if gap > COORDINATOR_GRACE_DAYS:
+            return Result(Outcome.NOT_MET, f"De eerste regisseur kwam pas {gap} dagen na de start.")
+    return Result(Outcome.MET, "Er is één regisseur, vanaf de start.")
+
+
+def c4_a_2(f: FamilyFacts) -> Result:
+    if not f.has_coordinator:
+        return Result(Outcome.NOT_MET, "Er is geen regisseur.")
+    if f.coordinator_changes == 0:
+        return Result(Outcome.MET, "Dezelfde regisseur voor de hele duur van de aanpak.")
+    return Result(Outcome.NOT_MET, f"{f.coordinator_changes} keer een andere regisseur.")
+
+
+def c4_b_2(f: FamilyFacts) -> Result:
+    if not f.professional_actions:
+        return Result(Outcome.UNKNOWN, "Er zijn geen acties van professionals in het plan.")
+    if not f.overdue_professional_actions:
+        return Result(Outcome.MET, f"Alle {f.professional_actions} acties van professionals lopen op tijd.")
+    return Result(
+        Outcome.NOT_MET,
+        f"{f.overdue_professional_actions} van de {f.professional_actions} acties van professionals "
+        "zijn over de datum.",
+    )
+
+
+def c4_c_1(f: FamilyFacts) -> Result:
+    if f.has_active_consent:
+        return Result(Outcome.MET, "Er is een geldige toestemmingsverklaring om informatie te delen.")
+    return Result(Outcome.NOT_MET, "Er is geen geldige toestemmingsverklaring: er mag geen informatie worden gedeeld.")
+
+
+COMPUTED: dict[str, Callable[[FamilyFacts], Result]] = {
+    "C1.a.1": c1_a_1,
+    "C1.a.2": c1_a_2,
+    "C1.a.3": c1_a_3,
+    "C2.a.1": c2_a_1,
+    "C2.a.2": c2_a_2,
+    "C2.a.3": c2_a_3,
+    "C2.b.1": c2_b_1,
+    "C2.b.2": c2_b_2,
+    "C2.c.2": c2_c_2,
+    "C3.a.1": c3_a_1,
+    "C3.a.2": c3_a_2,
+    "C3.a.3": c3_a_3,
+    "C3.a.4": c3_a_4,
+    "C3.b.2": c3_b_2,
+    "C4.a.1": c4_a_1,
+    "C4.a.2": c4_a_2,
+    "C4.b.2": c4_b_2,
+    "C4.c.1": c4_c_1,
+}
+
+INTERVIEW_ONLY: dict[str, str] = {
+    "C3.b.1": "Of er outreachend wordt gewerkt, blijkt uit gesprekken met het gezin en de professionals.",
+    "C4.a.3": "Of netwerkpartners de rol van de regisseur erkennen, blijkt uit gesprekken met hen.",
+    "C4.a.4": "Het vertrouwen van het gezin in de regisseur blijkt alleen uit het gesprek met het gezin.",
+    "C4.b.1": "Of alle relevante partijen meedoen, beoordeelt de inspecteur in gesprekken.",
+    "C4.c.2": "Of de informatie toereikend is om in samenhang te werken, blijkt uit gesprekken.",
+    "C5.b.1": "Of de regisseur de intensiteit kan bijstellen, blijkt uit gesprekken.",
+    "C5.b.2": "Of de benodigde zorg wordt ingeschakeld, blijkt uit gesprekken en het dossier.",
+}
+
+NOT_RECORDED: dict[str, str] = {
+    "C2.a.4": "Evaluaties met het gezin worden nog niet vastgelegd.",
+    "C2.c.1": "Het sociale netwerk wordt nog niet in kaart gebracht in het systeem.",
+    "C2.c.3": "Het sociale netwerk wordt nog niet in kaart gebracht in het systeem.",
+    "C3.a.5": "Evaluaties van de resultaten worden nog niet vastgelegd.",
+    "C4.a.5": "Opschaling bij stagnatie wordt nog niet vastgelegd.",
+    "C5.a.1": "De reden van afsluiten wordt nog niet vastgelegd.",
+    "C5.b.3": "Zorgvragen en wachttijden worden nog niet vastgelegd.",
+    "C5.c.1": "Afsluiting en nazorg worden nog niet vastgelegd.",
+}
+
+
+class Source(StrEnum):
+    DATA = "data"
+    INTERVIEW = "interview"
+    NOT_RECORDED = "not_recorded"
+
+
+def source_of(key: str) -> Source:
+    if key in COMPUTED:
+        return Source.DATA
+    if key in INTERVIEW_ONLY:
+        return Source.INTERVIEW
+    return Source.NOT_RECORDED
+
+
+def assess(facts: FamilyFacts) -> dict[str, Result]:
+    """Every case-level indicator for one family: computed ones from the facts, the rest unknown with why."""
+    results = {key: rule(facts) for key, rule in COMPUTED.items()}
+    results.update({key: Result(Outcome.UNKNOWN, why) for key, why in INTERVIEW_ONLY.items()})
+    results.update({key: Result(Outcome.UNKNOWN, why) for key, why in NOT_RECORDED.items()})
+    return results

@@ -1,0 +1,88 @@
+"""The approach dashboard of the live self-assessment, and the families behind a number."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+
+from gezinsregie import policy
+from gezinsregie.accounts.request import actor_of
+from gezinsregie.assessment import selectors
+from gezinsregie.assessment.indicators import COMPUTED, OUTCOME_LABELS, Outcome
+from gezinsregie.audit import services as audit
+from gezinsregie.web.charts import percentage_line_chart
+
+Action = policy.Action
+DEFAULT_TREND = "C3.a.3"  # "er is een gezamenlijk plan": the finding inspectors made most often
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    approaches = policy.approaches_for(actor_of(request), Action.VIEW_ASSESSMENT).select_related("municipality")
+    if not approaches.exists():
+        raise PermissionDenied
+    if approaches.count() == 1:
+        return redirect("assessment:dashboard", approach_id=approaches[0].pk)
+    return render(request, "assessment/index.html", {"approaches": approaches})
+
+
+@login_required
+def dashboard(request: HttpRequest, approach_id: int) -> HttpResponse:
+    actor = actor_of(request)
+    approach = policy.approaches_for(actor, Action.VIEW_ASSESSMENT).filter(pk=approach_id).first()
+    if approach is None:
+        raise Http404
+    assessment = selectors.assessment_of(actor=actor, approach=approach)
+    trend_key = request.GET.get("indicator", DEFAULT_TREND)
+    if trend_key not in COMPUTED:
+        trend_key = DEFAULT_TREND
+    trend = selectors.trend_of(actor=actor, approach=approach, key=trend_key)
+    trend_indicator = next((s.indicator for s in assessment.indicators if s.indicator.key == trend_key), None)
+    chart = percentage_line_chart(
+        chart_id="trend",
+        title=f"{trend_key} per maand: aandeel gezinnen dat voldoet",
+        points=[(date_format(p.month_end, "M"), p.share) for p in trend],
+    )
+    themes: dict[str, list[selectors.IndicatorSummary]] = {}
+    for summary in assessment.indicators:
+        theme = summary.indicator.criterion.theme
+        themes.setdefault(f"{theme.key} {theme.name}", []).append(summary)
+    context = {
+        "approach": approach,
+        "assessment": assessment,
+        "themes": themes,
+        "chart": chart,
+        "trend_key": trend_key,
+        "trend_indicator": trend_indicator,
+        "computed_keys": [s.indicator for s in assessment.indicators if s.indicator.key in COMPUTED],
+        "may_see_families": policy.families_for(actor, Action.VIEW).filter(approach=approach).exists(),
+        "outcomes": OUTCOME_LABELS,
+    }
+    return render(request, "assessment/dashboard.html", context)
+
+
+@login_required
+def families(request: HttpRequest, approach_id: int, key: str, outcome: str) -> HttpResponse:
+    actor = actor_of(request)
+    approach = policy.approaches_for(actor, Action.VIEW_ASSESSMENT).filter(pk=approach_id).first()
+    if approach is None or outcome not in set(Outcome) or key not in COMPUTED:
+        raise Http404
+    assessment = selectors.assessment_of(actor=actor, approach=approach)
+    rows = selectors.families_behind(actor=actor, assessment=assessment, key=key, outcome=Outcome(outcome))
+    audit.record_many(
+        actor=actor,
+        action="assessment.families",
+        families=[family for family, _ in rows],
+        membership=policy.membership_for_action(actor, Action.VIEW),
+    )
+    indicator = next(s.indicator for s in assessment.indicators if s.indicator.key == key)
+    total = sum(1 for per_family in assessment.results.values() if per_family[key].outcome == outcome)
+    context = {
+        "approach": approach,
+        "indicator": indicator,
+        "outcome_label": OUTCOME_LABELS[Outcome(outcome)],
+        "rows": rows,
+        "total": total,
+    }
+    return render(request, "assessment/families.html", context)
