@@ -352,3 +352,39 @@ def test_the_framework_page_is_forbidden_without_a_role(framework, client):
     client.force_login(UserFactory())
 
     assert client.get(reverse("frameworks:index")).status_code == 403
+
+
+def test_two_framework_versions_side_by_side(framework, tmp_path, login, world):
+    from gezinsregie.frameworks import services
+    from gezinsregie.frameworks.selectors import compare_frameworks
+
+    later = tmp_path / "later.yaml"
+    later.write_text(
+        "framework: {key: stj-later, name: Later kader}\n"
+        "levels:\n"
+        "  - key: case\n"
+        "    themes:\n"
+        "      - key: C1\n"
+        "        name: Toeleiding\n"
+        "        criteria:\n"
+        "          - key: C1.a\n"
+        "            name: Op tijd\n"
+        "            indicators:\n"
+        "              - {key: C1.a.1, text: Het gezin valt onder de definitie GGSR}\n"
+        "              - {key: C1.a.3, text: De aanpak start binnen twee weken na aanmelding}\n"
+        "              - {key: C1.a.9, text: Nieuwe indicator}\n"
+    )
+    services.framework_load(path=later)
+    rows = {row.key: row for row in compare_frameworks(framework, Framework.objects.get(key="stj-later"))}
+    assert rows["C1.a.1"].change == ""
+    assert rows["C1.a.3"].change == "gewijzigd"
+    assert rows["C1.a.9"].change == "nieuw"
+    assert rows["B3.c.1"].change == "vervallen"
+    assert list(rows).index("C1.a.9") > list(rows).index("C1.a.3")
+
+    response = login(world.user(Role.COORDINATOR)).get(
+        "/toetsingskader/vergelijken/?links=stj-ggsr-2013&rechts=stj-later"
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "binnen twee weken" in content and "gewijzigd" in content
