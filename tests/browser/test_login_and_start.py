@@ -50,7 +50,7 @@ def test_coordinator_opens_a_family_and_its_access_log(login: Callable[[str], Pa
     page = login("regisseur")
     page.get_by_role("table", name="Gezinnen waarvan ik regisseur ben").get_by_role("link").first.click()
     expect(page.get_by_role("heading", name="Gezinsleden")).to_be_visible()
-    page.get_by_role("link", name="Toegangslog van dit gezin").click()
+    page.get_by_role("link", name="Toegangslog", exact=True).click()
     log = page.get_by_role("table")
     expect(log).to_contain_text("family.view")
     expect(log).to_contain_text("Fleur Jansen")

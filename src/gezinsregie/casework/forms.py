@@ -7,6 +7,7 @@ from django.forms import formset_factory
 
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.casework.models import Family, FamilyStatus, MemberRelation, ReferralSource, Severity, Urgency
+from gezinsregie.casework.services import coordinators_for
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.organisations.models import Approach, Organisation
 
@@ -149,12 +150,10 @@ class CoordinatorForm(forms.Form):
     assigned_on = forms.DateField(label="Met ingang van", widget=DATE)
     reason = forms.CharField(label="Reden (bij overdracht: waarom)", widget=AREA)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["coordinator"].queryset = (  # type: ignore[attr-defined]
-            User.objects.filter(memberships__role=Role.COORDINATOR, memberships__active=True)
-            .distinct()
-            .order_by("first_name", "last_name")
+        self.fields["coordinator"].queryset = coordinators_for(family.approach).order_by(  # type: ignore[attr-defined]
+            "first_name", "last_name"
         )
         self.fields["coordinator"].label_from_instance = lambda u: f"{u} ({u.memberships.first().organisation})"  # type: ignore[attr-defined]
 

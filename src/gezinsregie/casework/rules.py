@@ -18,10 +18,15 @@ class MemberInput:
 
 
 def normalise_name(name: str) -> str:
-    """'Gezin  de Vries-Bakker' and 'gezin de vries bakker' match; accents and punctuation don't count."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"^gezin\s+", "", text.strip())
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    """'Gezin: de Vries-Bakker' and 'gezin de vries bakker' match; case, accents and punctuation don't count.
+
+    Letters without an ASCII form (ø, ß, Cyrillic, ...) are kept, so such names never collapse to "".
+    Idempotent: punctuation becomes space first, then every leading "gezin" goes.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[\W_]+", " ", text).strip()
+    return re.sub(r"^(gezin\s+)+", "", text)
 
 
 def member_problems(members: list[MemberInput], *, today: date) -> list[str]:

@@ -25,7 +25,7 @@ def caseload(*, actor: User) -> QuerySet[Family]:
     return (
         policy.families_for(actor, Action.VIEW)
         .filter(coordinator=actor)
-        .select_related("approach")
+        .select_related("approach__municipality")
         .order_by("status", "reference")
     )
 
@@ -34,17 +34,25 @@ def approach_families(*, actor: User) -> QuerySet[Family]:
     """All families a process manager oversees; those without a coordinator first."""
     return (
         policy.families_for(actor, Action.ASSIGN_COORDINATOR)
-        .select_related("approach", "coordinator")
+        .select_related("approach__municipality", "coordinator")
         .order_by("status", "reference")
     )
 
 
 def triage_queue(*, actor: User) -> QuerySet[Family]:
-    return policy.families_for(actor, Action.TRIAGE).select_related("approach").order_by("registered_on", "reference")
+    return (
+        policy.families_for(actor, Action.TRIAGE)
+        .select_related("approach__municipality")
+        .order_by("registered_on", "reference")
+    )
 
 
 def involved_families(*, actor: User) -> QuerySet[Family]:
-    return policy.families_for(actor, Action.VIEW).select_related("approach", "coordinator").order_by("reference")
+    return (
+        policy.families_for(actor, Action.VIEW)
+        .select_related("approach__municipality", "coordinator")
+        .order_by("reference")
+    )
 
 
 def own_referrals_status_only(*, actor: User) -> QuerySet[Family]:
@@ -156,7 +164,7 @@ def caseload_for(*, actor: User, query: str = "", status: str = "", attention_on
     """The families a coordinator (own) or process manager (approach) steers, with what needs attention."""
     families = (
         policy.families_for(actor, Action.EDIT)
-        .select_related("approach__life_domain_set", "coordinator")
+        .select_related("approach__life_domain_set", "approach__municipality", "coordinator")
         .annotate(
             has_consent=_active_consent(),
             has_problems=Exists(Problem.objects.filter(family=OuterRef("pk"))),

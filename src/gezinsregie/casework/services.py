@@ -7,7 +7,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import IntegerField, Max, QuerySet
+from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
 from gezinsregie import policy
@@ -89,9 +90,13 @@ def _validate_referral(approach: Approach, referral: ReferralInput) -> None:
 
 
 def _next_reference() -> str:
-    highest = Family.objects.filter(reference__regex=r"^GR-\d+$").aggregate(Max("reference"))["reference__max"]
-    number = int(highest.split("-")[1]) + 1 if highest else 1
-    return f"GR-{number:04d}"
+    # numerically: as text "GR-9999" sorts above "GR-10000"
+    highest = (
+        Family.objects.filter(reference__regex=r"^GR-\d+$")
+        .annotate(number=Cast(Substr("reference", 4), IntegerField()))
+        .aggregate(Max("number"))["number__max"]
+    )
+    return f"GR-{(highest or 0) + 1:04d}"
 
 
 def _add_referral(actor: User, family: Family, organisation: Organisation, referral: ReferralInput) -> Referral:
@@ -351,6 +356,11 @@ def scores_record(
     policy.ensure(actor, Action.EDIT, family)
     if scored_on > _today():
         raise ValidationError({"scored_on": ["Deze datum ligt in de toekomst."]})
+    scale = set(family.approach.life_domain_set.scale.values_list("value", flat=True)) or set(range(1, 6))
+    outside = [d.name for d, value in scores.items() if value not in scale]
+    if outside:
+        low, high = min(scale), max(scale)
+        raise ValidationError({"scores": [f"Scores lopen van {low} tot {high}; controleer {', '.join(outside)}."]})
     saved = []
     for domain, value in scores.items():
         _check_member_and_domain(family, None, domain)
@@ -368,14 +378,26 @@ def scores_record(
     return saved
 
 
+def coordinators_for(approach: Approach) -> QuerySet[User]:
+    """Who can coordinate a family of this approach: coordinators of its partner organisations."""
+    return User.objects.filter(
+        is_active=True,
+        memberships__role=Role.COORDINATOR,
+        memberships__active=True,
+        memberships__organisation__in=approach.partners.all(),
+    ).distinct()
+
+
 @transaction.atomic
 def coordinator_assign(
     *, actor: User, family: Family, coordinator: User, assigned_on: date, reason: str
 ) -> CoordinatorAssignment:
     """One coordinator at a time; every handover says from whom to whom and why."""
     policy.ensure(actor, Action.ASSIGN_COORDINATOR, family)
-    if not coordinator.memberships.filter(role=Role.COORDINATOR, active=True).exists():
-        raise ValidationError({"coordinator": ["Deze persoon heeft geen rol als regisseur."]})
+    if not coordinators_for(family.approach).filter(pk=coordinator.pk).exists():
+        raise ValidationError(
+            {"coordinator": ["Deze persoon is geen regisseur bij een organisatie die aan deze aanpak verbonden is."]}
+        )
     if coordinator.pk == family.coordinator_id:
         raise ValidationError({"coordinator": ["Deze persoon is al de regisseur van dit gezin."]})
     if not reason.strip():

@@ -224,7 +224,7 @@ def analysis(request: HttpRequest, family_id: UUID) -> HttpResponse:
 def coordinator(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=Action.ASSIGN_COORDINATOR)
-    form = forms.CoordinatorForm(request.POST or None, initial={"assigned_on": timezone.localdate()})
+    form = forms.CoordinatorForm(request.POST or None, family=family, initial={"assigned_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             services.coordinator_assign(actor=actor, family=family, **form.cleaned_data)
