@@ -734,3 +734,13 @@ def test_an_empty_caseload_logs_nothing(world, login, me):
     assert response.status_code == 200
     assert shown(response) == []
     assert not AccessLogEntry.objects.filter(action="family.list").exists()
+
+
+def test_the_caseload_filter_answers_htmx_with_the_results_only(world, login, me):
+    client = login(me)
+    complete_family(world, me)
+    whole = client.get(CASELOAD_URL)
+    partial = client.get(CASELOAD_URL, HTTP_HX_REQUEST="true")
+    assert "<form" in html(whole) and 'hx-get="' in html(whole)
+    assert "<form" not in html(partial) and "<html" not in html(partial)
+    assert len(shown(partial)) == len(shown(whole)) == 1

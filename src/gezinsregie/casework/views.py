@@ -263,4 +263,6 @@ def caseload(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {"filters": filters, "page": page, "rows": rows, "query": query.urlencode()}
-    return render(request, "casework/caseload.html", context)
+    # htmx asks for the results only while the user types in the filter; without JavaScript: the whole page
+    template = "casework/_caseload_results.html" if request.headers.get("HX-Request") else "casework/caseload.html"
+    return render(request, template, context)
