@@ -1,0 +1,35 @@
+"""The demo world: realistic, fictional, idempotent — and impossible outside demo mode."""
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from gezinsregie.accounts.models import User
+from gezinsregie.casework.models import Family, FamilyStatus
+from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+from gezinsregie.demo.services import demo_load
+from gezinsregie.plans.models import Plan
+
+pytestmark = pytest.mark.django_db
+
+
+def test_outside_demo_mode_no_demo_login_can_be_created(framework, settings):
+    settings.DEMO_MODE = False
+    with pytest.raises(CommandError, match="alleen in demomodus"):
+        call_command("load_demo")
+    assert not User.objects.filter(username__in=[u for u, _, _ in DEMO_LOGINS]).exists()
+
+
+def test_the_demo_has_every_role_forty_families_in_varied_states_and_is_idempotent(framework, settings):
+    settings.DEMO_MODE = True
+    first = demo_load()
+    second = demo_load()
+    assert first.created and not second.created
+    assert Family.objects.count() == 40
+    states = set(Family.objects.values_list("status", flat=True))
+    assert states == {s.value for s in FamilyStatus}
+    for username, role, _ in DEMO_LOGINS:
+        user = authenticate(username=username, password=DEMO_PASSWORD)
+        assert user is not None and role in user.roles(), username
+    assert Family.objects.filter(status=FamilyStatus.ACTIVE, coordinator__isnull=True).exists()  # flagged in the demo
+    assert Plan.objects.exists() and Family.objects.filter(status=FamilyStatus.ACTIVE, plan__isnull=True).exists()
