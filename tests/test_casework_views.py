@@ -744,3 +744,23 @@ def test_the_caseload_filter_answers_htmx_with_the_results_only(world, login, me
     assert "<form" in html(whole) and 'hx-get="' in html(whole)
     assert "<form" not in html(partial) and "<html" not in html(partial)
     assert len(shown(partial)) == len(shown(whole)) == 1
+
+
+def test_a_consent_scan_is_downloaded_through_the_policy_and_logged(world, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gezinsregie.audit.models import AccessLogEntry
+
+    family = world.family("consented")
+    consent = family.consents.get()
+    consent.scan = SimpleUploadedFile("verklaring.pdf", b"%PDF-1.4 ondertekend")
+    consent.save()
+    url = reverse("casework:consent_scan", args=[family.pk, consent.pk])
+
+    response = login(world.user(Role.PROCESS_MANAGER)).get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 ondertekend"
+    assert family.reference in response["Content-Disposition"]
+    assert AccessLogEntry.objects.filter(action="consent.scan", family_id=family.pk).count() == 1
+
+    assert login(world.user(Role.PROFESSIONAL)).get(url).status_code == 404  # may view the case, not the declaration

@@ -13,6 +13,11 @@ urlpatterns = [
         views.consent_withdraw,
         name="consent_withdraw",
     ),
+    path(
+        "gezinnen/<uuid:family_id>/toestemming/<int:consent_id>/scan/",
+        views.consent_scan,
+        name="consent_scan",
+    ),
     path("gezinnen/<uuid:family_id>/analyse/", views.analysis, name="analysis"),
     path("gezinnen/<uuid:family_id>/regisseur/", views.coordinator, name="coordinator"),
 ]

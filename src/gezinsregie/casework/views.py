@@ -1,5 +1,6 @@
 """Casework screens. Each view: fetch the family through the policy, bind a form, call one service."""
 
+from pathlib import Path
 from uuid import UUID
 
 from django.contrib import messages
@@ -8,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
 from django.forms.utils import ErrorDict
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -174,6 +175,19 @@ def consent_withdraw(request: HttpRequest, family_id: UUID, consent_id: int) -> 
             )
             return redirect("web:family", family_id=family.pk)
     return render(request, "casework/consent_withdraw.html", {"family": family, "form": form, "consent": record})
+
+
+@login_required
+def consent_scan(request: HttpRequest, family_id: UUID, consent_id: int) -> FileResponse:
+    """The signed declaration itself, for those who steer the case; never served as a public media file."""
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=Action.EDIT)
+    record = family.consents.filter(pk=consent_id).exclude(scan="").first()
+    if record is None:
+        raise Http404
+    audit.record(actor=actor, action="consent.scan", family=family, obj=record)
+    name = f"toestemming-{family.reference}-{record.signed_on:%Y%m%d}{Path(record.scan.name).suffix}"
+    return FileResponse(record.scan.open("rb"), as_attachment=True, filename=name)
 
 
 @login_required
