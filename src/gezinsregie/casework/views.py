@@ -186,7 +186,8 @@ def consent_scan(request: HttpRequest, family_id: UUID, consent_id: int) -> File
     if record is None:
         raise Http404
     audit.record(actor=actor, action="consent.scan", family=family, obj=record)
-    name = f"toestemming-{family.reference}-{record.signed_on:%Y%m%d}{Path(record.scan.name or "").suffix}"
+    suffix = Path(record.scan.name or "").suffix
+    name = f"toestemming-{family.reference}-{record.signed_on:%Y%m%d}{suffix}"
     return FileResponse(record.scan.open("rb"), as_attachment=True, filename=name)
 
 
