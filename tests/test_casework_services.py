@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError
 from django.utils import timezone
 from factories import (
     FamilyFactory,

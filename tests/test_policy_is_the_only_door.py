@@ -20,7 +20,7 @@ ALLOWED = {
     "audit/selectors.py": "reads a family's log after policy.access_family(VIEW_LOG)",
     "demo/services.py": "creates the fictional demo world",
     "casework/services.py": "registration numbers new families (the next reference)",
-    "assessment/facts.py": "reads the records of exactly the families its caller passes in (an approach's, for numbers)",
+    "assessment/facts.py": "reads the records of exactly the families its caller passes in",
 }
 
 

@@ -41,6 +41,7 @@ from factories import (
 from gezinsregie import policy
 from gezinsregie.accounts.models import Membership, Role, User
 from gezinsregie.casework.models import Family
+from gezinsregie.inspections.models import Inspection, InspectionStatus, Respondent, RespondentKind
 from gezinsregie.policy import Action as A
 
 pytestmark = pytest.mark.django_db
@@ -234,6 +235,7 @@ GLOBAL_CELLS = _cells(GLOBAL_TABLE, GLOBAL_ACTIONS, 1)
 
 def test_the_tables_cover_every_role_action_and_family(module_world):
     covered = set(FAMILY_ACTIONS) | set(APPROACH_ACTIONS) | set(GLOBAL_ACTIONS)
+    covered |= set(START_ACTIONS) | set(INSPECTION_ACTIONS) | set(RESPONDENT_ACTIONS)
     assert covered == set(A), "a new Action needs its rows in these tables"
     for table in (FAMILY_TABLE, APPROACH_TABLE):
         objects = {row[0] for row in table}
@@ -425,3 +427,285 @@ def test_involvement_counts_from_its_first_to_its_last_day(module_world):
     assert not policy.can(professional, A.VIEW, starts_tomorrow)  # planned, not yet involved
     assert policy.can(professional, A.VIEW, ends_tomorrow)  # a planned end does not cut access early
     assert not policy.can(professional, A.VIEW, ended_today)
+
+
+# --- inspections (toezichtonderzoek) ---------------------------------------------------------------------------------
+#
+# Inspections on top of the world (module_inspections below):
+#   own_draft, own_open, own_published   by the inspector's inspectorate, of `approach` (municipality A)
+#   other_published                      by the other inspectorate, of `approach`, published
+#   other_municipality_open/_published   by the inspector's inspectorate, of `other_approach` (municipality B)
+# Respondents (one organisation's questionnaire):
+#   municipality_open, coordinator_org_open, professional_org_open   in own_open, for those organisations
+#   municipality_draft, municipality_published                       the municipality in own_draft / own_published
+#   other_municipality_open                                          municipality B in other_municipality_open
+
+# fmt: off
+START_ACTIONS = (A.START_INSPECTION,)
+START_TABLE = [
+    # approach  role     START_INSPECTION
+    ("own",     COORD,   F),
+    ("own",     PM,      F),
+    ("own",     PROF,    F),
+    ("own",     INTAKE,  F),
+    ("own",     POLICY,  F),
+    ("own",     INSP,    T),
+    ("own",     PRIV,    F),
+    ("own",     ADMIN,   F),
+
+    ("other",   COORD,   F),
+    ("other",   PM,      F),
+    ("other",   PROF,    F),
+    ("other",   INTAKE,  F),
+    ("other",   POLICY,  F),
+    ("other",   INSP,    T),  # the inspectorate may inspect every approach
+    ("other",   PRIV,    F),
+    ("other",   ADMIN,   F),
+]
+
+INSPECTION_ACTIONS = (A.VIEW_INSPECTION, A.CONDUCT_INSPECTION, A.REPORT_IMPROVEMENT)
+INSPECTION_TABLE = [
+    # inspection                    role     VIEW CONDUCT REPORT
+    ("own_draft",                   COORD,   F,   F,      F),
+    ("own_draft",                   PM,      F,   F,      F),
+    ("own_draft",                   PROF,    F,   F,      F),
+    ("own_draft",                   INTAKE,  F,   F,      F),
+    ("own_draft",                   POLICY,  F,   F,      F),
+    ("own_draft",                   INSP,    T,   T,      F),
+    ("own_draft",                   PRIV,    F,   F,      F),
+    ("own_draft",                   ADMIN,   F,   F,      F),
+
+    ("own_open",                    COORD,   F,   F,      F),  # a respondent answers, but never sees the inspection
+    ("own_open",                    PM,      F,   F,      F),
+    ("own_open",                    PROF,    F,   F,      F),
+    ("own_open",                    INTAKE,  F,   F,      F),
+    ("own_open",                    POLICY,  F,   F,      F),
+    ("own_open",                    INSP,    T,   T,      F),
+    ("own_open",                    PRIV,    F,   F,      F),
+    ("own_open",                    ADMIN,   F,   F,      F),
+
+    ("own_published",               COORD,   F,   F,      F),
+    ("own_published",               PM,      F,   F,      F),
+    ("own_published",               PROF,    F,   F,      F),
+    ("own_published",               INTAKE,  F,   F,      F),
+    ("own_published",               POLICY,  T,   F,      T),
+    ("own_published",               INSP,    T,   T,      F),
+    ("own_published",               PRIV,    F,   F,      F),
+    ("own_published",               ADMIN,   F,   F,      F),
+
+    ("other_published",             COORD,   F,   F,      F),
+    ("other_published",             PM,      F,   F,      F),
+    ("other_published",             PROF,    F,   F,      F),
+    ("other_published",             INTAKE,  F,   F,      F),
+    ("other_published",             POLICY,  T,   F,      T),  # any inspectorate's result about its own approach
+    ("other_published",             INSP,    F,   F,      F),  # another inspectorate's work
+    ("other_published",             PRIV,    F,   F,      F),
+    ("other_published",             ADMIN,   F,   F,      F),
+
+    ("other_municipality_open",     COORD,   F,   F,      F),
+    ("other_municipality_open",     PM,      F,   F,      F),
+    ("other_municipality_open",     PROF,    F,   F,      F),
+    ("other_municipality_open",     INTAKE,  F,   F,      F),
+    ("other_municipality_open",     POLICY,  F,   F,      F),
+    ("other_municipality_open",     INSP,    T,   T,      F),
+    ("other_municipality_open",     PRIV,    F,   F,      F),
+    ("other_municipality_open",     ADMIN,   F,   F,      F),
+
+    ("other_municipality_published", COORD,  F,   F,      F),
+    ("other_municipality_published", PM,     F,   F,      F),
+    ("other_municipality_published", PROF,   F,   F,      F),
+    ("other_municipality_published", INTAKE, F,   F,      F),
+    ("other_municipality_published", POLICY, F,   F,      F),  # another municipality's approach
+    ("other_municipality_published", INSP,   T,   T,      F),
+    ("other_municipality_published", PRIV,   F,   F,      F),
+    ("other_municipality_published", ADMIN,  F,   F,      F),
+]
+
+RESPONDENT_ACTIONS = (A.ANSWER_INSPECTION,)
+RESPONDENT_TABLE = [
+    # respondent                role     ANSWER
+    ("municipality_open",       COORD,   F),
+    ("municipality_open",       PM,      T),  # works for the municipal organisation
+    ("municipality_open",       PROF,    F),
+    ("municipality_open",       INTAKE,  F),
+    ("municipality_open",       POLICY,  T),
+    ("municipality_open",       INSP,    F),
+    ("municipality_open",       PRIV,    F),
+    ("municipality_open",       ADMIN,   F),
+
+    ("coordinator_org_open",    COORD,   T),
+    ("coordinator_org_open",    PM,      F),
+    ("coordinator_org_open",    PROF,    F),
+    ("coordinator_org_open",    INTAKE,  F),
+    ("coordinator_org_open",    POLICY,  F),
+    ("coordinator_org_open",    INSP,    F),
+    ("coordinator_org_open",    PRIV,    F),
+    ("coordinator_org_open",    ADMIN,   F),
+
+    ("professional_org_open",   COORD,   F),
+    ("professional_org_open",   PM,      F),
+    ("professional_org_open",   PROF,    T),
+    ("professional_org_open",   INTAKE,  F),
+    ("professional_org_open",   POLICY,  F),
+    ("professional_org_open",   INSP,    F),
+    ("professional_org_open",   PRIV,    F),
+    ("professional_org_open",   ADMIN,   F),
+
+    ("municipality_draft",      COORD,   F),
+    ("municipality_draft",      PM,      F),  # not open yet
+    ("municipality_draft",      PROF,    F),
+    ("municipality_draft",      INTAKE,  F),
+    ("municipality_draft",      POLICY,  F),
+    ("municipality_draft",      INSP,    F),
+    ("municipality_draft",      PRIV,    F),
+    ("municipality_draft",      ADMIN,   F),
+
+    ("municipality_published",  COORD,   F),
+    ("municipality_published",  PM,      F),  # closed
+    ("municipality_published",  PROF,    F),
+    ("municipality_published",  INTAKE,  F),
+    ("municipality_published",  POLICY,  F),
+    ("municipality_published",  INSP,    F),
+    ("municipality_published",  PRIV,    F),
+    ("municipality_published",  ADMIN,   F),
+
+    ("other_municipality_open", COORD,   F),
+    ("other_municipality_open", PM,      F),
+    ("other_municipality_open", PROF,    F),
+    ("other_municipality_open", INTAKE,  F),
+    ("other_municipality_open", POLICY,  F),  # another municipality's questionnaire
+    ("other_municipality_open", INSP,    F),
+    ("other_municipality_open", PRIV,    F),
+    ("other_municipality_open", ADMIN,   F),
+]
+# fmt: on
+
+START_CELLS = _cells(START_TABLE, START_ACTIONS, 2)
+INSPECTION_CELLS = _cells(INSPECTION_TABLE, INSPECTION_ACTIONS, 2)
+RESPONDENT_CELLS = _cells(RESPONDENT_TABLE, RESPONDENT_ACTIONS, 2)
+
+
+@pytest.fixture(scope="module")
+def module_inspections(module_world, django_db_blocker):
+    """The inspections and respondents of the tables above, inside module_world's transaction."""
+    w = module_world
+    with django_db_blocker.unblock():
+        inspector, other_inspector = w.user(INSP), w.others["other_inspector"]
+
+        def inspection(name, approach, organisation, by, year, status):
+            return Inspection.objects.create(
+                approach=approach,
+                framework=approach.framework,
+                level="policy",
+                year=year,
+                title=name,
+                status=status,
+                organisation=organisation,
+                created_by=by,
+                published_at=timezone.now() if status == InspectionStatus.PUBLISHED else None,
+            )
+
+        inspections = {
+            "own_draft": inspection("own_draft", w.approach, w.inspectorate, inspector, 2020, "draft"),
+            "own_open": inspection("own_open", w.approach, w.inspectorate, inspector, 2021, "open"),
+            "own_published": inspection("own_published", w.approach, w.inspectorate, inspector, 2022, "published"),
+            "other_published": inspection(
+                "other_published", w.approach, w.other_inspectorate, other_inspector, 2023, "published"
+            ),
+            "other_municipality_open": inspection(
+                "other_municipality_open", w.other_approach, w.inspectorate, inspector, 2021, "open"
+            ),
+            "other_municipality_published": inspection(
+                "other_municipality_published", w.other_approach, w.inspectorate, inspector, 2022, "published"
+            ),
+        }
+
+        def respondent(inspection_name, organisation, kind):
+            return Respondent.objects.create(
+                inspection=inspections[inspection_name],
+                organisation=organisation,
+                kind=kind,
+                invited_on=timezone.localdate(),
+                invited_by=inspector,
+            )
+
+        municipal, partner = RespondentKind.MUNICIPALITY, RespondentKind.PARTNER
+        respondents = {
+            "municipality_open": respondent("own_open", w.municipal_org, municipal),
+            "coordinator_org_open": respondent("own_open", w.coordinator_org, partner),
+            "professional_org_open": respondent("own_open", w.professional_org, partner),
+            "municipality_draft": respondent("own_draft", w.municipal_org, municipal),
+            "municipality_published": respondent("own_published", w.municipal_org, municipal),
+            "other_municipality_open": respondent("other_municipality_open", w.other_municipal_org, municipal),
+        }
+    return inspections, respondents
+
+
+def test_the_inspection_tables_cover_every_role_and_object(module_inspections):
+    inspections, respondents = module_inspections
+    for table, objects in (
+        (START_TABLE, {"own", "other"}),
+        (INSPECTION_TABLE, inspections),
+        (RESPONDENT_TABLE, respondents),
+    ):
+        assert {row[0] for row in table} == set(objects)
+        for obj in objects:
+            assert sorted(row[1] for row in table if row[0] == obj) == sorted(Role), obj
+
+
+@pytest.mark.parametrize(("which", "role", "action", "expected"), START_CELLS)
+def test_start_inspection_action(module_world, which, role, action, expected):
+    approach = module_world.approach if which == "own" else module_world.other_approach
+    actor = module_world.user(role)
+
+    assert policy.can(actor, action, approach) is expected
+    assert policy.approaches_for(actor, action).filter(pk=approach.pk).exists() is expected
+
+
+@pytest.mark.parametrize(("which", "role", "action", "expected"), INSPECTION_CELLS)
+def test_inspection_action(module_world, module_inspections, which, role, action, expected):
+    inspection, actor = module_inspections[0][which], module_world.user(role)
+
+    assert policy.can(actor, action, inspection) is expected
+    assert policy.inspections_for(actor, action).filter(pk=inspection.pk).exists() is expected
+
+
+@pytest.mark.parametrize(("which", "role", "action", "expected"), RESPONDENT_CELLS)
+def test_respondent_action(module_world, module_inspections, which, role, action, expected):
+    respondent, actor = module_inspections[1][which], module_world.user(role)
+
+    assert policy.can(actor, action, respondent) is expected
+    assert policy.respondents_for(actor, action).filter(pk=respondent.pk).exists() is expected
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_inspections_and_questionnaires_for_are_exactly_the_true_cells(module_world, module_inspections, role):
+    inspections, respondents = module_inspections
+    actor = module_world.user(role)
+    for action in INSPECTION_ACTIONS:
+        index = INSPECTION_ACTIONS.index(action)
+        expected = {inspections[row[0]].pk for row in INSPECTION_TABLE if row[1] == role and row[2 + index]}
+        assert set(policy.inspections_for(actor, action).values_list("pk", flat=True)) == expected, action
+    expected = {respondents[row[0]].pk for row in RESPONDENT_TABLE if row[1] == role and row[2]}
+    assert set(policy.respondents_for(actor).values_list("pk", flat=True)) == expected
+
+
+def test_inspection_actions_are_not_asked_of_other_objects(module_world, module_inspections):
+    inspections, respondents = module_inspections
+    inspector, officer = module_world.user(INSP), module_world.user(POLICY)
+    assert not policy.can(inspector, A.INSPECT, inspections["own_open"])  # a family action on an inspection
+    assert not policy.can(inspector, A.CONDUCT_INSPECTION, module_world.family("mandated"))
+    assert not policy.can(inspector, A.CONDUCT_INSPECTION)
+    assert not policy.can(officer, A.ANSWER_INSPECTION, inspections["own_open"])  # answering is per questionnaire
+    assert not policy.can(officer, A.VIEW_INSPECTION, respondents["municipality_open"])
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_an_inactive_user_sees_no_inspection_or_questionnaire(module_world, module_inspections, role):
+    Membership.objects.filter(user=module_world.user(role)).update(active=False)
+    actor = User.objects.get(pk=module_world.user(role).pk)
+    for action in A:
+        assert not policy.inspections_for(actor, action).exists(), action
+        assert not policy.respondents_for(actor, action).exists(), action
+    assert not policy.inspections_for(AnonymousUser(), A.VIEW_INSPECTION).exists()
+    assert not policy.respondents_for(AnonymousUser()).exists()

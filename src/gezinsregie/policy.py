@@ -7,6 +7,9 @@ Every view, API endpoint, export and report asks here; nothing else reads `Famil
   the union over the user's active memberships; a missing pair means "no".
 - APPROACH_RULES and GLOBAL_RULES: the same for actions on an approach (aggregate numbers, registering)
   and actions on nothing in particular (configuration, searching the log).
+- INSPECTION_RULES and RESPONDENT_RULES: the same for an inspection (toezichtonderzoek) and for one
+  respondent's questionnaire in it. An inspection's case level reaches families only through FAMILY_RULES
+  (INSPECT: a valid mandate) and access_family, like everyone else.
 
 Child records (members, consents, plans, ...) have no rules of their own: they follow their family.
 """
@@ -32,6 +35,7 @@ from gezinsregie.casework.models import (
     Involvement,
     Referral,
 )
+from gezinsregie.inspections.models import Inspection, InspectionStatus, Respondent
 from gezinsregie.organisations.models import Approach
 
 
@@ -48,6 +52,13 @@ class Action(StrEnum):
     REGISTER = "register"
     VIEW_POPULATION = "view_population"  # aggregate numbers, never a person
     VIEW_ASSESSMENT = "view_assessment"  # live self-assessment against the framework: numbers per indicator
+    START_INSPECTION = "start_inspection"  # open a toezichtonderzoek of the approach
+    # on an inspection
+    VIEW_INSPECTION = "view_inspection"  # everything of it for its inspectorate; the result for the municipality
+    CONDUCT_INSPECTION = "conduct_inspection"  # invite, judge, select families, publish
+    REPORT_IMPROVEMENT = "report_improvement"  # the municipality reports what it did about the improvement points
+    # on a respondent (one organisation's questionnaire in an inspection)
+    ANSWER_INSPECTION = "answer_inspection"
     # on nothing in particular
     SEARCH_LOGS = "search_logs"
     CONFIGURE = "configure"
@@ -179,6 +190,7 @@ APPROACH_RULES: dict[tuple[str, Action], ApproachRule] = {
     (Role.PROCESS_MANAGER, A.VIEW_ASSESSMENT): _runs,
     (Role.POLICY_OFFICER, A.VIEW_ASSESSMENT): _same_municipality,
     (Role.INSPECTOR, A.VIEW_ASSESSMENT): _any_approach,
+    (Role.INSPECTOR, A.START_INSPECTION): _any_approach,
 }
 
 GLOBAL_RULES: dict[Action, set[str]] = {
@@ -186,6 +198,43 @@ GLOBAL_RULES: dict[Action, set[str]] = {
     A.CONFIGURE: {Role.ADMINISTRATOR},
     A.VIEW_FRAMEWORK: set(Role),
     A.VIEW_POPULATION: {Role.POLICY_OFFICER, Role.PROCESS_MANAGER},
+}
+
+
+InspectionRule = Callable[[Membership], Q]
+
+
+def _conducted_by_own_inspectorate(m: Membership) -> Q:
+    return Q(organisation_id=m.organisation_id)
+
+
+def _published_in_own_municipality(m: Membership) -> Q:
+    municipality = m.organisation.municipality_id
+    if municipality is None:
+        return NOTHING
+    return Q(status=InspectionStatus.PUBLISHED, approach__municipality_id=municipality)
+
+
+INSPECTION_RULES: dict[tuple[str, Action], InspectionRule] = {
+    (Role.INSPECTOR, A.VIEW_INSPECTION): _conducted_by_own_inspectorate,
+    (Role.INSPECTOR, A.CONDUCT_INSPECTION): _conducted_by_own_inspectorate,
+    (Role.POLICY_OFFICER, A.VIEW_INSPECTION): _published_in_own_municipality,
+    (Role.POLICY_OFFICER, A.REPORT_IMPROVEMENT): _published_in_own_municipality,
+}
+
+RespondentRule = Callable[[Membership], Q]
+
+
+def _own_questionnaire_while_open(m: Membership) -> Q:
+    # Only the own organisation's questionnaire, only while the inspection is open for answers.
+    return Q(organisation_id=m.organisation_id, inspection__status=InspectionStatus.OPEN)
+
+
+RESPONDENT_RULES: dict[tuple[str, Action], RespondentRule] = {
+    (Role.POLICY_OFFICER, A.ANSWER_INSPECTION): _own_questionnaire_while_open,  # for the municipality
+    (Role.PROCESS_MANAGER, A.ANSWER_INSPECTION): _own_questionnaire_while_open,  # e.g. for the Veiligheidshuis
+    (Role.COORDINATOR, A.ANSWER_INSPECTION): _own_questionnaire_while_open,  # for a partner
+    (Role.PROFESSIONAL, A.ANSWER_INSPECTION): _own_questionnaire_while_open,  # for a partner
 }
 
 
@@ -236,6 +285,48 @@ def approaches_for(actor: User, action: Action) -> QuerySet[Approach]:
     return Approach.objects.filter(pk__in=Approach.objects.filter(condition).values("pk"))
 
 
+def inspections_for(actor: User, action: Action) -> QuerySet[Inspection]:
+    """The only definition of the inspections a person may `action` (see, conduct, report on)."""
+    condition = NOTHING
+    for m in _memberships(actor):
+        rule = INSPECTION_RULES.get((m.role, action))
+        if rule is not None:
+            condition |= rule(m)
+    return Inspection.objects.filter(pk__in=Inspection.objects.filter(condition).values("pk"))
+
+
+def respondents_for(actor: User, action: Action = Action.ANSWER_INSPECTION) -> QuerySet[Respondent]:
+    """The only definition of the questionnaires a person may answer: never another organisation's."""
+    condition = NOTHING
+    for m in _memberships(actor):
+        rule = RESPONDENT_RULES.get((m.role, action))
+        if rule is not None:
+            condition |= rule(m)
+    return Respondent.objects.filter(pk__in=Respondent.objects.filter(condition).values("pk"))
+
+
+def access_inspection(actor: User, inspection_id: int | str, *, action: Action) -> Inspection:
+    """Fetch and authorise an inspection. Missing and forbidden look the same (404)."""
+    try:
+        return (
+            inspections_for(actor, action).select_related("approach__municipality", "framework").get(pk=inspection_id)
+        )
+    except (Inspection.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing
+
+
+def access_respondent(
+    actor: User, respondent_id: int | str, *, action: Action = Action.ANSWER_INSPECTION
+) -> Respondent:
+    """Fetch and authorise one questionnaire. Missing and forbidden look the same (404)."""
+    try:
+        return (
+            respondents_for(actor, action).select_related("inspection__approach", "organisation").get(pk=respondent_id)
+        )
+    except (Respondent.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing
+
+
 def _family_of(obj: Model) -> Family | None:
     if isinstance(obj, Family):
         return obj
@@ -248,6 +339,10 @@ def can(actor: User, action: Action, obj: Model | None = None) -> bool:
         return any(m.role in GLOBAL_RULES.get(action, set()) for m in _memberships(actor))
     if isinstance(obj, Approach):
         return approaches_for(actor, action).filter(pk=obj.pk).exists()
+    if isinstance(obj, Inspection):
+        return inspections_for(actor, action).filter(pk=obj.pk).exists()
+    if isinstance(obj, Respondent):
+        return respondents_for(actor, action).filter(pk=obj.pk).exists()
     family = _family_of(obj)
     if family is None:
         return False  # an object this policy does not know: deny

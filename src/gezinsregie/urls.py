@@ -13,6 +13,7 @@ urlpatterns = [
     path("toetsingskader/", include("gezinsregie.frameworks.urls")),
     path("zelfevaluatie/", include("gezinsregie.assessment.urls")),
     path("gezinnen/<uuid:family_id>/plan/", include("gezinsregie.plans.urls")),
+    path("toezicht/", include("gezinsregie.inspections.urls")),
     path("", include("gezinsregie.casework.urls")),
     path("", include("gezinsregie.web.urls")),
 ]

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "gezinsregie.frameworks",
     "gezinsregie.casework",
     "gezinsregie.plans",
+    "gezinsregie.inspections",
     "gezinsregie.assessment",
     "gezinsregie.audit",
     "gezinsregie.web",

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -7,6 +9,15 @@ from gezinsregie.accounts.models import Role
 
 def user_roles_include(user: object, roles: set[str]) -> bool:
     return any(m.role in roles for m in policy.memberships_of(user))
+
+
+def may_see_inspections(user: Any) -> bool:
+    """Inspectors, whoever may see an inspection, and respondents with a questionnaire to fill in."""
+    return (
+        policy.approaches_for(user, policy.Action.START_INSPECTION).exists()
+        or policy.inspections_for(user, policy.Action.VIEW_INSPECTION).exists()
+        or policy.respondents_for(user, policy.Action.ANSWER_INSPECTION).exists()
+    )
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
@@ -22,6 +33,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         items.append(("web:population", "Populatie", None))
     if policy.approaches_for(user, policy.Action.VIEW_ASSESSMENT).exists():
         items.append(("assessment:index", "Zelfevaluatie", None))
+    if may_see_inspections(user):
+        items.append(("inspections:index", "Toezicht", None))
     if policy.can(user, policy.Action.VIEW_FRAMEWORK):
         items.append(("frameworks:index", "Toetsingskader", None))
     if policy.can(user, policy.Action.SEARCH_LOGS):

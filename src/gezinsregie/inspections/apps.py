@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InspectionsConfig(AppConfig):
+    name = "gezinsregie.inspections"
+    verbose_name = "Toezicht"

@@ -1,0 +1,245 @@
+"""Forms for the inspection screens. Dutch labels and messages; domain rules live in services and rules."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
+from django.forms import BoundField
+
+from gezinsregie.accounts.models import User
+from gezinsregie.casework.models import Family
+from gezinsregie.frameworks.models import Indicator
+from gezinsregie.inspections import rules
+from gezinsregie.inspections.models import Answer, AnswerValue, InspectionLevel, InterviewKind, Judgement
+from gezinsregie.organisations.models import Approach, Organisation
+
+DATE = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
+TEXT = forms.TextInput(attrs={"class": "utrecht-textbox"})
+NUMBER = forms.NumberInput(attrs={"class": "utrecht-textbox utrecht-textbox--numeric"})
+AREA = forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 4})
+SMALL_AREA = forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 2})
+SELECT = forms.Select(attrs={"class": "utrecht-select"})
+
+
+# Same names as Django's (templates look at field.widget_type); Django's own template puts the input's class on
+# the wrapper too, which then looks like one big radio button.
+class RadioSelect(forms.RadioSelect):
+    template_name = "inspections/widgets/choices.html"
+
+
+class CheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    template_name = "inspections/widgets/choices.html"
+
+
+CHECKS = CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"})
+RADIOS = RadioSelect(attrs={"class": "utrecht-radio-button utrecht-radio-button--html-input"})
+MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
+DOCUMENT_TYPES = (".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".txt", ".png", ".jpg", ".jpeg")
+JUDGEMENT_CHOICES = [
+    (Judgement.MET, "✓ voldoet"),
+    (Judgement.IMPROVEMENT, "X verbeterpunt"),
+    (Judgement.NOT_ASSESSED, "– niet getoetst"),
+]
+
+
+def check_document(document: UploadedFile | None) -> None:
+    if document and document.size is not None and document.size > MAX_DOCUMENT_SIZE:
+        raise forms.ValidationError("Het document is groter dan 10 MB.")
+    if document and not (document.name or "").lower().endswith(DOCUMENT_TYPES):
+        raise forms.ValidationError("Alleen pdf, Word, Excel, OpenDocument, tekst of een afbeelding (png, jpg).")
+
+
+class InspectionForm(forms.Form):
+    use_required_attribute = False  # an untouched required radio would show as invalid (red) at once
+    approach = forms.ModelChoiceField(label="Aanpak", queryset=Approach.objects.none(), widget=SELECT)
+    level = forms.ChoiceField(label="Niveau", choices=InspectionLevel.choices, widget=RADIOS)
+    year = forms.IntegerField(label="Jaar", widget=NUMBER)
+    title = forms.CharField(
+        label="Titel",
+        max_length=200,
+        required=False,
+        widget=TEXT,
+        help_text="Leeg laten: de naam van de aanpak met niveau en jaar.",
+    )
+
+    def __init__(self, *args: Any, approaches: QuerySet[Approach], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["approach"].queryset = approaches  # type: ignore[attr-defined]
+
+
+class InviteForm(forms.Form):
+    use_required_attribute = False  # an untouched required radio would show as invalid (red) at once
+    organisations = forms.ModelMultipleChoiceField(
+        label="Organisaties die de vragenlijst invullen", queryset=Organisation.objects.none(), widget=CHECKS
+    )
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = organisations  # type: ignore[attr-defined]
+
+
+@dataclass
+class QuestionRow:
+    indicator: Indicator
+    value: BoundField
+    explanation: BoundField
+    document: BoundField
+    answer: Answer | None
+
+
+class QuestionnaireForm(forms.Form):
+    """One row per policy-level indicator: ja / nee / deels / weet ik niet, a toelichting and a document."""
+
+    def __init__(self, *args: Any, indicators: Sequence[Indicator], answers: dict[int, Answer], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicators, self.answers = list(indicators), answers
+        for indicator in self.indicators:
+            answer = answers.get(indicator.pk)
+            self.fields[f"waarde_{indicator.pk}"] = forms.ChoiceField(
+                label=indicator.text,
+                choices=AnswerValue.choices,
+                required=False,
+                widget=RADIOS,
+                initial=answer.value if answer else None,
+            )
+            self.fields[f"toelichting_{indicator.pk}"] = forms.CharField(
+                label="Toelichting", required=False, widget=SMALL_AREA, initial=answer.explanation if answer else ""
+            )
+            self.fields[f"document_{indicator.pk}"] = forms.FileField(
+                label="Document", required=False, validators=[check_document]
+            )
+
+    def rows(self) -> list[QuestionRow]:
+        return [
+            QuestionRow(
+                indicator=i,
+                value=self[f"waarde_{i.pk}"],
+                explanation=self[f"toelichting_{i.pk}"],
+                document=self[f"document_{i.pk}"],
+                answer=self.answers.get(i.pk),
+            )
+            for i in self.indicators
+        ]
+
+    def answer_inputs(self) -> list[tuple[Indicator, str, str, UploadedFile | None]]:
+        return [
+            (
+                i,
+                self.cleaned_data.get(f"waarde_{i.pk}") or "",
+                self.cleaned_data.get(f"toelichting_{i.pk}") or "",
+                self.cleaned_data.get(f"document_{i.pk}"),
+            )
+            for i in self.indicators
+        ]
+
+
+class FindingForm(forms.Form):
+    use_required_attribute = False  # an untouched required radio would show as invalid (red) at once
+    indicators = forms.ModelMultipleChoiceField(
+        label="Indicatoren waarover deze bevinding gaat", queryset=Indicator.objects.none(), widget=CHECKS
+    )
+    judgement = forms.ChoiceField(label="Oordeel", choices=JUDGEMENT_CHOICES, widget=RADIOS)
+    text = forms.CharField(
+        label="Bevinding",
+        widget=AREA,
+        error_messages={"required": "Licht het oordeel toe: wat heeft de inspectie gezien?"},
+        help_text="Wat de inspectie zag. Ook bij – (niet getoetst): waarom niet.",
+    )
+    notes = forms.CharField(
+        label="LET OP",
+        required=False,
+        widget=AREA,
+        help_text="Een aandachtspunt bij het oordeel. Meerdere: laat een witregel tussen de punten.",
+    )
+
+    def __init__(self, *args: Any, indicators: QuerySet[Indicator], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["indicators"]
+        field.queryset = indicators  # type: ignore[attr-defined]
+        field.label_from_instance = lambda i: f"{i.key} {i.text}"  # type: ignore[attr-defined]
+
+    def note_list(self) -> list[str]:
+        return rules.attention_notes(self.cleaned_data.get("notes", ""))
+
+
+class CaseJudgementForm(forms.Form):
+    """One family: per case-level indicator a judgement (or none yet) and a short finding."""
+
+    def __init__(self, *args: Any, indicators: Sequence[Indicator], current: dict[int, Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicators = list(indicators)
+        for indicator in self.indicators:
+            finding = current.get(indicator.pk)
+            self.fields[f"oordeel_{indicator.pk}"] = forms.ChoiceField(
+                label=f"Oordeel {indicator.key}",
+                choices=[("", "nog geen oordeel"), *JUDGEMENT_CHOICES],
+                required=False,
+                widget=SELECT,
+                initial=finding.judgement if finding else "",
+            )
+            self.fields[f"bevinding_{indicator.pk}"] = forms.CharField(
+                label=f"Bevinding {indicator.key}",
+                required=False,
+                widget=SMALL_AREA,
+                initial=finding.text if finding else "",
+            )
+
+    def rows(self) -> list[tuple[Indicator, BoundField, BoundField]]:
+        return [(i, self[f"oordeel_{i.pk}"], self[f"bevinding_{i.pk}"]) for i in self.indicators]
+
+    def judgements(self) -> list[tuple[Indicator, str, str]]:
+        return [
+            (i, self.cleaned_data.get(f"oordeel_{i.pk}") or "", self.cleaned_data.get(f"bevinding_{i.pk}") or "")
+            for i in self.indicators
+        ]
+
+
+class CaseSelectForm(forms.Form):
+    use_required_attribute = False  # an untouched required radio would show as invalid (red) at once
+    # The families come from selectors.mandated_families, through the policy.
+    family: forms.ModelChoiceField[Family] = forms.ModelChoiceField(
+        label="Gezin met een geldige machtiging voor de inspectie", queryset=None, widget=RADIOS
+    )
+
+    def __init__(self, *args: Any, families: QuerySet[Family], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["family"]
+        field.queryset = families  # type: ignore[attr-defined]
+        field.label_from_instance = lambda f: f"{f.reference} ({f.get_status_display()})"  # type: ignore[attr-defined]
+
+
+class InterviewForm(forms.Form):
+    kind = forms.ChoiceField(label="Gesprek met", choices=InterviewKind.choices, widget=SELECT)
+    held_on = forms.DateField(label="Gehouden op", widget=DATE)
+    interviewee = forms.CharField(
+        label="Functie en organisatie",
+        max_length=160,
+        required=False,
+        widget=TEXT,
+        help_text="Bijvoorbeeld: schuldhulpverlener, Schuldhulpverlening. Geen namen.",
+    )
+    summary = forms.CharField(label="Verslag", widget=AREA)
+
+
+class PlanReviewForm(forms.Form):
+    plan_reviewed = forms.BooleanField(label="Het gezinsplan is beoordeeld", required=False)
+    plan_review = forms.CharField(label="Beoordeling van het plan", required=False, widget=AREA)
+
+
+class PointForm(forms.Form):
+    owner = forms.ModelChoiceField(
+        label="Eigenaar bij de gemeente", queryset=User.objects.none(), required=False, widget=SELECT
+    )
+    due_on = forms.DateField(label="Uiterlijk klaar", required=False, widget=DATE)
+
+    def __init__(self, *args: Any, owners: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners  # type: ignore[attr-defined]
+
+
+class ReportForm(forms.Form):
+    reported_on = forms.DateField(label="Datum", widget=DATE)
+    text = forms.CharField(label="Wat heeft de gemeente gedaan?", widget=AREA)

@@ -1,0 +1,265 @@
+"""Pure inspection rules on plain values: no database, tested on their own.
+
+The values are the model choices' strings ("policy", "met", "yes", ...), so these functions need no models.
+"""
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+
+# --- status ---------------------------------------------------------------------------------------------
+
+# Policy level: the inspector prepares and invites, respondents answer, the inspector judges and publishes.
+# Case level has no questionnaire: families, interviews and plan review, then judgements.
+ALLOWED_TRANSITIONS: dict[str, dict[str, set[str]]] = {
+    "policy": {"draft": {"open"}, "open": {"judging"}, "judging": {"published"}},
+    "case": {"draft": {"judging"}, "judging": {"published"}},
+}
+STATUS_NAMES = {
+    "draft": "in voorbereiding",
+    "open": "open voor antwoorden",
+    "judging": "beoordeling",
+    "published": "gepubliceerd",
+}
+# Maastricht §6.4: the municipality lets STJ know "over een jaar" what it did with the improvement points.
+IMPROVEMENT_TERM = timedelta(days=365)
+
+
+def check_transition(*, level: str, current: str, new: str) -> None:
+    if new not in ALLOWED_TRANSITIONS[level].get(current, set()):
+        raise ValidationError(
+            f"Een onderzoek dat {STATUS_NAMES[current]} is, kan niet naar '{STATUS_NAMES[new]}'.", code="transition"
+        )
+
+
+def check_state(*, status: str, allowed: Iterable[str], what: str) -> None:
+    """Refuse a change the inspection's status does not allow, in Dutch."""
+    if status not in set(allowed):
+        raise ValidationError(f"{what} kan niet meer: het onderzoek is {STATUS_NAMES[status]}.", code="state")
+
+
+# --- the questionnaire ------------------------------------------------------------------------------------
+
+MUNICIPALITY, PARTNER = "municipality", "partner"
+YES, NO, PARTLY, UNKNOWN = "yes", "no", "partly", "unknown"
+VALUE_ORDER = (YES, PARTLY, NO, UNKNOWN)
+# (one says, several say)
+SAYS = {
+    YES: ("zegt ja", "zeggen ja"),
+    NO: ("zegt nee", "zeggen nee"),
+    PARTLY: ("zegt deels", "zeggen deels"),
+    UNKNOWN: ("weet het niet", "weten het niet"),
+}
+# (the one, several)
+GROUP_NOUNS = {
+    MUNICIPALITY: ("de gemeente", "gemeentelijke respondenten"),
+    PARTNER: ("de netwerkpartner", "netwerkpartners"),
+}
+
+
+@dataclass(frozen=True)
+class AnswerSummary:
+    text: str
+    disagreement: bool
+    counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # kind → value → how many
+
+    @property
+    def total(self) -> int:
+        return sum(sum(c.values()) for c in self.counts.values())
+
+
+def _subject(kind: str, n: int) -> str:
+    one, several = GROUP_NOUNS[kind]
+    if n == 1:
+        return one
+    return f"beide {several}" if n == 2 else f"alle {n} {several}"
+
+
+def _group_phrase(kind: str, counts: Counter[str]) -> str:
+    n = sum(counts.values())
+    if len(counts) == 1:
+        (value,) = counts
+        return f"{_subject(kind, n)} {SAYS[value][n > 1]}"
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], VALUE_ORDER.index(item[0])))
+    (first, first_count), rest = ranked[0], ranked[1:]
+    parts = [f"{first_count} van {n} {GROUP_NOUNS[kind][1]} {SAYS[first][first_count > 1]}"]
+    parts += [f"{count} {SAYS[value][count > 1]}" for value, count in rest]
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:] + "."
+
+
+def summarise_answers(answers: Iterable[tuple[str, str]]) -> AnswerSummary:
+    """What the respondents said about one indicator, in one Dutch sentence, e.g.
+    "De gemeente zegt ja, 2 van 3 netwerkpartners zeggen nee en 1 zegt ja."
+
+    `answers` are (respondent kind, value) pairs; an empty value (not answered) is left out. There is
+    disagreement when the respondents gave more than one of ja / nee / deels: "weet het niet" is not an
+    opinion. BRIEF, "The supervision": disagreement between respondents is a finding in itself.
+    """
+    given = [(kind, value) for kind, value in answers if value]
+    if not given:
+        return AnswerSummary("Nog geen antwoorden.", False, {})
+    per_kind = {kind: Counter(v for k, v in given if k == kind) for kind in (MUNICIPALITY, PARTNER)}
+    counts = {kind: dict(c) for kind, c in per_kind.items() if c}
+    disagreement = len({v for _, v in given if v != UNKNOWN}) > 1
+    values = {v for _, v in given}
+    if len(values) == 1:  # everyone gave the same answer
+        (value,) = values
+        subjects = [_subject(kind, sum(c.values())) for kind, c in per_kind.items() if c]
+        return AnswerSummary(_sentence(" en ".join(subjects) + " " + SAYS[value][len(given) > 1]), False, counts)
+    phrases = [_group_phrase(kind, c) for kind, c in per_kind.items() if c]
+    return AnswerSummary(_sentence(", ".join(phrases)), disagreement, counts)
+
+
+def unanswered(indicator_ids: Sequence[int], answered: Mapping[int, str]) -> list[int]:
+    """The indicators without a value yet, in framework order: a questionnaire is submitted complete."""
+    return [pk for pk in indicator_ids if not answered.get(pk)]
+
+
+# --- findings ---------------------------------------------------------------------------------------------
+
+MET, IMPROVEMENT, NOT_ASSESSED = "met", "improvement", "not_assessed"
+
+
+@dataclass(frozen=True)
+class IndicatorRef:
+    pk: int
+    key: str
+    criterion_id: int
+
+
+def finding_errors(
+    *,
+    indicators: Sequence[IndicatorRef],
+    judgement: str,
+    text: str,
+    covered_elsewhere: Mapping[int, str],
+    for_family: bool,
+) -> dict[str, list[str]]:
+    """What is wrong with a finding, per form field; empty when it may be saved.
+
+    `covered_elsewhere` maps an indicator to the key of the indicator that another finding of the same
+    inspection (and family) already covers: every indicator has at most one judgement.
+    """
+    errors: dict[str, list[str]] = {}
+    if not indicators:
+        errors.setdefault("indicators", []).append("Kies minstens één indicator.")
+    # The factsheets group indicators within one criterion (e.g. Oosterhout, "Planmatig").
+    if len({i.criterion_id for i in indicators}) > 1:
+        errors.setdefault("indicators", []).append("Een bevinding kan alleen indicatoren van één criterium omvatten.")
+    taken = sorted(i.key for i in indicators if i.pk in covered_elsewhere)
+    if taken:
+        errors.setdefault("indicators", []).append(
+            "Deze indicatoren hebben al een oordeel in een andere bevinding: " + ", ".join(taken) + "."
+        )
+    if judgement not in (MET, IMPROVEMENT, NOT_ASSESSED):
+        errors.setdefault("judgement", []).append("Kies een oordeel.")
+    elif not for_family and judgement != NOT_ASSESSED and not text.strip():
+        errors.setdefault("text", []).append("Licht het oordeel toe: wat heeft de inspectie gezien?")
+    return errors
+
+
+def uncovered(indicator_keys: Sequence[str], covered: Iterable[str]) -> list[str]:
+    """Indicators without an overall judgement, in framework order: an inspection is published complete."""
+    done = set(covered)
+    return [key for key in indicator_keys if key not in done]
+
+
+def finding_order(indicator_ids: Iterable[int], position: Mapping[int, int]) -> int:
+    """A finding sits where its first indicator sits in the framework."""
+    return min((position[pk] for pk in indicator_ids if pk in position), default=0)
+
+
+def attention_notes(text: str) -> list[str]:
+    """The "LET OP" notes typed in one box, one per paragraph; a typed "LET OP:" prefix is dropped."""
+    notes = []
+    for paragraph in text.replace("\r\n", "\n").split("\n\n"):
+        note = " ".join(paragraph.split())
+        if note.upper().startswith("LET OP:"):
+            note = note[len("LET OP:") :].strip()
+        if note:
+            notes.append(note)
+    return notes
+
+
+# --- case level ---------------------------------------------------------------------------------------------
+
+# Maastricht §1.3: per family the family, the coordinator (or process manager) and three professionals.
+MAX_PROFESSIONAL_INTERVIEWS = 3
+
+
+def pseudonym(index: int) -> str:
+    """Gezin A, Gezin B, ... Gezin Z, Gezin AA, ...: what reports call the n-th family (0-based)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"Gezin {letters}"
+
+
+def interview_errors(*, kind: str, held_on: date, today: date, existing_kinds: Sequence[str]) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if held_on > today:
+        errors.setdefault("held_on", []).append("Een gesprek kan niet in de toekomst zijn gehouden.")
+    if kind == "professional" and list(existing_kinds).count("professional") >= MAX_PROFESSIONAL_INTERVIEWS:
+        errors.setdefault("kind", []).append(
+            f"Per gezin spreekt de inspectie met ten hoogste {MAX_PROFESSIONAL_INTERVIEWS} professionals."
+        )
+    return errors
+
+
+# --- follow-up: the Zwolle format -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FindingFact:
+    """A finding reduced to what a comparison needs."""
+
+    pk: int
+    indicator_keys: tuple[str, ...]
+    judgement: str
+    text: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    indicator_keys: tuple[str, ...]
+    earlier: FindingFact
+    later: tuple[FindingFact, ...]  # the later findings covering any of its indicators; empty: not judged again
+    resolved: bool
+
+
+def point_resolved(indicator_keys: Iterable[str], later: Mapping[str, str]) -> bool:
+    """An improvement point is resolved when the later inspection judged every one of its indicators met."""
+    keys = list(indicator_keys)
+    return bool(keys) and all(later.get(key) == MET for key in keys)
+
+
+def comparison_rows(earlier: Sequence[FindingFact], later: Sequence[FindingFact]) -> list[ComparisonRow]:
+    """seeds/verbeterpunten-zwolle-2015.txt: per improvement point of the earlier inspection its finding
+    beside the later one. Points the earlier inspection judged met are not compared ("niet opnieuw getoetst")."""
+    later_by_key: dict[str, FindingFact] = {}
+    for fact in later:
+        for key in fact.indicator_keys:
+            later_by_key[key] = fact
+    judgements = {key: fact.judgement for key, fact in later_by_key.items()}
+    rows = []
+    for fact in earlier:
+        if fact.judgement != IMPROVEMENT:
+            continue
+        matching: list[FindingFact] = []
+        for key in fact.indicator_keys:
+            found = later_by_key.get(key)
+            if found is not None and found not in matching:
+                matching.append(found)
+        resolved = point_resolved(fact.indicator_keys, judgements)
+        rows.append(ComparisonRow(fact.indicator_keys, fact, tuple(matching), resolved))
+    return rows
