@@ -43,6 +43,15 @@ class Inspection(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    # The narrative of the published reports (factsheet, nota van bevindingen), written by the inspector.
+    description = models.TextField(_("beschrijving van de aanpak"), blank=True)
+    goes_well = models.TextField(_("wat gaat goed"), blank=True)
+    can_be_better = models.TextField(_("wat kan beter"), blank=True)
+    conclusion = models.TextField(_("conclusie"), blank=True)
+    recommendations = models.TextField(_("aanbevelingen"), blank=True)
+    source = models.CharField(
+        _("bron"), max_length=200, blank=True, help_text=_("Bij een geïmporteerd rapport: het bestand.")
+    )
 
     class Meta:
         verbose_name = _("toezichtonderzoek")
@@ -159,6 +168,9 @@ class Finding(models.Model):
     judgement = models.CharField(_("oordeel"), max_length=15, choices=Judgement.choices)
     text = models.TextField(_("bevinding"), blank=True)
     order = models.PositiveIntegerField(default=0)  # the place of its first indicator in the framework
+    # Findings of one row of a published table share its number (and its indicators): e.g. Oosterhout B3.a.1–3,
+    # one row, three findings ✓ ✗ ✓. Empty for findings made in the app, each of which is a row of its own.
+    row = models.PositiveIntegerField(_("tabelrij"), null=True, blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 
