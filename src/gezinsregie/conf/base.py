@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "gezinsregie.casework",
     "gezinsregie.plans",
     "gezinsregie.inspections",
+    "gezinsregie.reports",
     "gezinsregie.assessment",
     "gezinsregie.audit",
     "gezinsregie.web",

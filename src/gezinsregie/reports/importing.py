@@ -1,0 +1,234 @@
+"""Storing a published report text (factsheet or case-level annex) as a published inspection.
+
+The parser (reports.parsing) turns text into rows; this module matches them to the framework in the database,
+creates what is missing (municipality, approach, organisations) and stores findings, LET OP notes and
+improvement points in one transaction: an error stores nothing. Rows that could not be matched are returned
+(and printed by the command), never silently dropped.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from gezinsregie.accounts.models import User
+from gezinsregie.frameworks.models import Framework, Indicator, LifeDomainSet
+from gezinsregie.inspections.models import (
+    AttentionNote,
+    Finding,
+    ImprovementPoint,
+    Inspection,
+    InspectionLevel,
+    InspectionStatus,
+    Respondent,
+    RespondentKind,
+)
+from gezinsregie.organisations.models import Approach, Municipality, Organisation, OrganisationKind
+from gezinsregie.reports.parsing import FrameworkSpec, ParsedReport, ReportParseError, framework_spec_from_dict
+from gezinsregie.reports.parsing import parse_report as parse_text
+from gezinsregie.reports.progress import progress
+
+INSPECTORATE = "Samenwerkend Toezicht Jeugd"
+IMPORT_USER = "import-rapporten"  # the imports are done by this system account, not by a person
+DEFAULT_FRAMEWORK = "stj-ggsr-2013"
+DEFAULT_DOMAIN_SET = "stj-2013"
+YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+class ImportRefused(Exception):
+    """The report can not be imported as asked; the message says why, in Dutch. Nothing was stored."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    parsed: ParsedReport
+    inspection: Inspection | None  # None on --dry-run
+    findings: int
+
+
+def read_text(path: str) -> str:
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as error:
+        raise ImportRefused(f"Bestand {path} kan niet worden gelezen: {error.strerror}.") from error
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRefused(f"Bestand {path} is geen tekst in UTF-8.") from error
+
+
+def framework_spec(framework: Framework) -> FrameworkSpec:
+    """The framework as the parser wants it, built from the database (which may hold several versions)."""
+    levels = []
+    for level in framework.levels.prefetch_related("themes__criteria__indicators"):
+        themes = [
+            {
+                "key": theme.key,
+                "name": theme.name,
+                "slug": theme.slug,
+                "criteria": [
+                    {
+                        "key": criterion.key,
+                        "name": criterion.name,
+                        "indicators": [{"key": i.key, "text": i.text} for i in criterion.indicators.all()],
+                    }
+                    for criterion in theme.criteria.all()
+                ],
+            }
+            for theme in level.themes.all()
+        ]
+        levels.append({"key": level.key, "name": level.name, "themes": themes})
+    return framework_spec_from_dict({"framework": {"key": framework.key, "name": framework.name}, "levels": levels})
+
+
+def _framework(approach_name: str | None, municipality_name: str | None) -> Framework:
+    existing = Approach.objects.filter(name=approach_name, municipality__name=municipality_name).first()
+    if existing is not None:
+        return existing.framework
+    framework = Framework.objects.filter(key=DEFAULT_FRAMEWORK).first() or Framework.objects.order_by("key").first()
+    if framework is None:
+        raise ImportRefused("Er is geen toetsingskader geladen. Draai eerst: manage.py load_frameworks")
+    return framework
+
+
+def parse(text: str, *, framework: Framework) -> ParsedReport:
+    try:
+        return parse_text(text, framework_spec(framework))
+    except ReportParseError as error:
+        raise ImportRefused(str(error)) from error
+
+
+def _year(text: str, year: int | None, source: str) -> int:
+    """--year, else the year in the file name (factsheet-oosterhout-...-2013.txt), else the first in the text."""
+    if year is None:
+        found = YEAR.search(source.rsplit("/", 1)[-1]) or YEAR.search(text)
+        if found is None:
+            raise ImportRefused("Het jaar van het onderzoek staat niet in de tekst: geef --year.")
+        year = int(found.group(1))
+    if not 2000 <= year <= timezone.localdate().year + 1:
+        raise ImportRefused(f"Jaar {year} is niet mogelijk.")
+    return year
+
+
+def _import_user() -> User:
+    user, created = User.objects.get_or_create(
+        username=IMPORT_USER, defaults={"first_name": "Import", "last_name": "rapporten", "is_active": False}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
+    return user
+
+
+def report_import(
+    *,
+    text: str,
+    municipality: str | None,
+    approach: str | None,
+    year: int | None,
+    dry_run: bool = False,
+    source: str = "",
+) -> ImportResult:
+    framework = _framework(approach, municipality)
+    parsed = parse(text, framework=framework)
+    if dry_run:
+        return ImportResult(parsed=parsed, inspection=None, findings=sum(len(r.findings) for r in parsed.rows))
+    approach_name = (approach or parsed.approach or "").strip()
+    municipality_name = (municipality or "").strip()
+    if not approach_name:
+        raise ImportRefused("De naam van de aanpak staat niet in de tekst: geef --approach.")
+    if not municipality_name:
+        raise ImportRefused("Geef de gemeente met --municipality.")
+    with transaction.atomic():
+        return _store(parsed, framework, municipality_name, approach_name, _year(text, year, source), source)
+
+
+def _store(
+    parsed: ParsedReport, framework: Framework, municipality_name: str, approach_name: str, year: int, source: str
+) -> ImportResult:
+    user = _import_user()
+    municipality, _ = Municipality.objects.get_or_create(name=municipality_name)
+    approach = Approach.objects.filter(municipality=municipality, name=approach_name).first()
+    if approach is None:
+        domain_set = LifeDomainSet.objects.filter(key=DEFAULT_DOMAIN_SET).first() or LifeDomainSet.objects.first()
+        if domain_set is None:
+            raise ImportRefused("Er zijn geen leefgebieden geladen. Draai eerst: manage.py load_frameworks")
+        approach = Approach.objects.create(
+            municipality=municipality, name=approach_name, framework=framework, life_domain_set=domain_set
+        )
+    level = InspectionLevel.POLICY if parsed.level == "policy" else InspectionLevel.CASE
+    if Inspection.objects.filter(approach=approach, level=level, year=year).exists():
+        raise ImportRefused(
+            f"Er is al een onderzoek op {level.label} van {year} voor {approach}: het rapport is niet opnieuw "
+            "geïmporteerd."
+        )
+    inspectorate, _ = Organisation.objects.get_or_create(
+        name=INSPECTORATE, defaults={"kind": OrganisationKind.INSPECTORATE}
+    )
+    today = timezone.localdate()
+    inspection = Inspection.objects.create(
+        approach=approach,
+        framework=framework,
+        level=level,
+        year=year,
+        title=f"{'Factsheet' if level == InspectionLevel.POLICY else 'Nota van bevindingen'} {approach_name} {year}",
+        status=InspectionStatus.PUBLISHED,
+        organisation=inspectorate,
+        created_by=user,
+        published_at=timezone.now(),
+        source=source[:200],
+    )
+    _respondents(inspection, municipality, parsed.respondents, user, today)
+    indicators = {
+        i.key: i for i in Indicator.objects.filter(criterion__theme__level__framework=framework).select_related()
+    }
+    order = {key: position for position, key in enumerate(sorted(indicators, key=_key_order))}
+    stored = 0
+    rows = progress(parsed.rows, label="Bevindingen opslaan")  # drawn on a terminal only
+    for row_number, row in enumerate(rows, start=1):
+        row_indicators = [indicators[key] for key in row.indicators if key in indicators]
+        if not row_indicators:
+            continue
+        for finding in row.findings:
+            record = Finding.objects.create(
+                inspection=inspection,
+                judgement=finding.judgement,
+                text=finding.text,
+                order=min(order[i.key] for i in row_indicators),
+                row=row_number,
+                updated_by=user,
+            )
+            record.indicators.set(row_indicators)
+            for position, note in enumerate(finding.notes):
+                AttentionNote.objects.create(finding=record, text=note, order=position)
+            if finding.judgement == "improvement":
+                ImprovementPoint.objects.create(finding=record, due_on=_due(year))
+            stored += 1
+    return ImportResult(parsed=parsed, inspection=inspection, findings=stored)
+
+
+def _respondents(inspection: Inspection, municipality: Municipality, names: list[str], user: User, today: date) -> None:
+    own, _ = Organisation.objects.get_or_create(
+        name=f"Gemeente {municipality.name}",
+        defaults={"kind": OrganisationKind.MUNICIPALITY, "municipality": municipality},
+    )
+    Respondent.objects.create(
+        inspection=inspection, organisation=own, kind=RespondentKind.MUNICIPALITY, invited_on=today, invited_by=user
+    )
+    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        partner, _ = Organisation.objects.get_or_create(name=name[:160], defaults={"kind": OrganisationKind.PARTNER})
+        inspection.approach.partners.add(partner)
+        Respondent.objects.create(
+            inspection=inspection, organisation=partner, kind=RespondentKind.PARTNER, invited_on=today, invited_by=user
+        )
+
+
+def _due(year: int) -> date:
+    return date(year + 1, 12, 31)  # the municipality reports back within the next year (Maastricht §1.5)
+
+
+def _key_order(key: str) -> tuple[object, ...]:
+    return tuple(int(part) if part.isdigit() else part for part in key.split("."))

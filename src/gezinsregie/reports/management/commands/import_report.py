@@ -1,0 +1,50 @@
+"""python manage.py import_report PATH [--municipality NAME] [--approach NAME] [--year YYYY] [--dry-run] [--json]
+
+A stable contract for integrations and batch migration (see README). Exit code 0 on success; non-zero with a
+Dutch message on unreadable input, and then nothing is stored.
+"""
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from gezinsregie.reports.importing import ImportRefused, read_text, report_import
+
+
+class Command(BaseCommand):
+    help = "Importeert een gepubliceerde factsheet of bijlage met indicatoren als onderzoek van een aanpak."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", help="tekstbestand met het rapport")
+        parser.add_argument("--municipality", help="gemeente (wordt aangemaakt als die nog niet bestaat)")
+        parser.add_argument("--approach", help="aanpak (standaard: de naam uit het rapport)")
+        parser.add_argument("--year", type=int, help="jaar van het onderzoek (standaard: het eerste jaartal)")
+        parser.add_argument("--dry-run", action="store_true", help="alleen lezen en tonen, niets opslaan")
+        parser.add_argument("--json", action="store_true", help="het resultaat als JSON")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            text = read_text(options["path"])
+            result = report_import(
+                text=text,
+                municipality=options["municipality"],
+                approach=options["approach"],
+                year=options["year"],
+                dry_run=options["dry_run"],
+                source=options["path"],
+            )
+        except ImportRefused as error:
+            raise CommandError(str(error)) from error
+        parsed = result.parsed
+        if options["json"]:
+            self.stdout.write(json.dumps(parsed.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            level = "beleidsniveau" if parsed.level == "policy" else "casusniveau"
+            self.stdout.write(f"Rapport op {level}: {len(parsed.rows)} rijen, {result.findings} bevindingen.")
+            if result.inspection is not None:
+                self.stdout.write(f"Opgeslagen als: {result.inspection.title} ({result.inspection.approach}).")
+            else:
+                self.stdout.write("Proefimport: niets opgeslagen.")
+        for text_left_over in parsed.unmatched:
+            self.stderr.write(f"Niet herkend (niet opgeslagen): {text_left_over}")
