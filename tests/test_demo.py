@@ -8,6 +8,7 @@ from gezinsregie.accounts.models import User
 from gezinsregie.casework.models import Family, FamilyStatus
 from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from gezinsregie.demo.services import demo_load
+from gezinsregie.inspections.models import ImprovementPoint, Inspection
 from gezinsregie.plans.models import Plan
 
 pytestmark = pytest.mark.django_db
@@ -33,3 +34,8 @@ def test_the_demo_has_every_role_forty_families_in_varied_states_and_is_idempote
         assert user is not None and role in user.roles(), username
     assert Family.objects.filter(status=FamilyStatus.ACTIVE, coordinator__isnull=True).exists()  # flagged in the demo
     assert Plan.objects.exists() and Family.objects.filter(status=FamilyStatus.ACTIVE, plan__isnull=True).exists()
+    published = Inspection.objects.filter(status="published")
+    assert set(published.values_list("approach__municipality__name", flat=True)) == {
+        "Zeldenbroek", "Oosterhout", "Maastricht",
+    }  # fmt: skip
+    assert ImprovementPoint.objects.filter(finding__inspection__approach__municipality__name="Zeldenbroek").exists()

@@ -29,6 +29,7 @@ from gezinsregie.casework.models import (
     Severity,
     Urgency,
 )
+from gezinsregie.demo.inspections import demo_inspections
 from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from gezinsregie.frameworks.models import Framework, LifeDomainSet
 from gezinsregie.organisations.models import (
@@ -250,6 +251,14 @@ def demo_load() -> DemoWorld:
                 inspectorate=inspectorate,
                 recorder=users["procesmanager"],
             )
+    demo_inspections(
+        approach=integrale,
+        inspector=users["inspecteur"],
+        inspectorate=inspectorate,
+        municipality_org=gemeente,
+        partners=[ggz, partners["Maatschappelijk werk De Schakel"], partners["Politie basisteam Zeldenbroek"]],
+        reporter=users["beleid"],
+    )
     return DemoWorld(municipality, [integrale, gezinsmanagement], number, created=True)
 
 
