@@ -19,21 +19,10 @@ from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import forms, rules, selectors, services
 from gezinsregie.casework.models import FamilyStatus, MemberRelation
+from gezinsregie.web.forms import apply_errors
 
 Action = policy.Action
 CASELOAD_PAGE_SIZE = 25
-
-
-def _apply_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form, keeping everything the user typed."""
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for e in field_errors:
-                form.add_error(target, e.messages[0] if hasattr(e, "messages") else str(e))
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _without_errors(*bound_forms: Form) -> None:
@@ -107,7 +96,7 @@ def register(request: HttpRequest) -> HttpResponse:
             matches = duplicate.matches
             audit.record_many(actor=actor, action="family.duplicate_shown", families=matches)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"Gezin {family.reference} is aangemeld en wacht op prioritering.")
             if policy.can(actor, Action.VIEW, family):
@@ -127,7 +116,7 @@ def triage(request: HttpRequest, family_id: UUID) -> HttpResponse:
         try:
             services.family_triage(actor=actor, family=family, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             verdict = "opgenomen in de aanpak" if form.cleaned_data["accepted"] else "niet opgenomen"
             messages.success(request, f"Gezin {family.reference} is {verdict}.")
@@ -148,7 +137,7 @@ def consent(request: HttpRequest, family_id: UUID) -> HttpResponse:
         try:
             services.consent_record(actor=actor, family=family, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "De toestemmingsverklaring is vastgelegd.")
             return redirect("web:family", family_id=family.pk)
@@ -168,7 +157,7 @@ def consent_withdraw(request: HttpRequest, family_id: UUID, consent_id: int) -> 
         try:
             services.consent_withdraw(actor=actor, consent=record, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.warning(
                 request, "De toestemming is ingetrokken: de genoemde organisaties zien het gezin niet meer."
@@ -221,7 +210,7 @@ def analysis(request: HttpRequest, family_id: UUID) -> HttpResponse:
                 messages.success(request, "De zelfredzaamheidsscores zijn opgeslagen.")
                 return redirect("casework:analysis", family_id=family.pk)
         except ValidationError as error:
-            _apply_errors(problem_form if "probleem" in request.POST else scores_form, error)
+            apply_errors(problem_form if "probleem" in request.POST else scores_form, error)
     family_with_analysis = selectors.with_analysis(policy.families_for(actor, Action.VIEW)).get(pk=family.pk)
     context = {
         "family": family,
@@ -244,7 +233,7 @@ def coordinator(request: HttpRequest, family_id: UUID) -> HttpResponse:
         try:
             services.coordinator_assign(actor=actor, family=family, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"{form.cleaned_data['coordinator']} is nu de regisseur van {family.reference}.")
             return redirect("web:family", family_id=family.pk)
