@@ -204,17 +204,17 @@ APPROACH_TABLE = [
     ("other",          ADMIN,   F,       F,              F),
 ]
 
-GLOBAL_ACTIONS = (A.SEARCH_LOGS, A.CONFIGURE, A.VIEW_FRAMEWORK, A.VIEW_POPULATION)
+GLOBAL_ACTIONS = (A.SEARCH_LOGS, A.CONFIGURE, A.VIEW_FRAMEWORK, A.VIEW_POPULATION, A.VIEW_AGGREGATE)
 GLOBAL_TABLE = [
-    # role     SEARCH_LOGS CONFIGURE VIEW_FRAMEWORK VIEW_POPULATION
-    (COORD,    F,          F,        T,             F),
-    (PM,       F,          F,        T,             T),
-    (PROF,     F,          F,        T,             F),
-    (INTAKE,   F,          F,        T,             F),
-    (POLICY,   F,          F,        T,             T),
-    (INSP,     F,          F,        T,             F),
-    (PRIV,     T,          F,        T,             F),
-    (ADMIN,    F,          T,        T,             F),
+    # role     SEARCH_LOGS CONFIGURE VIEW_FRAMEWORK VIEW_POPULATION VIEW_AGGREGATE
+    (COORD,    F,          F,        T,             F,              F),
+    (PM,       F,          F,        T,             T,              F),
+    (PROF,     F,          F,        T,             F,              F),
+    (INTAKE,   F,          F,        T,             F,              F),
+    (POLICY,   F,          F,        T,             T,              T),  # numbers over published inspections only
+    (INSP,     F,          F,        T,             F,              T),
+    (PRIV,     T,          F,        T,             F,              F),
+    (ADMIN,    F,          T,        T,             F,              F),
 ]
 # fmt: on
 

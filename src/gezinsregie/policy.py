@@ -63,6 +63,7 @@ class Action(StrEnum):
     SEARCH_LOGS = "search_logs"
     CONFIGURE = "configure"
     VIEW_FRAMEWORK = "view_framework"
+    VIEW_AGGREGATE = "view_aggregate"  # numbers over published inspections of all approaches, never a person
 
 
 FamilyRule = Callable[[User, Membership, date], Q]
@@ -198,6 +199,9 @@ GLOBAL_RULES: dict[Action, set[str]] = {
     A.CONFIGURE: {Role.ADMINISTRATOR},
     A.VIEW_FRAMEWORK: set(Role),
     A.VIEW_POPULATION: {Role.POLICY_OFFICER, Role.PROCESS_MANAGER},
+    # The aggregate report (21-municipality report, figures 2–10): counts over the PUBLISHED inspections of every
+    # approach, as public as the factsheets they come from; no family, no person, no draft.
+    A.VIEW_AGGREGATE: {Role.INSPECTOR, Role.POLICY_OFFICER},
 }
 
 

@@ -243,3 +243,25 @@ class PointForm(forms.Form):
 class ReportForm(forms.Form):
     reported_on = forms.DateField(label="Datum", widget=DATE)
     text = forms.CharField(label="Wat heeft de gemeente gedaan?", widget=AREA)
+
+
+LONG_AREA = forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 10})
+
+
+class ReportTextsForm(forms.Form):
+    """The narrative of the published reports. A factsheet (policy level) has only the description; the nota van
+    bevindingen (case level) has all five."""
+
+    description = forms.CharField(label="Beschrijving van de aanpak", required=False, widget=LONG_AREA)
+    goes_well = forms.CharField(label="Wat gaat goed?", required=False, widget=LONG_AREA)
+    can_be_better = forms.CharField(label="Wat kan beter?", required=False, widget=LONG_AREA)
+    conclusion = forms.CharField(label="Algemene conclusie", required=False, widget=LONG_AREA)
+    recommendations = forms.CharField(label="Aanbevelingen", required=False, widget=LONG_AREA)
+
+    CASE_ONLY = ("goes_well", "can_be_better", "conclusion", "recommendations")
+
+    def __init__(self, *args: Any, level: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if level != InspectionLevel.CASE:
+            for name in self.CASE_ONLY:
+                del self.fields[name]

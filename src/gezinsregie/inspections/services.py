@@ -381,6 +381,43 @@ def inspection_publish(*, actor: User, inspection: Inspection) -> Inspection:
     return inspection
 
 
+# --- the texts of the published reports ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def inspection_update_texts(
+    *,
+    actor: User,
+    inspection: Inspection,
+    description: str | None = None,
+    goes_well: str | None = None,
+    can_be_better: str | None = None,
+    conclusion: str | None = None,
+    recommendations: str | None = None,
+) -> Inspection:
+    """The narrative of the factsheet and the nota van bevindingen; None leaves a text as it is. Plain text:
+    paragraphs from blank lines. Fixed with the judgements once the inspection is published."""
+    policy.ensure(actor, Action.CONDUCT_INSPECTION, inspection)
+    inspection = _lock(inspection)
+    rules.check_state(
+        status=inspection.status, allowed=(Status.DRAFT, Status.OPEN, Status.JUDGING), what="De rapportteksten wijzigen"
+    )
+    given = {
+        "description": description,
+        "goes_well": goes_well,
+        "can_be_better": can_be_better,
+        "conclusion": conclusion,
+        "recommendations": recommendations,
+    }
+    changed = [name for name, value in given.items() if value is not None]
+    for name in changed:
+        setattr(inspection, name, (given[name] or "").strip())
+    inspection.full_clean()
+    inspection.save(update_fields=changed)
+    audit.record(actor=actor, action="inspection.texts", obj=inspection, membership=_inspector_membership(actor))
+    return inspection
+
+
 # --- case level -------------------------------------------------------------------------------------------------
 
 

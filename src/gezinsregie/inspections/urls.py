@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:inspection_id>/bevindingen/<int:finding_id>/", views.finding_edit, name="finding_edit"),
     path("<int:inspection_id>/publiceren/", views.publish, name="publish"),
     path("<int:inspection_id>/resultaat/", views.result, name="result"),
+    path("<int:inspection_id>/rapportteksten/", views.report_texts, name="report_texts"),
     path("<int:inspection_id>/vergelijking/", views.comparison, name="comparison"),
     path("<int:inspection_id>/gezinnen/", views.case_select, name="case_select"),
     path("<int:inspection_id>/gezinnen/<int:review_id>/", views.case_review, name="case_review"),

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,21 +16,10 @@ from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import Family
 from gezinsregie.inspections import forms, selectors, services
 from gezinsregie.inspections.models import CaseReview, Finding, InspectionLevel, InspectionStatus, Judgement
+from gezinsregie.web.forms import apply_errors
 
 Action = policy.Action
 Status = InspectionStatus
-
-
-def _apply_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form, keeping everything the user typed."""
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for e in field_errors:
-                form.add_error(target, e.messages[0] if hasattr(e, "messages") else str(e))
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 # --- overview and the inspection itself -----------------------------------------------------------------------
@@ -76,7 +64,7 @@ def create(request: HttpRequest) -> HttpResponse:
         try:
             inspection = services.inspection_create(actor=actor, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"Het onderzoek '{inspection.title}' is aangemaakt.")
             return redirect("inspections:detail", inspection_id=inspection.pk)
@@ -141,7 +129,7 @@ def invite(request: HttpRequest, inspection_id: int) -> HttpResponse:
                 actor=actor, inspection=inspection, organisations=list(form.cleaned_data["organisations"])
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"{len(created)} organisatie(s) uitgenodigd.")
             return redirect("inspections:detail", inspection_id=inspection.pk)
@@ -173,7 +161,7 @@ def questionnaire(request: HttpRequest, respondent_id: int) -> HttpResponse:
             if "indienen" in request.POST:
                 services.questionnaire_submit(actor=actor, respondent=respondent)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             if "indienen" in request.POST:
                 messages.success(request, "Uw antwoorden zijn ingediend. Dank u wel.")
@@ -267,7 +255,7 @@ def _finding(request: HttpRequest, inspection_id: int, finding_id: int | None) -
         try:
             services.finding_delete(actor=actor, finding=finding)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "De bevinding is verwijderd.")
             return redirect(reverse("inspections:judge", args=[inspection.pk]) + f"#indicator-{first.pk}")
@@ -283,7 +271,7 @@ def _finding(request: HttpRequest, inspection_id: int, finding_id: int | None) -
                 finding=finding,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"Oordeel {saved.symbol} vastgelegd.")
             return redirect(reverse("inspections:judge", args=[inspection.pk]) + f"#indicator-{first.pk}")
@@ -334,6 +322,28 @@ def publish(request: HttpRequest, inspection_id: int) -> HttpResponse:
 
 
 @login_required
+def report_texts(request: HttpRequest, inspection_id: int) -> HttpResponse:
+    """The inspector writes the narrative of the factsheet or the nota van bevindingen (until publication)."""
+    actor = actor_of(request)
+    inspection = policy.access_inspection(actor, inspection_id, action=Action.CONDUCT_INSPECTION)
+    if inspection.status == Status.PUBLISHED:
+        raise Http404
+    initial = {name: getattr(inspection, name) for name in forms.ReportTextsForm.base_fields}
+    form = forms.ReportTextsForm(request.POST or None, level=inspection.level, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.inspection_update_texts(actor=actor, inspection=inspection, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "De rapportteksten zijn opgeslagen.")
+            return redirect("inspections:report_texts", inspection_id=inspection.pk)
+    report = "reports:factsheet" if inspection.level == InspectionLevel.POLICY else "reports:case_report"
+    context = {"inspection": inspection, "form": form, "report_url": reverse(report, args=[inspection.pk])}
+    return render(request, "inspections/report_texts.html", context)
+
+
+@login_required
 def result(request: HttpRequest, inspection_id: int) -> HttpResponse:
     """The factsheet (policy level) or Bijlage 1 (case level); before publication only for the inspectorate."""
     actor = actor_of(request)
@@ -376,7 +386,7 @@ def case_select(request: HttpRequest, inspection_id: int) -> HttpResponse:
         try:
             review = services.case_review_add(actor=actor, inspection=inspection, family=family)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"Het gezin is toegevoegd als {review.pseudonym}.")
             return redirect("inspections:case_review", inspection_id=inspection.pk, review_id=review.pk)
@@ -429,7 +439,7 @@ def case_review(request: HttpRequest, inspection_id: int, review_id: int) -> Htt
                 messages.success(request, "De beoordeling van het plan is opgeslagen.")
                 return redirect("inspections:case_review", inspection_id=inspection_id, review_id=review.pk)
         except ValidationError as error:
-            _apply_errors(interview_form if "gesprek" in request.POST else plan_form, error)
+            apply_errors(interview_form if "gesprek" in request.POST else plan_form, error)
     context = {
         "inspection": review.inspection,
         "review": review,
@@ -456,7 +466,7 @@ def case_judge(request: HttpRequest, inspection_id: int, review_id: int) -> Http
         try:
             services.case_findings_save(actor=actor, case_review=review, judgements=form.judgements())
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"De oordelen voor {review.pseudonym} zijn opgeslagen.")
             return redirect("inspections:judge", inspection_id=inspection.pk)
@@ -511,7 +521,7 @@ def point(request: HttpRequest, point_id: int) -> HttpResponse:
                 messages.success(request, "Uw voortgangsmelding is opgeslagen.")
                 return redirect("inspections:point", point_id=found.pk)
         except ValidationError as error:
-            _apply_errors(point_form if "punt" in request.POST else report_form, error)
+            apply_errors(point_form if "punt" in request.POST else report_form, error)
     context = {
         "point": found,
         "inspection": inspection,

@@ -35,6 +35,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         items.append(("assessment:index", "Zelfevaluatie", None))
     if may_see_inspections(user):
         items.append(("inspections:index", "Toezicht", None))
+    if policy.can(user, policy.Action.VIEW_AGGREGATE):
+        items.append(("reports:aggregate", "Landelijk beeld", None))
     if policy.can(user, policy.Action.VIEW_FRAMEWORK):
         items.append(("frameworks:index", "Toetsingskader", None))
     if policy.can(user, policy.Action.SEARCH_LOGS):

@@ -1,0 +1,367 @@
+"""The published reports of one inspection, as a page and as a PDF (WeasyPrint).
+
+- The factsheet of a policy-level inspection (seeds/factsheet-oosterhout-gezinsmanager-2013.txt): the approach,
+  who filled in the questionnaire, a description, and per theme a table criterion | indicators | findings.
+- The nota van bevindingen of a case-level inspection (seeds/nota-van-bevindingen-maastricht-2014.txt):
+  introduction, the approach, what goes well, what can be better, conclusion and recommendations, and
+  Bijlage 1: the same tables, for the approach's overall findings (never one family's).
+
+No personal data, for anyone who may read the report: organisations but no persons, families only as their
+pseudonym ("Gezin A"), no interview, plan review or per-family finding. The inspector's texts are plain text;
+before they are shown, the names, references and addresses of the families in the sample are replaced
+(`redact`), in case one slipped into a text. Those names are read only to remove them and never shown, so a
+report is no read of personal data and is not written to the access log.
+"""
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import weasyprint
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+
+from gezinsregie.frameworks.models import Criterion, Indicator, Theme
+from gezinsregie.inspections import selectors
+from gezinsregie.inspections.models import (
+    Finding,
+    Inspection,
+    InspectionLevel,
+    InspectionStatus,
+    InterviewKind,
+    Judgement,
+    RespondentKind,
+)
+from gezinsregie.reports import aggregate
+
+FACTSHEET, CASE_REPORT = "factsheet", "case_report"
+KIND_OF_LEVEL = {InspectionLevel.POLICY: FACTSHEET, InspectionLevel.CASE: CASE_REPORT}
+STYLESHEET = Path(__file__).resolve().parent / "static" / "reports" / "report_pdf.css"
+LIST_ITEM = re.compile(r"^[-*•–]\s+")
+NAME, ADDRESS = "[naam]", "[adres]"
+
+
+# --- the inspector's texts: plain text, paragraphs and lists ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (its lines, shown with line breaks) or a bulleted list (one item per line)."""
+
+    lines: tuple[str, ...]
+    is_list: bool = False
+
+
+def blocks(text: str) -> tuple[Block, ...]:
+    """Plain text as typed: a blank line starts a new paragraph; lines starting with "- ", "* " or "• " form a
+    list. Nothing in it is markup: the templates escape every line."""
+    found: list[Block] = []
+    for chunk in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        run: list[str] = []
+        run_is_list = False
+        for line in lines:
+            is_item = bool(LIST_ITEM.match(line))
+            if run and is_item != run_is_list:
+                found.append(Block(tuple(run), run_is_list))
+                run = []
+            run_is_list = is_item
+            run.append(LIST_ITEM.sub("", line) if is_item else line)
+        if run:
+            found.append(Block(tuple(run), run_is_list))
+    return tuple(found)
+
+
+# --- no names in a report ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Redaction:
+    phrase: str
+    replacement: str
+
+
+def redact(text: str, redactions: Iterable[Redaction]) -> str:
+    """Replace every phrase (whole words, any case, any white space between its words) by its replacement,
+    longest first. Better one word too many hidden than one name shown."""
+    usable: dict[str, Redaction] = {}
+    for r in redactions:
+        phrase = " ".join(r.phrase.split())
+        if len(phrase) >= 2 and phrase.casefold() not in usable:
+            usable[phrase.casefold()] = Redaction(phrase, r.replacement)
+    if not usable or not text:
+        return text
+    ordered = sorted(usable.values(), key=lambda r: len(r.phrase), reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, r.phrase.split())) for r in ordered)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+    def replace(match: "re.Match[str]") -> str:
+        found = usable.get(" ".join(match.group(0).split()).casefold())
+        return found.replacement if found else NAME
+
+    return pattern.sub(replace, text)
+
+
+def sample_redactions(inspection: Inspection) -> list[Redaction]:
+    """What must never appear in a report of this inspection: the sample families' names (the family's name
+    becomes its pseudonym), references, addresses and their members' names."""
+    found: list[Redaction] = []
+    reviews = inspection.case_reviews.select_related("family").prefetch_related("family__members")
+    for review in reviews:
+        family = review.family
+        surname = re.sub(r"^gezin\s+", "", family.name.strip(), flags=re.IGNORECASE)
+        found += [
+            Redaction(family.name, review.pseudonym),
+            Redaction(family.reference, review.pseudonym),
+            Redaction(family.address, ADDRESS),
+            Redaction(surname, NAME),
+        ]
+        for member in family.members.all():
+            found += [
+                Redaction(f"{member.first_name} {member.last_name}", NAME),
+                Redaction(member.first_name, NAME),
+                Redaction(member.last_name, NAME),
+            ]
+    return found
+
+
+# --- the tables: per theme, per criterion, rows of indicators with their findings -----------------------------
+
+
+@dataclass(frozen=True)
+class ReportFinding:
+    judgement: str  # Judgement value
+    text: tuple[Block, ...]
+    notes: tuple[str, ...]  # LET OP
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One table row: the indicators it covers and its findings (none: not judged yet). Usually one finding;
+    several when findings share a published row (Oosterhout B3.a.1–3: ✓ X ✓)."""
+
+    indicators: tuple[Indicator, ...]
+    findings: tuple[ReportFinding, ...]
+
+
+@dataclass(frozen=True)
+class ReportCriterion:
+    criterion: Criterion
+    rows: tuple[ReportRow, ...]
+
+
+@dataclass(frozen=True)
+class ReportTheme:
+    theme: Theme
+    criteria: tuple[ReportCriterion, ...]
+
+
+@dataclass
+class _RowDraft:
+    indicators: list[Indicator]
+    findings: list[Finding]
+
+    def add(self, indicators: Iterable[Indicator]) -> None:
+        known = {i.pk for i in self.indicators}
+        self.indicators += [i for i in indicators if i.pk not in known]
+
+    def freeze(self, redactions: Sequence[Redaction]) -> ReportRow:
+        return ReportRow(
+            tuple(self.indicators),
+            tuple(
+                ReportFinding(
+                    judgement=f.judgement,
+                    text=blocks(redact(f.text, redactions)),
+                    notes=tuple(redact(n.text, redactions) for n in f.notes.all()),
+                )
+                for f in self.findings
+            ),
+        )
+
+
+def report_tables(inspection: Inspection, redactions: Sequence[Redaction] = ()) -> tuple[ReportTheme, ...]:
+    """selectors.result_tables, with the findings that share a published row (Finding.row) in one row."""
+    sharing: dict[int, list[Finding]] = {}
+    for finding in selectors.overall_findings(inspection):
+        if finding.row is not None:
+            sharing.setdefault(finding.row, []).append(finding)
+    drafts: dict[int, _RowDraft] = {}  # per row number
+    themes: list[tuple[Theme, list[tuple[Criterion, list[_RowDraft]]]]] = []
+    for table in selectors.result_tables(inspection):
+        criteria: list[tuple[Criterion, list[_RowDraft]]] = []
+        for result in table.rows:
+            number = result.finding.row if result.finding is not None else None
+            if number is not None and number in drafts:
+                drafts[number].add(result.indicators)
+                continue
+            if number is not None:
+                draft = drafts[number] = _RowDraft([], sharing[number])
+                draft.add(result.indicators)
+            else:
+                draft = _RowDraft(list(result.indicators), [result.finding] if result.finding is not None else [])
+            if not criteria or criteria[-1][0].pk != result.criterion.pk:
+                criteria.append((result.criterion, []))
+            criteria[-1][1].append(draft)
+        themes.append((table.theme, criteria))
+    return tuple(
+        ReportTheme(theme, tuple(ReportCriterion(c, tuple(d.freeze(redactions) for d in rows)) for c, rows in criteria))
+        for theme, criteria in themes
+    )
+
+
+def rows_of(themes: Iterable[ReportTheme]) -> list[ReportRow]:
+    return [row for theme in themes for block in theme.criteria for row in block.rows]
+
+
+def judgements_per_indicator(themes: Sequence[ReportTheme]) -> dict[str, str]:
+    """One judgement per judged indicator key, by the aggregate report's counting rule."""
+    return aggregate.approach_judgements(
+        aggregate.Row(tuple(i.key for i in row.indicators), tuple(f.judgement for f in row.findings))
+        for row in rows_of(themes)
+        if row.findings
+    )
+
+
+@dataclass(frozen=True)
+class Counts:
+    met: int
+    improvement: int
+    not_assessed: int
+    open: int  # not judged yet (a concept)
+
+    @property
+    def total(self) -> int:
+        return self.met + self.improvement + self.not_assessed + self.open
+
+
+def counts(themes: Sequence[ReportTheme]) -> Counts:
+    judged = judgements_per_indicator(themes)
+    keys = [i.key for row in rows_of(themes) for i in row.indicators]
+    values = [judged.get(key) for key in keys]
+    return Counts(
+        met=values.count(Judgement.MET.value),
+        improvement=values.count(Judgement.IMPROVEMENT.value),
+        not_assessed=values.count(Judgement.NOT_ASSESSED.value),
+        open=values.count(None),
+    )
+
+
+# --- the report -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Respondent:
+    organisation: str
+    kind: str  # "gemeente" | "netwerkpartner"
+
+
+@dataclass(frozen=True)
+class SampledFamily:
+    pseudonym: str
+    interviews: int
+    plan_reviewed: bool
+
+
+@dataclass(frozen=True)
+class Report:
+    kind: str  # FACTSHEET | CASE_REPORT
+    inspection_id: int
+    concept: bool  # not published yet: only the inspectorate sees it
+    municipality: str
+    approach: str
+    year: int
+    inspectorate: str
+    framework: str
+    ggsr_definition: str
+    published_on: date | None
+    respondents: tuple[Respondent, ...] = ()
+    families: tuple[SampledFamily, ...] = ()
+    interviews: dict[str, int] = field(default_factory=dict)  # InterviewKind → number
+    description: tuple[Block, ...] = ()
+    goes_well: tuple[Block, ...] = ()
+    can_be_better: tuple[Block, ...] = ()
+    conclusion: tuple[Block, ...] = ()
+    recommendations: tuple[Block, ...] = ()
+    themes: tuple[ReportTheme, ...] = ()
+    counts: Counts = Counts(0, 0, 0, 0)
+    improvement_points: tuple[Indicator, ...] = ()
+
+    @property
+    def is_factsheet(self) -> bool:
+        return self.kind == FACTSHEET
+
+    @property
+    def title(self) -> str:
+        if self.is_factsheet:
+            return f"Factsheet {self.approach}"
+        return f"Nota van bevindingen {self.municipality} {self.approach}"
+
+    @property
+    def filename(self) -> str:
+        name = "factsheet" if self.is_factsheet else "nota-van-bevindingen"
+        concept = "concept-" if self.concept else ""
+        return f"{concept}{name}-{slugify(self.municipality)}-{slugify(self.approach)}-{self.year}.pdf"
+
+
+def build(inspection: Inspection) -> Report:
+    """The report of an inspection the caller got through policy.access_inspection(VIEW_INSPECTION)."""
+    redactions = sample_redactions(inspection)
+
+    def text(value: str) -> tuple[Block, ...]:
+        return blocks(redact(value, redactions))
+
+    themes = report_tables(inspection, redactions)
+    judged = judgements_per_indicator(themes)
+    improvement_points = tuple(
+        i for row in rows_of(themes) for i in row.indicators if judged.get(i.key) == Judgement.IMPROVEMENT
+    )
+    approach = inspection.approach
+    published = inspection.status == InspectionStatus.PUBLISHED and inspection.published_at is not None
+    respondents = tuple(
+        Respondent(r.organisation.name, str(RespondentKind(r.kind).label))
+        for r in selectors.submitted_respondents(inspection)
+    )
+    reviews = list(inspection.case_reviews.prefetch_related("interviews").order_by("pseudonym"))
+    interviews = {kind.value: 0 for kind in InterviewKind}
+    for review in reviews:
+        for interview in review.interviews.all():
+            interviews[interview.kind] += 1
+    return Report(
+        kind=KIND_OF_LEVEL[InspectionLevel(inspection.level)],
+        inspection_id=inspection.pk,
+        concept=not published,
+        municipality=approach.municipality.name,
+        approach=approach.name,
+        year=inspection.year,
+        inspectorate=inspection.organisation.name,
+        framework=inspection.framework.name,
+        ggsr_definition=inspection.framework.ggsr_definition,
+        published_on=timezone.localdate(inspection.published_at) if published and inspection.published_at else None,
+        respondents=respondents,
+        families=tuple(SampledFamily(r.pseudonym, len(r.interviews.all()), r.plan_reviewed) for r in reviews),
+        interviews=interviews,
+        description=text(inspection.description or approach.description),
+        goes_well=text(inspection.goes_well),
+        can_be_better=text(inspection.can_be_better),
+        conclusion=text(inspection.conclusion),
+        recommendations=text(inspection.recommendations),
+        themes=themes,
+        counts=counts(themes),
+        improvement_points=improvement_points,
+    )
+
+
+def template_of(report: Report, *, pdf: bool) -> str:
+    return f"reports/{report.kind}{'_pdf' if pdf else ''}.html"
+
+
+def pdf(report: Report, *, base_url: str) -> bytes:
+    """A4, a header and footer line with page numbers; rows kept on one page where they fit. Tagged (headings,
+    lists, tables) and in Dutch, so that a screen reader can read the PDF as well as the page."""
+    html = render_to_string(template_of(report, pdf=True), {"report": report})
+    stylesheet = weasyprint.CSS(string=STYLESHEET.read_text(encoding="utf-8"))
+    result: bytes = weasyprint.HTML(string=html, base_url=base_url).write_pdf(stylesheets=[stylesheet], pdf_tags=True)
+    return result

@@ -1,0 +1,152 @@
+"""The aggregate report over many approaches (the 21-municipality report): filters, per theme a chart and a
+table, and the same numbers as CSV and XLSX. Numbers over published inspections only, never a person."""
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from gezinsregie import policy
+from gezinsregie.accounts.request import actor_of
+from gezinsregie.inspections.models import JUDGEMENT_SYMBOLS, InspectionLevel, Judgement
+from gezinsregie.reports import aggregation, exports
+from gezinsregie.reports.aggregate import JUDGEMENTS
+from gezinsregie.reports.aggregation import AggregateFilter, AggregateReport, ThemeCounts
+
+Action = policy.Action
+
+ROW_HEIGHT = 50  # px per indicator in the chart: a label line and a bar
+LABEL_LENGTH = 90  # characters of an indicator's text in the chart; the table has all of it
+TEXT_IN_BAR_FROM = 9.0  # percent: narrower segments carry no text inside (the row's text and table do)
+
+
+class AggregateFilterForm(forms.Form):
+    niveau = forms.ChoiceField(label=_("Niveau"), choices=InspectionLevel.choices, required=False)
+    jaar = forms.TypedChoiceField(label=_("Jaar"), coerce=int, required=False, empty_value=None)
+    gemeente = forms.TypedChoiceField(label=_("Gemeente"), coerce=int, required=False, empty_value=None)
+    kader = forms.TypedChoiceField(label=_("Toetsingskader"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: dict[str, Any] = self.fields
+        fields["jaar"].choices = [("", _("Laatste onderzoek per aanpak"))] + [
+            (year, str(year)) for year in aggregation.published_years()
+        ]
+        fields["gemeente"].choices = [("", _("Alle gemeenten"))] + [
+            (m.pk, m.name) for m in aggregation.published_municipalities().order_by("name")
+        ]
+        frameworks = list(aggregation.published_frameworks().order_by("name"))
+        fields["kader"].choices = [("", _("Het kader van het laatste onderzoek"))] + [
+            (f.pk, f.name) for f in frameworks
+        ]
+        self.several_frameworks = len(frameworks) > 1
+
+    def to_filter(self) -> AggregateFilter:
+        data = self.cleaned_data
+        return AggregateFilter(
+            level=data.get("niveau") or InspectionLevel.POLICY,
+            year=data.get("jaar"),
+            municipality_id=data.get("gemeente"),
+            framework_id=data.get("kader"),
+        )
+
+
+def query_of(f: AggregateFilter) -> str:
+    """The filter as a query string, for the export links (only what was chosen)."""
+    params = {"niveau": f.level, "jaar": f.year, "gemeente": f.municipality_id, "kader": f.framework_id}
+    return urlencode({key: value for key, value in params.items() if value is not None})
+
+
+JUDGEMENT_LABELS = {j: Judgement(j).label for j in JUDGEMENTS}
+JUDGEMENT_SIGNS = {j: JUDGEMENT_SYMBOLS[Judgement(j)] for j in JUDGEMENTS}
+
+
+def shorten(text: str, length: int = LABEL_LENGTH) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def stacked_chart(*, chart_id: str, theme: ThemeCounts, approaches: int) -> dict[str, Any]:
+    """Per indicator one bar of 100%: met, improvement, not assessed side by side (the report's figures)."""
+    rows = []
+    for index, indicator in enumerate(theme.indicators):
+        x, segments = 0.0, []
+        for judgement in JUDGEMENTS:
+            count = indicator.counts[judgement]
+            width = round(100 * count / approaches, 2) if approaches else 0.0
+            segments.append(
+                {
+                    "judgement": judgement,
+                    "label": JUDGEMENT_LABELS[judgement],
+                    "sign": JUDGEMENT_SIGNS[judgement],
+                    "count": count,
+                    "share": indicator.shares[judgement],
+                    "x": round(x, 2),
+                    "width": width,
+                    "middle": round(x + width / 2, 2),
+                    "text_inside": width >= TEXT_IN_BAR_FROM,
+                }
+            )
+            x += width
+        label = shorten(indicator.text)
+        rows.append({"key": indicator.key, "text": label, "y": index * ROW_HEIGHT, "segments": segments})
+    title = gettext("%(theme)s: oordelen per indicator over %(n)s aanpakken") % {"theme": theme.label, "n": approaches}
+    return {
+        "id": chart_id,
+        "title": title,
+        "height": len(rows) * ROW_HEIGHT,
+        "rows": rows,
+        "legend": [{"judgement": j, "label": JUDGEMENT_LABELS[j], "sign": JUDGEMENT_SIGNS[j]} for j in JUDGEMENTS],
+    }
+
+
+def _report(request: HttpRequest) -> tuple[AggregateFilterForm, AggregateReport | None]:
+    policy.ensure(actor_of(request), Action.VIEW_AGGREGATE)
+    form = AggregateFilterForm(request.GET)
+    if not form.is_valid():
+        return form, None
+    return form, aggregation.aggregate_report(form.to_filter())
+
+
+@login_required
+def aggregate(request: HttpRequest) -> HttpResponse:
+    form, report = _report(request)
+    context: dict[str, Any] = {"form": form, "report": report}
+    if report is not None:
+        context["query"] = query_of(form.to_filter())
+        context["level_label"] = dict(InspectionLevel.choices)[report.level]
+        context["sections"] = [
+            {
+                "theme": theme,
+                "chart": stacked_chart(chart_id=f"thema-{index}", theme=theme, approaches=report.approaches),
+            }
+            for index, theme in enumerate(report.themes, start=1)
+        ]
+    return render(request, "reports/aggregate.html", context, status=200 if report is not None else 400)
+
+
+def _attachment(content: str | bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def aggregate_csv(request: HttpRequest) -> HttpResponse:
+    _, report = _report(request)
+    if report is None:
+        return HttpResponseBadRequest("Ongeldige keuze voor het overzicht.", content_type="text/plain; charset=utf-8")
+    return _attachment(exports.to_csv(report), "text/csv; charset=utf-8", exports.filename(report, "csv"))
+
+
+@login_required
+def aggregate_xlsx(request: HttpRequest) -> HttpResponse:
+    _, report = _report(request)
+    if report is None:
+        return HttpResponseBadRequest("Ongeldige keuze voor het overzicht.", content_type="text/plain; charset=utf-8")
+    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return _attachment(exports.to_xlsx(report), content_type, exports.filename(report, "xlsx"))
