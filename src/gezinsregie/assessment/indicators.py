@@ -7,6 +7,7 @@ Every case-level indicator of the STJ framework (C1.a.1 … C5.c.1) is in exactl
 tests/test_indicators.py checks the tables against the framework file, so none is forgotten.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -297,6 +298,14 @@ def source_of(key: str) -> Source:
     if key in INTERVIEW_ONLY:
         return Source.INTERVIEW
     return Source.NOT_RECORDED
+
+
+DATE = re.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b")
+
+
+def without_dates(evidence: str) -> str:
+    """Evidence for a pseudonymised reader: exact dates could point to a person."""
+    return DATE.sub("[datum]", evidence)
 
 
 def assess(facts: FamilyFacts) -> dict[str, Result]:

@@ -127,8 +127,8 @@ def families_behind(*, actor: User, assessment: Assessment, key: str, outcome: O
     return [(family, assessment.results[family.pk][key]) for family in visible]
 
 
-def family_assessment(*, actor: User, family: Family) -> dict[str, Result]:
-    """One family's indicators, for someone who may see the family."""
-    rows = family_facts.load_rows(policy.families_for(actor, policy.Action.VIEW).filter(pk=family.pk))
+def family_assessment(*, actor: User, family: Family, action: policy.Action = policy.Action.VIEW) -> dict[str, Result]:
+    """One family's indicators, for someone who may `action` the family (VIEW, or INSPECT under a mandate)."""
+    rows = family_facts.load_rows(policy.families_for(actor, action).filter(pk=family.pk))
     facts = family_facts.facts_on(rows, timezone.localdate())
     return assess(facts[0]) if facts else {}

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.accounts.request import actor_of
+from gezinsregie.assessment import selectors as assessment_selectors
+from gezinsregie.assessment.indicators import OUTCOME_LABELS, Result, Source, source_of, without_dates
 from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import Family
 from gezinsregie.inspections import forms, selectors, services
@@ -470,13 +472,27 @@ def case_judge(request: HttpRequest, inspection_id: int, review_id: int) -> Http
         else:
             messages.success(request, f"De oordelen voor {review.pseudonym} zijn opgeslagen.")
             return redirect("inspections:judge", inspection_id=inspection.pk)
+    # BRIEF: the system pre-fills evidence from the casework data; the judgement stays the inspector's.
+    from_data = assessment_selectors.family_assessment(actor=actor, family=_family, action=Action.INSPECT)
+    rows = [
+        (indicator, judgement, text, _evidence(from_data, indicator.key)) for indicator, judgement, text in form.rows()
+    ]
     context = {
         "inspection": inspection,
         "review": review,
         "form": form,
-        "groups": selectors.group_rows(form.rows(), key=lambda row: row[0]),
+        "groups": selectors.group_rows(rows, key=lambda row: row[0]),
     }
     return render(request, "inspections/case_judge.html", context)
+
+
+def _evidence(results: dict[str, Result], key: str) -> str:
+    result = results.get(key)
+    if result is None:
+        return ""
+    if source_of(key) != Source.DATA:
+        return str(result.evidence)
+    return f"{OUTCOME_LABELS[result.outcome]}: {without_dates(result.evidence)}"
 
 
 # --- improvement points --------------------------------------------------------------------------------------------

@@ -357,3 +357,20 @@ def test_points_reports_and_the_zwolle_page(iw: InspectionWorld) -> None:
     assert "X verbeterpunt Bevinding bij B3.b.2: improvement X verbeterpunt Bevinding bij B3.b.2: improvement" in page
     strict_csp(html(response))
     assert "Uitkomsten verbeterpunten" in text(client.get(url("result", later.pk)))
+
+
+def test_judging_a_family_shows_what_the_casework_data_says_without_dates(
+    iw: InspectionWorld, case_inspection: Inspection
+) -> None:
+    inspector = iw.client_for(iw.inspector)
+    inspector.post(url("case_select", case_inspection.pk), {"family": iw.families["mandated"].pk})
+    review = CaseReview.objects.get()
+    inspector.post(url("advance", case_inspection.pk), {"naar": "judging"})
+
+    page = text(inspector.get(url("case_judge", case_inspection.pk, review.pk)))
+
+    assert "Uit de casusgegevens" in page
+    assert "alleen uit het gesprek met het gezin" in page  # C4.a.4 says it can't be computed
+    assert re.search(r"(voldoet|voldoet niet|onbekend): ", page)  # computed indicators carry an outcome
+    assert not re.search(r"\b\d{1,2}-\d{1,2}-\d{4}\b", page)  # pseudonymised: no exact dates
+    assert Finding.objects.filter(case_review=review).count() == 0  # evidence only; the judgement is the inspector's
