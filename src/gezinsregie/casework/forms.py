@@ -10,12 +10,13 @@ from gezinsregie.casework.models import Family, FamilyStatus, MemberRelation, Re
 from gezinsregie.casework.services import coordinators_for
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.organisations.models import Approach, Organisation
+from gezinsregie.web import widgets
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 TEXT = forms.TextInput(attrs={"class": "utrecht-textbox"})
 AREA = forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 4})
 SELECT = forms.Select(attrs={"class": "utrecht-select"})
-CHECKS = forms.CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox"})
+CHECKS = widgets.checkboxes()
 
 
 class RegistrationForm(forms.Form):
@@ -48,11 +49,12 @@ MemberFormSet = formset_factory(MemberForm, extra=0, min_num=1, validate_min=Tru
 
 
 class TriageForm(forms.Form):
+    use_required_attribute = False  # an untouched required radio would show as invalid (red) at once
     accepted = forms.TypedChoiceField(
         label="Besluit",
         choices=[("ja", "Opnemen in de aanpak"), ("nee", "Niet opnemen")],
         coerce=lambda v: v == "ja",
-        widget=forms.RadioSelect(attrs={"class": "utrecht-radio-button"}),
+        widget=widgets.radios(),
     )
     criteria_met = forms.MultipleChoiceField(label="Criteria waaraan het gezin voldoet", required=False, widget=CHECKS)
     reason = forms.CharField(label="Motivering", widget=AREA)

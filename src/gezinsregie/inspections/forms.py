@@ -15,6 +15,7 @@ from gezinsregie.frameworks.models import Indicator
 from gezinsregie.inspections import rules
 from gezinsregie.inspections.models import Answer, AnswerValue, InspectionLevel, InterviewKind, Judgement
 from gezinsregie.organisations.models import Approach, Organisation
+from gezinsregie.web import widgets
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 TEXT = forms.TextInput(attrs={"class": "utrecht-textbox"})
@@ -26,16 +27,8 @@ SELECT = forms.Select(attrs={"class": "utrecht-select"})
 
 # Same names as Django's (templates look at field.widget_type); Django's own template puts the input's class on
 # the wrapper too, which then looks like one big radio button.
-class RadioSelect(forms.RadioSelect):
-    template_name = "inspections/widgets/choices.html"
-
-
-class CheckboxSelectMultiple(forms.CheckboxSelectMultiple):
-    template_name = "inspections/widgets/choices.html"
-
-
-CHECKS = CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"})
-RADIOS = RadioSelect(attrs={"class": "utrecht-radio-button utrecht-radio-button--html-input"})
+CHECKS = widgets.checkboxes()
+RADIOS = widgets.radios()
 MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
 DOCUMENT_TYPES = (".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".txt", ".png", ".jpg", ".jpeg")
 JUDGEMENT_CHOICES = [
