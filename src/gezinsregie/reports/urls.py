@@ -15,4 +15,5 @@ urlpatterns = [
     path("overzicht/", views_aggregate.aggregate, name="aggregate"),
     path("overzicht.csv", views_aggregate.aggregate_csv, name="aggregate_csv"),
     path("overzicht.xlsx", views_aggregate.aggregate_xlsx, name="aggregate_xlsx"),
+    path("overzicht.pdf", views_aggregate.aggregate_pdf, name="aggregate_pdf"),
 ]

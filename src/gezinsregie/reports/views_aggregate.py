@@ -4,10 +4,12 @@ table, and the same numbers as CSV and XLSX. Numbers over published inspections 
 from typing import Any
 from urllib.parse import urlencode
 
+import weasyprint
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -112,9 +114,7 @@ def _report(request: HttpRequest) -> tuple[AggregateFilterForm, AggregateReport 
     return form, aggregation.aggregate_report(form.to_filter())
 
 
-@login_required
-def aggregate(request: HttpRequest) -> HttpResponse:
-    form, report = _report(request)
+def _context(form: AggregateFilterForm, report: AggregateReport | None) -> dict[str, Any]:
     context: dict[str, Any] = {"form": form, "report": report}
     if report is not None:
         context["query"] = query_of(form.to_filter())
@@ -126,7 +126,25 @@ def aggregate(request: HttpRequest) -> HttpResponse:
             }
             for index, theme in enumerate(report.themes, start=1)
         ]
+    return context
+
+
+@login_required
+def aggregate(request: HttpRequest) -> HttpResponse:
+    form, report = _report(request)
+    context = _context(form, report)
     return render(request, "reports/aggregate.html", context, status=200 if report is not None else 400)
+
+
+@login_required
+def aggregate_pdf(request: HttpRequest) -> HttpResponse:
+    """The same numbers and charts as the page, as an A4 PDF (the charts are SVG, embedded as they are)."""
+    form, report = _report(request)
+    if report is None:
+        return HttpResponseBadRequest("Ongeldige keuze voor het overzicht.", content_type="text/plain; charset=utf-8")
+    html = render_to_string("reports/aggregate_pdf.html", _context(form, report))
+    document = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_tags=True)
+    return _attachment(document, "application/pdf", exports.filename(report, "pdf"))
 
 
 def _attachment(content: str | bytes, content_type: str, name: str) -> HttpResponse:

@@ -140,3 +140,20 @@ def test_the_page_lists_the_approaches_that_count_and_never_a_person(world: Worl
     assert "Wijkteam Overkant" not in html  # not published
     for person in ("Ilse", "Inspecteur", "Gezin Verborgen", "Geheimstraat", "Gezin A"):
         assert person not in html
+
+
+def test_the_pdf_embeds_the_charts_and_the_numbers(world: World, tmp_path) -> None:
+    import subprocess
+
+    response = client_for(world, Role.POLICY_OFFICER).get(reverse("reports:aggregate_pdf"))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    target = tmp_path / "overzicht.pdf"
+    target.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Landelijk beeld toezicht GGSR" in text and "B1 Toeleiding" in text
+    assert "✓ 100%" in text  # a label inside a bar of the chart: the SVG is in the PDF
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(target), str(tmp_path / "p")], check=True)
+    assert (tmp_path / "p-1.png").stat().st_size > 5_000
+
+    assert client_for(world, Role.COORDINATOR).get(reverse("reports:aggregate_pdf")).status_code == 403
