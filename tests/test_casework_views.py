@@ -764,3 +764,14 @@ def test_a_consent_scan_is_downloaded_through_the_policy_and_logged(world, login
     assert AccessLogEntry.objects.filter(action="consent.scan", family_id=family.pk).count() == 1
 
     assert login(world.user(Role.PROFESSIONAL)).get(url).status_code == 404  # may view the case, not the declaration
+
+
+def test_the_population_merges_neighbourhoods_with_fewer_than_five_families(world, login):
+    for _ in range(5):
+        FamilyFactory(approach=world.approach, neighbourhood="Grote Wijk")
+    FamilyFactory(approach=world.approach, neighbourhood="Kleine Hof")
+    response = login(world.user(Role.POLICY_OFFICER)).get(reverse("web:population"))
+    content = html(response)
+    assert "Grote Wijk" in content
+    assert "Kleine Hof" not in content
+    assert "overige wijken (elk minder dan 5)" in content

@@ -84,6 +84,9 @@ def population_by_status(*, approaches: QuerySet[Approach]) -> list[CountRow]:
     return [CountRow(str(label), counts.get(value, 0)) for value, label in FamilyStatus.choices]
 
 
+SMALL_NUMBER = 5  # fewer families than this in a neighbourhood are not shown on their own
+
+
 def population_by_neighbourhood(*, approaches: QuerySet[Approach]) -> list[CountRow]:
     rows = (
         Family.objects.filter(approach__in=approaches)
@@ -92,7 +95,11 @@ def population_by_neighbourhood(*, approaches: QuerySet[Approach]) -> list[Count
         .annotate(n=Count("pk"))
         .order_by("-n", "neighbourhood")
     )
-    return [CountRow(name or "onbekend", n) for name, n in rows]
+    shown = [CountRow(name or "onbekend", n) for name, n in rows if n >= SMALL_NUMBER]
+    small = [n for _, n in rows if n < SMALL_NUMBER]
+    if small:  # a wijk with one or two families could point to a family: merge the small ones
+        shown.append(CountRow(f"overige wijken (elk minder dan {SMALL_NUMBER})", sum(small)))
+    return shown
 
 
 def population_by_source(*, approaches: QuerySet[Approach]) -> list[CountRow]:
