@@ -36,6 +36,6 @@ def test_the_demo_has_every_role_forty_families_in_varied_states_and_is_idempote
     assert Plan.objects.exists() and Family.objects.filter(status=FamilyStatus.ACTIVE, plan__isnull=True).exists()
     published = Inspection.objects.filter(status="published")
     assert set(published.values_list("approach__municipality__name", flat=True)) == {
-        "Zeldenbroek", "Oosterhout", "Maastricht",
+        "Zeldenbroek", "Oosterhout", "Maastricht", "Zwolle",
     }  # fmt: skip
     assert ImprovementPoint.objects.filter(finding__inspection__approach__municipality__name="Zeldenbroek").exists()

@@ -132,3 +132,30 @@ def test_mangled_input_never_crashes_and_never_stores_partial_data(framework, se
     else:
         assert result.inspection is not None
         assert Finding.objects.filter(inspection=result.inspection).count() == result.findings
+
+
+FOLLOW_UP = SEEDS / "verbeterpunten-zwolle-2015.txt"
+
+
+def test_a_follow_up_document_becomes_the_earlier_and_later_inspection_of_each_approach(framework):
+    output = run(str(FOLLOW_UP), "--municipality", "Zwolle")
+    assert "2 aanpak(ken): Bijzondere Doelgroepen, Bemoeizorg Jeugd" in output
+    for approach in ("Bijzondere Doelgroepen", "Bemoeizorg Jeugd"):
+        years = sorted(Inspection.objects.filter(approach__name=approach).values_list("year", flat=True))
+        assert years == [2013, 2014]
+    earlier = ImprovementPoint.objects.filter(
+        finding__inspection__year=2013, finding__inspection__approach__name="Bijzondere Doelgroepen"
+    )
+    assert earlier.count() == 7
+    population = earlier.get(finding__indicators__key="B1.a.2")
+    assert population.status == "resolved"  # 2014: ✓ the wijkteams will get a view of the population
+    assert earlier.get(finding__indicators__key="B3.b.2").status == "open"  # 2014: still X
+    assert earlier.get(finding__indicators__key="B1.a.1").status == "open"  # 2014: – not assessed again
+
+
+def test_a_follow_up_dry_run_prints_json_and_stores_nothing(framework):
+    result = json.loads(run(str(FOLLOW_UP), "--dry-run", "--json"))
+    assert result["approaches"] == ["Bijzondere Doelgroepen", "Bemoeizorg Jeugd"]
+    assert len(result["follow_up"]) == 13
+    assert {(r["earlier_label"], r["later_label"]) for r in result["follow_up"]} == {("2013", "2014")}
+    assert stored() == (0, 0, 0, 0)

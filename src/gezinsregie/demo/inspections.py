@@ -1,4 +1,4 @@
-"""Demo supervision: two published reports of real approaches (public STJ documents, imported as an
+"""Demo supervision: three published documents of real approaches (public STJ documents, imported as an
 inspector would), and Zeldenbroek's own policy-level inspections — last year's published with improvement
 points, this year's open for the respondents' answers.
 """
@@ -23,9 +23,10 @@ from gezinsregie.inspections.models import (
     RespondentKind,
 )
 from gezinsregie.organisations.models import Approach, Organisation
-from gezinsregie.reports.importing import report_import
+from gezinsregie.reports.importing import follow_up_import, report_import
 
 DATA = Path(__file__).resolve().parent / "data"
+FOLLOW_UP = "verbeterpunten-zwolle-2015.txt"  # Zwolle 2013 → 2014: the follow-up format
 PUBLISHED_REPORTS = [
     ("factsheet-oosterhout-gezinsmanager-2013.txt", "Oosterhout"),
     ("nota-van-bevindingen-maastricht-2014.txt", "Maastricht"),
@@ -45,6 +46,7 @@ def demo_inspections(
 ) -> None:  # fmt: skip
     for name, municipality in PUBLISHED_REPORTS:
         report_import(text=(DATA / name).read_text(), municipality=municipality, approach=None, year=None, source=name)
+    follow_up_import(text=(DATA / FOLLOW_UP).read_text(), municipality="Zwolle", approach=None, source=FOLLOW_UP)
     today = timezone.localdate()
     last_year = _inspection(approach, inspector, inspectorate, today.year - 1, InspectionStatus.PUBLISHED)
     for respondent in [municipality_org, *partners]:

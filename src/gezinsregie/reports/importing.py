@@ -22,11 +22,20 @@ from gezinsregie.inspections.models import (
     Inspection,
     InspectionLevel,
     InspectionStatus,
+    PointStatus,
     Respondent,
     RespondentKind,
 )
 from gezinsregie.organisations.models import Approach, Municipality, Organisation, OrganisationKind
-from gezinsregie.reports.parsing import FrameworkSpec, ParsedReport, ReportParseError, framework_spec_from_dict
+from gezinsregie.reports.parsing import Finding as ParsedFinding
+from gezinsregie.reports.parsing import (
+    FollowUpRow,
+    FrameworkSpec,
+    ParsedReport,
+    ReportParseError,
+    framework_spec_from_dict,
+    parse_follow_up,
+)
 from gezinsregie.reports.parsing import parse_report as parse_text
 from gezinsregie.reports.progress import progress
 
@@ -150,6 +159,77 @@ def _store(
     parsed: ParsedReport, framework: Framework, municipality_name: str, approach_name: str, year: int, source: str
 ) -> ImportResult:
     user = _import_user()
+    municipality, approach = _approach(municipality_name, approach_name, framework)
+    level = InspectionLevel.POLICY if parsed.level == "policy" else InspectionLevel.CASE
+    title = f"{'Factsheet' if level == InspectionLevel.POLICY else 'Nota van bevindingen'} {approach_name} {year}"
+    inspection = _published_inspection(approach, framework, level, year, title, user, source)
+    _respondents(inspection, municipality, parsed.respondents, user, timezone.localdate())
+    table = _Table(framework)
+    stored = 0
+    rows = progress(parsed.rows, label="Bevindingen opslaan")  # drawn on a terminal only
+    for row_number, row in enumerate(rows, start=1):
+        stored += len(table.add_row(inspection, row.indicators, row.findings, row_number, user))
+    return ImportResult(parsed=parsed, inspection=inspection, findings=stored)
+
+
+def _published_inspection(
+    approach: Approach, framework: Framework, level: str, year: int, title: str, user: User, source: str
+) -> Inspection:
+    if Inspection.objects.filter(approach=approach, level=level, year=year).exists():
+        raise ImportRefused(
+            f"Er is al een onderzoek op {InspectionLevel(level).label} van {year} voor {approach}: het rapport is "
+            "niet opnieuw geïmporteerd."
+        )
+    inspectorate, _ = Organisation.objects.get_or_create(
+        name=INSPECTORATE, defaults={"kind": OrganisationKind.INSPECTORATE}
+    )
+    return Inspection.objects.create(
+        approach=approach,
+        framework=framework,
+        level=level,
+        year=year,
+        title=title,
+        status=InspectionStatus.PUBLISHED,
+        organisation=inspectorate,
+        created_by=user,
+        published_at=timezone.now(),
+        source=source[:200],
+    )
+
+
+class _Table:
+    """Stores the findings of published table rows against the framework's indicators."""
+
+    def __init__(self, framework: Framework) -> None:
+        self.indicators = {i.key: i for i in Indicator.objects.filter(criterion__theme__level__framework=framework)}
+        self.order = {key: position for position, key in enumerate(sorted(self.indicators, key=_key_order))}
+
+    def add_row(
+        self, inspection: Inspection, keys: list[str], findings: list[ParsedFinding], row: int, user: User
+    ) -> list[Finding]:
+        indicators = [self.indicators[key] for key in keys if key in self.indicators]
+        if not indicators:
+            return []
+        stored = []
+        for finding in findings:
+            record = Finding.objects.create(
+                inspection=inspection,
+                judgement=finding.judgement,
+                text=finding.text,
+                order=min(self.order[i.key] for i in indicators),
+                row=row,
+                updated_by=user,
+            )
+            record.indicators.set(indicators)
+            for position, note in enumerate(finding.notes):
+                AttentionNote.objects.create(finding=record, text=note, order=position)
+            if finding.judgement == "improvement":
+                ImprovementPoint.objects.create(finding=record, due_on=_due(inspection.year))
+            stored.append(record)
+        return stored
+
+
+def _approach(municipality_name: str, approach_name: str, framework: Framework) -> tuple[Municipality, Approach]:
     municipality, _ = Municipality.objects.get_or_create(name=municipality_name)
     approach = Approach.objects.filter(municipality=municipality, name=approach_name).first()
     if approach is None:
@@ -159,55 +239,7 @@ def _store(
         approach = Approach.objects.create(
             municipality=municipality, name=approach_name, framework=framework, life_domain_set=domain_set
         )
-    level = InspectionLevel.POLICY if parsed.level == "policy" else InspectionLevel.CASE
-    if Inspection.objects.filter(approach=approach, level=level, year=year).exists():
-        raise ImportRefused(
-            f"Er is al een onderzoek op {level.label} van {year} voor {approach}: het rapport is niet opnieuw "
-            "geïmporteerd."
-        )
-    inspectorate, _ = Organisation.objects.get_or_create(
-        name=INSPECTORATE, defaults={"kind": OrganisationKind.INSPECTORATE}
-    )
-    today = timezone.localdate()
-    inspection = Inspection.objects.create(
-        approach=approach,
-        framework=framework,
-        level=level,
-        year=year,
-        title=f"{'Factsheet' if level == InspectionLevel.POLICY else 'Nota van bevindingen'} {approach_name} {year}",
-        status=InspectionStatus.PUBLISHED,
-        organisation=inspectorate,
-        created_by=user,
-        published_at=timezone.now(),
-        source=source[:200],
-    )
-    _respondents(inspection, municipality, parsed.respondents, user, today)
-    indicators = {
-        i.key: i for i in Indicator.objects.filter(criterion__theme__level__framework=framework).select_related()
-    }
-    order = {key: position for position, key in enumerate(sorted(indicators, key=_key_order))}
-    stored = 0
-    rows = progress(parsed.rows, label="Bevindingen opslaan")  # drawn on a terminal only
-    for row_number, row in enumerate(rows, start=1):
-        row_indicators = [indicators[key] for key in row.indicators if key in indicators]
-        if not row_indicators:
-            continue
-        for finding in row.findings:
-            record = Finding.objects.create(
-                inspection=inspection,
-                judgement=finding.judgement,
-                text=finding.text,
-                order=min(order[i.key] for i in row_indicators),
-                row=row_number,
-                updated_by=user,
-            )
-            record.indicators.set(row_indicators)
-            for position, note in enumerate(finding.notes):
-                AttentionNote.objects.create(finding=record, text=note, order=position)
-            if finding.judgement == "improvement":
-                ImprovementPoint.objects.create(finding=record, due_on=_due(year))
-            stored += 1
-    return ImportResult(parsed=parsed, inspection=inspection, findings=stored)
+    return municipality, approach
 
 
 def _respondents(inspection: Inspection, municipality: Municipality, names: list[str], user: User, today: date) -> None:
@@ -232,3 +264,92 @@ def _due(year: int) -> date:
 
 def _key_order(key: str) -> tuple[object, ...]:
     return tuple(int(part) if part.isdigit() else part for part in key.split("."))
+
+
+# --- follow-up documents (the Zwolle format: per improvement point the earlier and the later finding) ---------
+
+FOLLOW_UP = re.compile(r"Uitkomsten verbeterpunten", re.IGNORECASE)
+APPROACHES_LINE = re.compile(r"^Aanpak(?:ken)?:\s*(.+)$", re.MULTILINE)
+
+
+def is_follow_up(text: str) -> bool:
+    return bool(FOLLOW_UP.search(text))
+
+
+@dataclass(frozen=True)
+class FollowUpResult:
+    rows: list[FollowUpRow]
+    approaches: list[str]  # per section of the document
+    inspections: list[Inspection]  # empty on --dry-run
+    resolved: int
+
+
+def section_names(text: str, sections: int, approach: str | None) -> list[str]:
+    """ "Aanpak: Bijzondere Doelgroepen en Bemoeizorg Jeugd" with two sections → the two approaches."""
+    if approach and sections == 1:
+        return [approach]
+    line = APPROACHES_LINE.search(text)
+    names = [n.strip() for n in re.split(r",| en ", line.group(1)) if n.strip()] if line else []
+    if len(names) != sections:
+        raise ImportRefused(
+            f"Het document bespreekt {sections} aanpak(ken), maar de namen zijn niet te lezen uit de regel "
+            "'Aanpak: …'. Importeer één aanpak met --approach."
+        )
+    return names
+
+
+def follow_up_import(
+    *, text: str, municipality: str | None, approach: str | None, dry_run: bool = False, source: str = ""
+) -> FollowUpResult:
+    framework = _framework(approach, municipality)
+    try:
+        rows = parse_follow_up(text, framework_spec(framework))
+    except ReportParseError as error:
+        raise ImportRefused(str(error)) from error
+    sections = sorted({row.section for row in rows})
+    names = section_names(text, len(sections), approach)
+    if dry_run:
+        return FollowUpResult(rows=rows, approaches=names, inspections=[], resolved=0)
+    if not (municipality or "").strip():
+        raise ImportRefused("Geef de gemeente met --municipality.")
+    with transaction.atomic():
+        inspections, resolved = [], 0
+        for section, name in zip(sections, names, strict=True):
+            section_rows = [row for row in rows if row.section == section]
+            stored, count = _store_follow_up(section_rows, framework, municipality or "", name, source)
+            inspections.extend(stored)
+            resolved += count
+        return FollowUpResult(rows=rows, approaches=names, inspections=inspections, resolved=resolved)
+
+
+def _label_year(label: str) -> int:
+    found = YEAR.search(label)
+    if found is None:
+        raise ImportRefused(f"Kolom '{label}' noemt geen jaartal.")
+    return int(found.group(1))
+
+
+def _store_follow_up(
+    rows: list[FollowUpRow], framework: Framework, municipality_name: str, approach_name: str, source: str
+) -> tuple[list[Inspection], int]:
+    """The earlier and the later year as two published inspections; an earlier X met later is resolved."""
+    user = _import_user()
+    _, approach = _approach(municipality_name.strip(), approach_name, framework)
+    earlier_year, later_year = _label_year(rows[0].earlier_label), _label_year(rows[0].later_label)
+    level = InspectionLevel.POLICY
+    earlier = _published_inspection(
+        approach, framework, level, earlier_year, f"Verbeterpunten {approach_name} {earlier_year}", user, source
+    )
+    later = _published_inspection(
+        approach, framework, level, later_year, f"Opvolging verbeterpunten {approach_name} {later_year}", user, source
+    )
+    table = _Table(framework)
+    resolved = 0
+    for row_number, row in enumerate(progress(rows, label="Opvolging opslaan"), start=1):
+        before = table.add_row(earlier, row.indicators, row.earlier, row_number, user)
+        after = table.add_row(later, row.indicators, row.later, row_number, user)
+        if after and all(f.judgement == "met" for f in after):
+            resolved += ImprovementPoint.objects.filter(finding__in=before).update(
+                status=PointStatus.RESOLVED, resolved_on=date(later_year, 12, 31), resolved_by=after[0]
+            )
+    return [earlier, later], resolved

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from gezinsregie.reports.importing import ImportRefused, read_text, report_import
+from gezinsregie.reports.importing import ImportRefused, follow_up_import, is_follow_up, read_text, report_import
 
 
 class Command(BaseCommand):
@@ -24,8 +24,11 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="het resultaat als JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        text = self._text(options["path"])
+        if is_follow_up(text):
+            self._follow_up(text, options)
+            return
         try:
-            text = read_text(options["path"])
             result = report_import(
                 text=text,
                 municipality=options["municipality"],
@@ -48,3 +51,38 @@ class Command(BaseCommand):
                 self.stdout.write("Proefimport: niets opgeslagen.")
         for text_left_over in parsed.unmatched:
             self.stderr.write(f"Niet herkend (niet opgeslagen): {text_left_over}")
+
+    def _text(self, path: str) -> str:
+        try:
+            return read_text(path)
+        except ImportRefused as error:
+            raise CommandError(str(error)) from error
+
+    def _follow_up(self, text: str, options: dict[str, Any]) -> None:
+        """A follow-up document (earlier and later finding per improvement point): one or more approaches."""
+        try:
+            result = follow_up_import(
+                text=text,
+                municipality=options["municipality"],
+                approach=options["approach"],
+                dry_run=options["dry_run"],
+                source=options["path"],
+            )
+        except ImportRefused as error:
+            raise CommandError(str(error)) from error
+        if options["json"]:
+            body = {"follow_up": [row.as_dict() for row in result.rows], "approaches": result.approaches}
+            self.stdout.write(json.dumps(body, ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(
+            f"Opvolgingsrapport: {len(result.rows)} verbeterpunten in {len(result.approaches)} aanpak(ken): "
+            + ", ".join(result.approaches)
+            + "."
+        )
+        if result.inspections:
+            self.stdout.write(f"Opgeslagen: {len(result.inspections)} onderzoeken; {result.resolved} punten opgelost.")
+        else:
+            self.stdout.write("Proefimport: niets opgeslagen.")
+        for row in result.rows:
+            for left_over in row.unmatched:
+                self.stderr.write(f"Niet herkend (niet opgeslagen): {left_over}")
