@@ -49,5 +49,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         active = request.path == url if name == "web:start" else request.path.startswith(url)
         nav_items.append({"url": url, "label": label, "active": active})
     labels = dict(Role.choices)
-    roles = sorted({str(labels[m.role]) for m in user.active_memberships()})
+    roles = sorted({str(labels[m.role]) for m in policy.memberships_of(user)})
     return {"nav_items": nav_items, "user_roles": roles}

@@ -44,7 +44,7 @@ def _shown(actor: Any, families: list[Family], role: str) -> list[Family]:
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
-    roles = {m.role for m in actor.active_memberships()}
+    roles = {m.role for m in policy.memberships_of(actor)}  # read once per request, with the policy
     context: dict[str, Any] = {"roles": roles, "Role": {r.name: r.value for r in Role}}
     if Role.COORDINATOR in roles:
         context["caseload"] = _shown(actor, list(selectors.caseload(actor=actor)[:START_LIST_LIMIT]), Role.COORDINATOR)
