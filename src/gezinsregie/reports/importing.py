@@ -201,8 +201,11 @@ class _Table:
     """Stores the findings of published table rows against the framework's indicators."""
 
     def __init__(self, framework: Framework) -> None:
-        self.indicators = {i.key: i for i in Indicator.objects.filter(criterion__theme__level__framework=framework)}
-        self.order = {key: position for position, key in enumerate(sorted(self.indicators, key=_key_order))}
+        in_framework_order = Indicator.objects.filter(criterion__theme__level__framework=framework).order_by(
+            "criterion__theme__level__order", "criterion__theme__order", "criterion__order", "order"
+        )
+        self.indicators = {i.key: i for i in in_framework_order}
+        self.order = {key: position for position, key in enumerate(self.indicators)}
 
     def add_row(
         self, inspection: Inspection, keys: list[str], findings: list[ParsedFinding], row: int, user: User
@@ -260,10 +263,6 @@ def _respondents(inspection: Inspection, municipality: Municipality, names: list
 
 def _due(year: int) -> date:
     return date(year + 1, 12, 31)  # the municipality reports back within the next year (Maastricht §1.5)
-
-
-def _key_order(key: str) -> tuple[object, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in key.split("."))
 
 
 # --- follow-up documents (the Zwolle format: per improvement point the earlier and the later finding) ---------
