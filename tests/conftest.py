@@ -23,7 +23,13 @@ import pytest
 from django.db import transaction
 from django.test import Client
 from django.utils import timezone
-from factories import (
+
+from gezinsregie.accounts.models import Role, User
+from gezinsregie.casework.models import Family, FamilyStatus
+from gezinsregie.frameworks import services as framework_services
+from gezinsregie.frameworks.models import Framework, LifeDomainSet
+from gezinsregie.organisations.models import Approach, Municipality, Organisation
+from tests.factories import (
     ApproachFactory,
     ConsentFactory,
     FamilyFactory,
@@ -35,12 +41,6 @@ from factories import (
     ReferralFactory,
     UserFactory,
 )
-
-from gezinsregie.accounts.models import Role, User
-from gezinsregie.casework.models import Family, FamilyStatus
-from gezinsregie.frameworks import services as framework_services
-from gezinsregie.frameworks.models import Framework, LifeDomainSet
-from gezinsregie.organisations.models import Approach, Municipality, Organisation
 
 _serial = itertools.count(1)  # readable, unique usernames: "process-manager-12"
 

@@ -15,7 +15,7 @@ class GezinsregieAdminSite(AdminSite):
 
         return super().has_permission(request) and policy.can(
             request.user,  # type: ignore[arg-type]
-            policy.Action.CONFIGURE,
+            policy.Permission.CONFIGURE,
         )
 
 

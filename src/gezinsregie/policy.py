@@ -39,7 +39,9 @@ from gezinsregie.inspections.models import Inspection, InspectionStatus, Respond
 from gezinsregie.organisations.models import Approach
 
 
-class Action(StrEnum):
+class Permission(StrEnum):
+    """What an actor wants to do: the verbs of the policy tables (not the plan's actions, plans.models.Permission)."""
+
     # on a family
     VIEW = "view"  # the casework: members, analysis, plan, ...
     EDIT = "edit"
@@ -140,8 +142,8 @@ def _in_municipality(actor: User, m: Membership, today: date) -> Q:
     return Q(approach__municipality_id=m.organisation.municipality_id)
 
 
-A = Action
-FAMILY_RULES: dict[tuple[str, Action], FamilyRule] = {
+A = Permission
+FAMILY_RULES: dict[tuple[str, Permission], FamilyRule] = {
     (Role.COORDINATOR, A.VIEW): _coordinated,
     (Role.COORDINATOR, A.EDIT): _coordinated,
     (Role.COORDINATOR, A.VIEW_LOG): _coordinated,
@@ -181,7 +183,7 @@ def _same_municipality(m: Membership) -> Q:
     return Q(municipality_id=municipality) if municipality else NOTHING
 
 
-APPROACH_RULES: dict[tuple[str, Action], ApproachRule] = {
+APPROACH_RULES: dict[tuple[str, Permission], ApproachRule] = {
     (Role.PROFESSIONAL, A.REGISTER): _partner_of,
     (Role.COORDINATOR, A.REGISTER): _partner_of,
     (Role.PROCESS_MANAGER, A.REGISTER): _runs,
@@ -194,7 +196,7 @@ APPROACH_RULES: dict[tuple[str, Action], ApproachRule] = {
     (Role.INSPECTOR, A.START_INSPECTION): _any_approach,
 }
 
-GLOBAL_RULES: dict[Action, set[str]] = {
+GLOBAL_RULES: dict[Permission, set[str]] = {
     A.SEARCH_LOGS: {Role.PRIVACY_OFFICER},
     A.CONFIGURE: {Role.ADMINISTRATOR},
     A.VIEW_FRAMEWORK: set(Role),
@@ -219,7 +221,7 @@ def _published_in_own_municipality(m: Membership) -> Q:
     return Q(status=InspectionStatus.PUBLISHED, approach__municipality_id=municipality)
 
 
-INSPECTION_RULES: dict[tuple[str, Action], InspectionRule] = {
+INSPECTION_RULES: dict[tuple[str, Permission], InspectionRule] = {
     (Role.INSPECTOR, A.VIEW_INSPECTION): _conducted_by_own_inspectorate,
     (Role.INSPECTOR, A.CONDUCT_INSPECTION): _conducted_by_own_inspectorate,
     (Role.POLICY_OFFICER, A.VIEW_INSPECTION): _published_in_own_municipality,
@@ -234,7 +236,7 @@ def _own_questionnaire_while_open(m: Membership) -> Q:
     return Q(organisation_id=m.organisation_id, inspection__status=InspectionStatus.OPEN)
 
 
-RESPONDENT_RULES: dict[tuple[str, Action], RespondentRule] = {
+RESPONDENT_RULES: dict[tuple[str, Permission], RespondentRule] = {
     (Role.POLICY_OFFICER, A.ANSWER_INSPECTION): _own_questionnaire_while_open,  # for the municipality
     (Role.PROCESS_MANAGER, A.ANSWER_INSPECTION): _own_questionnaire_while_open,  # e.g. for the Veiligheidshuis
     (Role.COORDINATOR, A.ANSWER_INSPECTION): _own_questionnaire_while_open,  # for a partner
@@ -263,12 +265,12 @@ def membership_in_role(actor: User | Any, *roles: str) -> Membership | None:
     return next((m for m in _memberships(actor) if m.role in roles), None)
 
 
-def membership_for_action(actor: User | Any, action: Action) -> Membership | None:
+def membership_for_action(actor: User | Any, action: Permission) -> Membership | None:
     """The actor's first membership whose role may `action` families at all."""
     return next((m for m in _memberships(actor) if (m.role, action) in FAMILY_RULES), None)
 
 
-def families_for(actor: User, action: Action = Action.VIEW) -> QuerySet[Family]:
+def families_for(actor: User, action: Permission = Permission.VIEW) -> QuerySet[Family]:
     """The only definition of which families a person may `action`."""
     today = timezone.localdate()
     condition = NOTHING
@@ -279,7 +281,7 @@ def families_for(actor: User, action: Action = Action.VIEW) -> QuerySet[Family]:
     return Family.objects.filter(condition)
 
 
-def approaches_for(actor: User, action: Action) -> QuerySet[Approach]:
+def approaches_for(actor: User, action: Permission) -> QuerySet[Approach]:
     """The only definition of the approaches a person may `action` (register in, see numbers of)."""
     condition = NOTHING
     for m in _memberships(actor):
@@ -289,7 +291,7 @@ def approaches_for(actor: User, action: Action) -> QuerySet[Approach]:
     return Approach.objects.filter(pk__in=Approach.objects.filter(condition).values("pk"))
 
 
-def inspections_for(actor: User, action: Action) -> QuerySet[Inspection]:
+def inspections_for(actor: User, action: Permission) -> QuerySet[Inspection]:
     """The only definition of the inspections a person may `action` (see, conduct, report on)."""
     condition = NOTHING
     for m in _memberships(actor):
@@ -299,7 +301,7 @@ def inspections_for(actor: User, action: Action) -> QuerySet[Inspection]:
     return Inspection.objects.filter(pk__in=Inspection.objects.filter(condition).values("pk"))
 
 
-def respondents_for(actor: User, action: Action = Action.ANSWER_INSPECTION) -> QuerySet[Respondent]:
+def respondents_for(actor: User, action: Permission = Permission.ANSWER_INSPECTION) -> QuerySet[Respondent]:
     """The only definition of the questionnaires a person may answer: never another organisation's."""
     condition = NOTHING
     for m in _memberships(actor):
@@ -309,7 +311,7 @@ def respondents_for(actor: User, action: Action = Action.ANSWER_INSPECTION) -> Q
     return Respondent.objects.filter(pk__in=Respondent.objects.filter(condition).values("pk"))
 
 
-def access_inspection(actor: User, inspection_id: int | str, *, action: Action) -> Inspection:
+def access_inspection(actor: User, inspection_id: int | str, *, action: Permission) -> Inspection:
     """Fetch and authorise an inspection. Missing and forbidden look the same (404)."""
     try:
         return (
@@ -320,7 +322,7 @@ def access_inspection(actor: User, inspection_id: int | str, *, action: Action) 
 
 
 def access_respondent(
-    actor: User, respondent_id: int | str, *, action: Action = Action.ANSWER_INSPECTION
+    actor: User, respondent_id: int | str, *, action: Permission = Permission.ANSWER_INSPECTION
 ) -> Respondent:
     """Fetch and authorise one questionnaire. Missing and forbidden look the same (404)."""
     try:
@@ -338,7 +340,7 @@ def _family_of(obj: Model) -> Family | None:
     return family if isinstance(family, Family) else None
 
 
-def can(actor: User, action: Action, obj: Model | None = None) -> bool:
+def can(actor: User, action: Permission, obj: Model | None = None) -> bool:
     if obj is None:
         return any(m.role in GLOBAL_RULES.get(action, set()) for m in _memberships(actor))
     if isinstance(obj, Approach):
@@ -353,12 +355,12 @@ def can(actor: User, action: Action, obj: Model | None = None) -> bool:
     return families_for(actor, action).filter(pk=family.pk).exists()
 
 
-def ensure(actor: User, action: Action, obj: Model | None = None) -> None:
+def ensure(actor: User, action: Permission, obj: Model | None = None) -> None:
     if not can(actor, action, obj):
         raise PermissionDenied
 
 
-def granting_membership(actor: User, action: Action, family: Family) -> Membership | None:
+def granting_membership(actor: User, action: Permission, family: Family) -> Membership | None:
     """Which of the actor's memberships allows this; recorded in the access log as role and organisation."""
     today = timezone.localdate()
     for m in _memberships(actor):
@@ -368,7 +370,7 @@ def granting_membership(actor: User, action: Action, family: Family) -> Membersh
     return None
 
 
-def access_family(actor: User, family_id: UUID | str, *, action: Action = Action.VIEW) -> Family:
+def access_family(actor: User, family_id: UUID | str, *, action: Permission = Permission.VIEW) -> Family:
     """Fetch, authorise and log in one step. Missing and forbidden look the same (404)."""
     try:
         family = families_for(actor, action).select_related("approach__municipality").get(pk=family_id)

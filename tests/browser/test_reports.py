@@ -9,7 +9,6 @@ The inspections are made with the services, as the inspector would have made the
 import re
 from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,12 +19,13 @@ from gezinsregie.accounts.models import User
 from gezinsregie.casework.models import Family
 from gezinsregie.inspections import selectors, services
 from gezinsregie.inspections.models import Inspection, InspectionLevel, InspectionStatus
-from gezinsregie.inspections.tests.conftest import answer_everything, judge_everything
 from gezinsregie.organisations.models import Approach, Organisation
+from tests.inspections.conftest import answer_everything, judge_everything
+from tests.paths import AXE
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
+
 APPROACH = "Integrale Aanpak Veiligheidshuis"
 INSPECTORATE = "Samenwerkend Toezicht Jeugd"
 # demo user → the organisation it answers for

@@ -28,13 +28,13 @@ class FamilyViewSet(viewsets.GenericViewSet):
     @extend_schema(responses=serializers.FamilySummarySerializer(many=True))
     def list(self, request: Request) -> Response:
         queryset = (
-            policy.families_for(actor_of(request), policy.Action.VIEW)
+            policy.families_for(actor_of(request), policy.Permission.VIEW)
             .select_related("approach__municipality", "coordinator")
             .order_by("reference")
         )
         page = self.paginate_queryset(queryset) or []
         actor = actor_of(request)
-        membership = policy.membership_for_action(actor, policy.Action.VIEW)
+        membership = policy.membership_for_action(actor, policy.Permission.VIEW)
         audit.record_many(actor=actor, action="family.list", families=page, membership=membership)
         return self.get_paginated_response(serializers.FamilySummarySerializer(page, many=True).data)
 
@@ -43,7 +43,7 @@ class FamilyViewSet(viewsets.GenericViewSet):
         parameters=[OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH)],
     )
     def retrieve(self, request: Request, pk: str | None = None) -> Response:
-        family = policy.access_family(actor_of(request), pk or "", action=policy.Action.VIEW)
+        family = policy.access_family(actor_of(request), pk or "", action=policy.Permission.VIEW)
         return Response(serializers.FamilyDetailSerializer(family).data)
 
 
@@ -53,7 +53,7 @@ class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "key"
 
     def get_queryset(self) -> Any:
-        if not policy.can(actor_of(self.request), policy.Action.VIEW_FRAMEWORK):
+        if not policy.can(actor_of(self.request), policy.Permission.VIEW_FRAMEWORK):
             raise PermissionDenied
         return frameworks_with_tree()
 
@@ -72,7 +72,7 @@ class RegistrationViewSet(viewsets.GenericViewSet):
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        approach = policy.approaches_for(actor, policy.Action.REGISTER).filter(pk=values["approach"]).first()
+        approach = policy.approaches_for(actor, policy.Permission.REGISTER).filter(pk=values["approach"]).first()
         if approach is None:
             raise NotFound("Onbekende aanpak, of u mag voor deze aanpak niet aanmelden.")
         domains = list(approach.life_domain_set.domains.filter(key__in=values["domains"]))

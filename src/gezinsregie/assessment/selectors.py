@@ -67,7 +67,7 @@ def case_indicators(approach: Approach) -> list[Indicator]:
 
 
 def assessment_of(*, actor: User, approach: Approach, as_of: date | None = None) -> Assessment:
-    policy.ensure(actor, policy.Action.VIEW_ASSESSMENT, approach)
+    policy.ensure(actor, policy.Permission.VIEW_ASSESSMENT, approach)
     day = as_of or timezone.localdate()
     facts = family_facts.facts_on(family_facts.load_rows(_families_of(approach)), day)
     results = {f.family_id: assess(f) for f in facts}
@@ -105,7 +105,7 @@ def month_ends(*, today: date, months: int) -> list[date]:
 
 def trend_of(*, actor: User, approach: Approach, key: str, months: int = 12) -> list[TrendPoint]:
     """Share of families meeting `key` at the end of each month (this month: today), from one read of the data."""
-    policy.ensure(actor, policy.Action.VIEW_ASSESSMENT, approach)
+    policy.ensure(actor, policy.Permission.VIEW_ASSESSMENT, approach)
     rows = family_facts.load_rows(_families_of(approach))
     points = []
     for day in month_ends(today=timezone.localdate(), months=months):
@@ -119,7 +119,7 @@ def families_behind(*, actor: User, assessment: Assessment, key: str, outcome: O
     """The families behind a number, only those the viewer may see (policy.families_for VIEW)."""
     wanted = [fid for fid, per_family in assessment.results.items() if per_family[key].outcome == outcome]
     visible = (
-        policy.families_for(actor, policy.Action.VIEW)
+        policy.families_for(actor, policy.Permission.VIEW)
         .filter(pk__in=wanted)
         .select_related("coordinator")
         .order_by("reference")
@@ -127,7 +127,9 @@ def families_behind(*, actor: User, assessment: Assessment, key: str, outcome: O
     return [(family, assessment.results[family.pk][key]) for family in visible]
 
 
-def family_assessment(*, actor: User, family: Family, action: policy.Action = policy.Action.VIEW) -> dict[str, Result]:
+def family_assessment(
+    *, actor: User, family: Family, action: policy.Permission = policy.Permission.VIEW
+) -> dict[str, Result]:
     """One family's indicators, for someone who may `action` the family (VIEW, or INSPECT under a mandate)."""
     rows = family_facts.load_rows(policy.families_for(actor, action).filter(pk=family.pk))
     facts = family_facts.facts_on(rows, timezone.localdate())

@@ -13,13 +13,13 @@ from gezinsregie.assessment.indicators import COMPUTED, OUTCOME_LABELS, Outcome
 from gezinsregie.audit import services as audit
 from gezinsregie.web.charts import percentage_line_chart
 
-Action = policy.Action
+Permission = policy.Permission
 DEFAULT_TREND = "C3.a.3"  # "er is een gezamenlijk plan": the finding inspectors made most often
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    approaches = policy.approaches_for(actor_of(request), Action.VIEW_ASSESSMENT).select_related("municipality")
+    approaches = policy.approaches_for(actor_of(request), Permission.VIEW_ASSESSMENT).select_related("municipality")
     if not approaches.exists():
         raise PermissionDenied
     if approaches.count() == 1:
@@ -30,7 +30,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest, approach_id: int) -> HttpResponse:
     actor = actor_of(request)
-    approach = policy.approaches_for(actor, Action.VIEW_ASSESSMENT).filter(pk=approach_id).first()
+    approach = policy.approaches_for(actor, Permission.VIEW_ASSESSMENT).filter(pk=approach_id).first()
     if approach is None:
         raise Http404
     assessment = selectors.assessment_of(actor=actor, approach=approach)
@@ -56,7 +56,7 @@ def dashboard(request: HttpRequest, approach_id: int) -> HttpResponse:
         "trend_key": trend_key,
         "trend_indicator": trend_indicator,
         "computed_keys": [s.indicator for s in assessment.indicators if s.indicator.key in COMPUTED],
-        "may_see_families": policy.families_for(actor, Action.VIEW).filter(approach=approach).exists(),
+        "may_see_families": policy.families_for(actor, Permission.VIEW).filter(approach=approach).exists(),
         "outcomes": OUTCOME_LABELS,
     }
     return render(request, "assessment/dashboard.html", context)
@@ -65,7 +65,7 @@ def dashboard(request: HttpRequest, approach_id: int) -> HttpResponse:
 @login_required
 def families(request: HttpRequest, approach_id: int, key: str, outcome: str) -> HttpResponse:
     actor = actor_of(request)
-    approach = policy.approaches_for(actor, Action.VIEW_ASSESSMENT).filter(pk=approach_id).first()
+    approach = policy.approaches_for(actor, Permission.VIEW_ASSESSMENT).filter(pk=approach_id).first()
     if approach is None or outcome not in set(Outcome) or key not in COMPUTED:
         raise Http404
     assessment = selectors.assessment_of(actor=actor, approach=approach)
@@ -74,7 +74,7 @@ def families(request: HttpRequest, approach_id: int, key: str, outcome: str) -> 
         actor=actor,
         action="assessment.families",
         families=[family for family, _ in rows],
-        membership=policy.membership_for_action(actor, Action.VIEW),
+        membership=policy.membership_for_action(actor, Permission.VIEW),
     )
     indicator = next(s.indicator for s in assessment.indicators if s.indicator.key == key)
     total = sum(1 for per_family in assessment.results.values() if per_family[key].outcome == outcome)

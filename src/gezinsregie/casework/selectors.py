@@ -17,13 +17,13 @@ from gezinsregie.plans import rules as plan_rules
 from gezinsregie.plans.models import Action as PlanAction
 from gezinsregie.plans.models import ActionStatus, Plan
 
-Action = policy.Action
+Permission = policy.Permission
 
 
 def caseload(*, actor: User) -> QuerySet[Family]:
     """The coordinator's own families."""
     return (
-        policy.families_for(actor, Action.VIEW)
+        policy.families_for(actor, Permission.VIEW)
         .filter(coordinator=actor)
         .select_related("approach__municipality")
         .order_by("status", "reference")
@@ -33,7 +33,7 @@ def caseload(*, actor: User) -> QuerySet[Family]:
 def approach_families(*, actor: User) -> QuerySet[Family]:
     """All families a process manager oversees; those without a coordinator first."""
     return (
-        policy.families_for(actor, Action.ASSIGN_COORDINATOR)
+        policy.families_for(actor, Permission.ASSIGN_COORDINATOR)
         .select_related("approach__municipality", "coordinator")
         .order_by("status", "reference")
     )
@@ -41,7 +41,7 @@ def approach_families(*, actor: User) -> QuerySet[Family]:
 
 def triage_queue(*, actor: User) -> QuerySet[Family]:
     return (
-        policy.families_for(actor, Action.TRIAGE)
+        policy.families_for(actor, Permission.TRIAGE)
         .select_related("approach__municipality")
         .order_by("registered_on", "reference")
     )
@@ -49,7 +49,7 @@ def triage_queue(*, actor: User) -> QuerySet[Family]:
 
 def involved_families(*, actor: User) -> QuerySet[Family]:
     return (
-        policy.families_for(actor, Action.VIEW)
+        policy.families_for(actor, Permission.VIEW)
         .select_related("approach__municipality", "coordinator")
         .order_by("reference")
     )
@@ -57,9 +57,9 @@ def involved_families(*, actor: User) -> QuerySet[Family]:
 
 def own_referrals_status_only(*, actor: User) -> QuerySet[Family]:
     """Families the actor registered or works with but may not see beyond their existence."""
-    visible = policy.families_for(actor, Action.VIEW).values("pk")
+    visible = policy.families_for(actor, Permission.VIEW).values("pk")
     return (
-        policy.families_for(actor, Action.VIEW_REFERRAL_STATUS)
+        policy.families_for(actor, Permission.VIEW_REFERRAL_STATUS)
         .exclude(pk__in=visible)
         .only("id", "reference", "status", "registered_on")
         .order_by("reference")
@@ -67,7 +67,7 @@ def own_referrals_status_only(*, actor: User) -> QuerySet[Family]:
 
 
 def mandated_families(*, actor: User) -> QuerySet[Family]:
-    return policy.families_for(actor, Action.INSPECT).only("id", "reference", "status").order_by("reference")
+    return policy.families_for(actor, Permission.INSPECT).only("id", "reference", "status").order_by("reference")
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ def _active_consent() -> Exists:
 def caseload_for(*, actor: User, query: str = "", status: str = "", attention_only: bool = False) -> QuerySet[Family]:
     """The families a coordinator (own) or process manager (approach) steers, with what needs attention."""
     families = (
-        policy.families_for(actor, Action.EDIT)
+        policy.families_for(actor, Permission.EDIT)
         .select_related("approach__life_domain_set", "approach__municipality", "coordinator")
         .annotate(
             has_consent=_active_consent(),

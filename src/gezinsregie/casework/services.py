@@ -30,7 +30,7 @@ from gezinsregie.casework.models import (
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.organisations.models import Approach, Organisation
 
-Action = policy.Action
+Permission = policy.Permission
 REOPENABLE = (FamilyStatus.CLOSED, FamilyStatus.DECLINED, FamilyStatus.AFTERCARE)
 
 
@@ -127,7 +127,7 @@ def family_register(
     register_as_new: bool = False,
 ) -> Family:
     """Aanmelding of a new family. Raises DuplicateFamilyError when it seems known, unless confirmed new."""
-    policy.ensure(actor, Action.REGISTER, approach)
+    policy.ensure(actor, Permission.REGISTER, approach)
     _validate_referral(approach, referral)
     problems = rules.member_problems(list(members), today=_today())
     if problems:
@@ -171,7 +171,7 @@ def referral_add_to_known_family(
     *, actor: User, approach: Approach, family: Family, referral: ReferralInput
 ) -> Referral:
     """A new aanmelding for a family that is already known: one family, not two. A closed family re-enters."""
-    policy.ensure(actor, Action.REGISTER, approach)
+    policy.ensure(actor, Permission.REGISTER, approach)
     if family.approach_id != approach.pk:
         raise ValidationError("Dit gezin hoort niet bij deze aanpak.")
     _validate_referral(approach, referral)
@@ -196,7 +196,7 @@ def family_triage(
     start_on: date | None = None,
     process_manager: User | None = None,
 ) -> TriageDecision:
-    policy.ensure(actor, Action.TRIAGE, family)
+    policy.ensure(actor, Permission.TRIAGE, family)
     errors: dict[str, list[str]] = {}
     if not reason.strip():
         errors["reason"] = ["Motiveer het besluit."]
@@ -253,7 +253,7 @@ def consent_record(
     organisations: Sequence[Organisation],
     scan: UploadedFile | None = None,
 ) -> Consent:
-    policy.ensure(actor, Action.EDIT, family)
+    policy.ensure(actor, Permission.EDIT, family)
     errors: dict[str, list[str]] = {}
     if not informed_of_rights:
         errors["informed_of_rights"] = ["Informeer het gezin eerst over zijn rechten; pas daarna telt de toestemming."]
@@ -288,7 +288,7 @@ def consent_record(
 
 @transaction.atomic
 def consent_withdraw(*, actor: User, consent: Consent, withdrawn_on: date, reason: str) -> Consent:
-    policy.ensure(actor, Action.EDIT, consent.family)
+    policy.ensure(actor, Permission.EDIT, consent.family)
     if consent.withdrawn_on is not None:
         raise ValidationError("Deze toestemming is al ingetrokken.")
     if withdrawn_on < consent.signed_on or withdrawn_on > _today():
@@ -321,7 +321,7 @@ def problem_add(
     family_participated: bool,
     identified_on: date,
 ) -> Problem:
-    policy.ensure(actor, Action.EDIT, family)
+    policy.ensure(actor, Permission.EDIT, family)
     _check_member_and_domain(family, member, domain)
     if identified_on > _today():
         raise ValidationError({"identified_on": ["Deze datum ligt in de toekomst."]})
@@ -353,7 +353,7 @@ def scores_record(
     scored_on: date,
 ) -> list[SelfSufficiencyScore]:
     """Self-sufficiency per domain (1–5). A second score for the same domain, moment and day replaces it."""
-    policy.ensure(actor, Action.EDIT, family)
+    policy.ensure(actor, Permission.EDIT, family)
     if scored_on > _today():
         raise ValidationError({"scored_on": ["Deze datum ligt in de toekomst."]})
     scale = set(family.approach.life_domain_set.scale.values_list("value", flat=True)) or set(range(1, 6))
@@ -393,7 +393,7 @@ def coordinator_assign(
     *, actor: User, family: Family, coordinator: User, assigned_on: date, reason: str
 ) -> CoordinatorAssignment:
     """One coordinator at a time; every handover says from whom to whom and why."""
-    policy.ensure(actor, Action.ASSIGN_COORDINATOR, family)
+    policy.ensure(actor, Permission.ASSIGN_COORDINATOR, family)
     if not coordinators_for(family.approach).filter(pk=coordinator.pk).exists():
         raise ValidationError(
             {"coordinator": ["Deze persoon is geen regisseur bij een organisatie die aan deze aanpak verbonden is."]}

@@ -21,7 +21,7 @@ from gezinsregie.casework import forms, rules, selectors, services
 from gezinsregie.casework.models import FamilyStatus, MemberRelation
 from gezinsregie.web.forms import apply_errors
 
-Action = policy.Action
+Permission = policy.Permission
 CASELOAD_PAGE_SIZE = 25
 
 
@@ -34,7 +34,7 @@ def _without_errors(*bound_forms: Form) -> None:
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
-    approaches = policy.approaches_for(actor, Action.REGISTER).select_related("municipality", "life_domain_set")
+    approaches = policy.approaches_for(actor, Permission.REGISTER).select_related("municipality", "life_domain_set")
     if not approaches:
         raise Http404
     approach_id = request.POST.get("approach") or request.GET.get("aanpak")
@@ -99,7 +99,7 @@ def register(request: HttpRequest) -> HttpResponse:
             apply_errors(form, error)
         else:
             messages.success(request, f"Gezin {family.reference} is aangemeld en wacht op prioritering.")
-            if policy.can(actor, Action.VIEW, family):
+            if policy.can(actor, Permission.VIEW, family):
                 return redirect("web:family", family_id=family.pk)
             return redirect("web:start")
     context = {"approach": approach, "form": form, "members": members, "matches": matches}
@@ -109,7 +109,7 @@ def register(request: HttpRequest) -> HttpResponse:
 @login_required
 def triage(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
-    family = policy.access_family(actor, family_id, action=Action.TRIAGE)
+    family = policy.access_family(actor, family_id, action=Permission.TRIAGE)
     today = timezone.localdate()
     form = forms.TriageForm(request.POST or None, family=family, initial={"decided_on": today, "start_on": today})
     if request.method == "POST" and form.is_valid():
@@ -129,7 +129,7 @@ def triage(request: HttpRequest, family_id: UUID) -> HttpResponse:
 @login_required
 def consent(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
-    family = policy.access_family(actor, family_id, action=Action.EDIT)
+    family = policy.access_family(actor, family_id, action=Permission.EDIT)
     form = forms.ConsentForm(
         request.POST or None, request.FILES or None, family=family, initial={"signed_on": timezone.localdate()}
     )
@@ -148,7 +148,7 @@ def consent(request: HttpRequest, family_id: UUID) -> HttpResponse:
 @login_required
 def consent_withdraw(request: HttpRequest, family_id: UUID, consent_id: int) -> HttpResponse:
     actor = actor_of(request)
-    family = policy.access_family(actor, family_id, action=Action.EDIT)
+    family = policy.access_family(actor, family_id, action=Permission.EDIT)
     record = family.consents.filter(pk=consent_id).first()
     if record is None:
         raise Http404
@@ -170,7 +170,7 @@ def consent_withdraw(request: HttpRequest, family_id: UUID, consent_id: int) -> 
 def consent_scan(request: HttpRequest, family_id: UUID, consent_id: int) -> FileResponse:
     """The signed declaration itself, for those who steer the case; never served as a public media file."""
     actor = actor_of(request)
-    family = policy.access_family(actor, family_id, action=Action.EDIT)
+    family = policy.access_family(actor, family_id, action=Permission.EDIT)
     record = family.consents.filter(pk=consent_id).exclude(scan="").first()
     if record is None:
         raise Http404
@@ -183,8 +183,8 @@ def consent_scan(request: HttpRequest, family_id: UUID, consent_id: int) -> File
 @login_required
 def analysis(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
-    family = policy.access_family(actor, family_id, action=Action.VIEW)
-    can_edit = policy.can(actor, Action.EDIT, family)
+    family = policy.access_family(actor, family_id, action=Permission.VIEW)
+    can_edit = policy.can(actor, Permission.EDIT, family)
     today = timezone.localdate()
     problem_form = forms.ProblemForm(
         request.POST if "probleem" in request.POST else None, family=family, initial={"identified_on": today}
@@ -211,7 +211,7 @@ def analysis(request: HttpRequest, family_id: UUID) -> HttpResponse:
                 return redirect("casework:analysis", family_id=family.pk)
         except ValidationError as error:
             apply_errors(problem_form if "probleem" in request.POST else scores_form, error)
-    family_with_analysis = selectors.with_analysis(policy.families_for(actor, Action.VIEW)).get(pk=family.pk)
+    family_with_analysis = selectors.with_analysis(policy.families_for(actor, Permission.VIEW)).get(pk=family.pk)
     context = {
         "family": family,
         "problems": family.problems.select_related("member", "domain"),
@@ -227,7 +227,7 @@ def analysis(request: HttpRequest, family_id: UUID) -> HttpResponse:
 @login_required
 def coordinator(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
-    family = policy.access_family(actor, family_id, action=Action.ASSIGN_COORDINATOR)
+    family = policy.access_family(actor, family_id, action=Permission.ASSIGN_COORDINATOR)
     form = forms.CoordinatorForm(request.POST or None, family=family, initial={"assigned_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:

@@ -10,7 +10,7 @@ from gezinsregie.frameworks.models import Framework, LifeDomainSet
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    policy.ensure(actor_of(request), policy.Action.VIEW_FRAMEWORK)
+    policy.ensure(actor_of(request), policy.Permission.VIEW_FRAMEWORK)
     frameworks = selectors.frameworks_with_tree()
     context = {
         "frameworks": frameworks,
@@ -22,7 +22,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def compare(request: HttpRequest) -> HttpResponse:
-    policy.ensure(actor_of(request), policy.Action.VIEW_FRAMEWORK)
+    policy.ensure(actor_of(request), policy.Permission.VIEW_FRAMEWORK)
     frameworks = list(Framework.objects.order_by("key"))
     by_key = {f.key: f for f in frameworks}
     left = by_key.get(request.GET.get("links", ""), frameworks[0] if frameworks else None)

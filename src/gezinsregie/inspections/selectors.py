@@ -27,7 +27,7 @@ from gezinsregie.inspections.models import (
 from gezinsregie.organisations.models import Approach, Organisation, OrganisationKind
 from gezinsregie.plans import selectors as plan_selectors
 
-Action = policy.Action
+Permission = policy.Permission
 
 
 # --- the framework's indicators for an inspection ---------------------------------------------------------------
@@ -164,9 +164,9 @@ def family_findings(review: CaseReview) -> dict[int, Finding]:
 
 def answer_with_document(actor: User, answer_id: int) -> Answer | None:
     """A document is for its own organisation while answering, and for the inspectorate once submitted."""
-    own = Q(respondent__in=policy.respondents_for(actor, Action.ANSWER_INSPECTION))
+    own = Q(respondent__in=policy.respondents_for(actor, Permission.ANSWER_INSPECTION))
     submitted = Q(
-        respondent__inspection__in=policy.inspections_for(actor, Action.CONDUCT_INSPECTION),
+        respondent__inspection__in=policy.inspections_for(actor, Permission.CONDUCT_INSPECTION),
         respondent__submitted_at__isnull=False,
     )
     return Answer.objects.filter(own | submitted, pk=answer_id).exclude(document="").first()
@@ -300,7 +300,7 @@ def points_per_approach(points: Iterable[ImprovementPoint]) -> list[tuple[Approa
 
 def points_for(actor: User) -> QuerySet[ImprovementPoint]:
     """The improvement points of the inspections the actor may see, per approach and inspection."""
-    visible = policy.inspections_for(actor, Action.VIEW_INSPECTION)
+    visible = policy.inspections_for(actor, Permission.VIEW_INSPECTION)
     return (
         ImprovementPoint.objects.filter(finding__inspection__in=visible)
         .select_related("finding__inspection__approach__municipality", "owner")
@@ -329,7 +329,7 @@ def mandated_families(actor: User, inspection: Inspection) -> QuerySet[Family]:
     today = timezone.localdate()
     chosen = inspection.case_reviews.values("family_id")
     return (
-        policy.families_for(actor, Action.INSPECT)
+        policy.families_for(actor, Permission.INSPECT)
         .filter(approach_id=inspection.approach_id)
         .filter(_valid_mandate(inspection.organisation_id, today, "mandates__"))  # one mandate meets all four
         .exclude(pk__in=chosen)

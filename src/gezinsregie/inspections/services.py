@@ -37,7 +37,7 @@ from gezinsregie.inspections.models import (
 )
 from gezinsregie.organisations.models import Approach, Organisation, OrganisationKind
 
-Action = policy.Action
+Permission = policy.Permission
 Status = InspectionStatus
 
 
@@ -79,7 +79,7 @@ def _kind_of(organisation: Organisation, approach: Approach) -> str:
 
 @transaction.atomic
 def inspection_create(*, actor: User, approach: Approach, level: str, year: int, title: str = "") -> Inspection:
-    policy.ensure(actor, Action.START_INSPECTION, approach)
+    policy.ensure(actor, Permission.START_INSPECTION, approach)
     membership = _inspector_membership(actor)
     errors: dict[str, list[str]] = {}
     if not approach.framework.levels.filter(key=level).exists():
@@ -110,7 +110,7 @@ def inspection_create(*, actor: User, approach: Approach, level: str, year: int,
 def respondents_invite(
     *, actor: User, inspection: Inspection, organisations: Sequence[Organisation]
 ) -> list[Respondent]:
-    policy.ensure(actor, Action.CONDUCT_INSPECTION, inspection)
+    policy.ensure(actor, Permission.CONDUCT_INSPECTION, inspection)
     inspection = _lock(inspection)
     if inspection.level != InspectionLevel.POLICY:
         raise ValidationError("Alleen een onderzoek op beleidsniveau heeft respondenten.")
@@ -145,7 +145,7 @@ def respondents_invite(
 @transaction.atomic
 def inspection_advance(*, actor: User, inspection: Inspection, to: str) -> Inspection:
     """Open the questionnaire, or close it and start judging (case level: start judging)."""
-    policy.ensure(actor, Action.CONDUCT_INSPECTION, inspection)
+    policy.ensure(actor, Permission.CONDUCT_INSPECTION, inspection)
     inspection = _lock(inspection)
     if to == Status.PUBLISHED:
         raise ValidationError("Publiceren gaat via inspection_publish.")
@@ -165,7 +165,7 @@ def inspection_advance(*, actor: User, inspection: Inspection, to: str) -> Inspe
 @transaction.atomic
 def answers_save(*, actor: User, respondent: Respondent, answers: Sequence[AnswerInput]) -> Respondent:
     """Save halfway: whatever was filled in is kept, nothing is required yet."""
-    policy.ensure(actor, Action.ANSWER_INSPECTION, respondent)
+    policy.ensure(actor, Permission.ANSWER_INSPECTION, respondent)
     respondent = Respondent.objects.select_for_update().select_related("inspection").get(pk=respondent.pk)
     if respondent.submitted_at is not None:
         raise ValidationError("Deze vragenlijst is al ingediend: de antwoorden kunnen niet meer worden gewijzigd.")
@@ -195,7 +195,7 @@ def answers_save(*, actor: User, respondent: Respondent, answers: Sequence[Answe
 @transaction.atomic
 def questionnaire_submit(*, actor: User, respondent: Respondent) -> Respondent:
     """Submit the questionnaire: every indicator answered. Afterwards the inspector sees the answers."""
-    policy.ensure(actor, Action.ANSWER_INSPECTION, respondent)
+    policy.ensure(actor, Permission.ANSWER_INSPECTION, respondent)
     respondent = Respondent.objects.select_for_update().select_related("inspection").get(pk=respondent.pk)
     if respondent.submitted_at is not None:
         raise ValidationError("Deze vragenlijst is al ingediend.")
@@ -275,7 +275,7 @@ def finding_save(
     finding: Finding | None = None,
 ) -> Finding:
     """The overall judgement (✓ / X / –) for one indicator or a group of one criterion, with LET OP notes."""
-    policy.ensure(actor, Action.CONDUCT_INSPECTION, inspection)
+    policy.ensure(actor, Permission.CONDUCT_INSPECTION, inspection)
     inspection = _lock(inspection)
     rules.check_state(status=inspection.status, allowed=(Status.JUDGING,), what="Een oordeel geven")
     if finding is not None and (finding.inspection_id != inspection.pk or finding.case_review_id is not None):
@@ -297,7 +297,7 @@ def finding_save(
 @transaction.atomic
 def finding_delete(*, actor: User, finding: Finding) -> None:
     inspection = finding.inspection
-    policy.ensure(actor, Action.CONDUCT_INSPECTION, inspection)
+    policy.ensure(actor, Permission.CONDUCT_INSPECTION, inspection)
     inspection = _lock(inspection)
     rules.check_state(status=inspection.status, allowed=(Status.JUDGING,), what="Een oordeel verwijderen")
     audit.record(actor=actor, action="inspection.finding_delete", obj=finding, membership=_inspector_membership(actor))
@@ -310,8 +310,8 @@ def case_findings_save(
 ) -> None:
     """One family's judgement per case-level indicator: (indicator, judgement or "" for none, text)."""
     inspection = case_review.inspection
-    policy.ensure(actor, Action.CONDUCT_INSPECTION, inspection)
-    policy.ensure(actor, Action.INSPECT, case_review.family)  # no mandate, no access
+    policy.ensure(actor, Permission.CONDUCT_INSPECTION, inspection)
+    policy.ensure(actor, Permission.INSPECT, case_review.family)  # no mandate, no access
     inspection = _lock(inspection)
     rules.check_state(status=inspection.status, allowed=(Status.JUDGING,), what="Een oordeel geven")
     current = {
@@ -340,7 +340,7 @@ def case_findings_save(
         action="inspection.case_judge",
         family=case_review.family,
         obj=case_review,
-        membership=policy.granting_membership(actor, Action.INSPECT, case_review.family),
+        membership=policy.granting_membership(actor, Permission.INSPECT, case_review.family),
     )
 
 
@@ -348,7 +348,7 @@ def case_findings_save(
 def inspection_publish(*, actor: User, inspection: Inspection) -> Inspection:
     """Publish: every indicator judged; each X becomes an improvement point; the points of the previous
     inspection of this approach and level that are now judged met are resolved (the Zwolle follow-up)."""
-    policy.ensure(actor, Action.CONDUCT_INSPECTION, inspection)
+    policy.ensure(actor, Permission.CONDUCT_INSPECTION, inspection)
     inspection = _lock(inspection)
     rules.check_transition(level=inspection.level, current=inspection.status, new=Status.PUBLISHED)
     missing = selectors.uncovered_keys(inspection)
@@ -397,7 +397,7 @@ def inspection_update_texts(
 ) -> Inspection:
     """The narrative of the factsheet and the nota van bevindingen; None leaves a text as it is. Plain text:
     paragraphs from blank lines. Fixed with the judgements once the inspection is published."""
-    policy.ensure(actor, Action.CONDUCT_INSPECTION, inspection)
+    policy.ensure(actor, Permission.CONDUCT_INSPECTION, inspection)
     inspection = _lock(inspection)
     rules.check_state(
         status=inspection.status, allowed=(Status.DRAFT, Status.OPEN, Status.JUDGING), what="De rapportteksten wijzigen"
@@ -430,8 +430,8 @@ def _case_state(inspection: Inspection, what: str) -> None:
 @transaction.atomic
 def case_review_add(*, actor: User, inspection: Inspection, family: Family) -> CaseReview:
     """Add a family to the sample: only one of the approach with a valid mandate for this inspectorate."""
-    policy.ensure(actor, Action.CONDUCT_INSPECTION, inspection)
-    policy.ensure(actor, Action.INSPECT, family)  # no mandate, no access
+    policy.ensure(actor, Permission.CONDUCT_INSPECTION, inspection)
+    policy.ensure(actor, Permission.INSPECT, family)  # no mandate, no access
     inspection = _lock(inspection)
     _case_state(inspection, "Een gezin toevoegen")
     if inspection.case_reviews.filter(family=family).exists():
@@ -454,14 +454,14 @@ def case_review_add(*, actor: User, inspection: Inspection, family: Family) -> C
         action="inspection.case_add",
         family=family,
         obj=review,
-        membership=policy.granting_membership(actor, Action.INSPECT, family),
+        membership=policy.granting_membership(actor, Permission.INSPECT, family),
     )
     return review
 
 
 def _ensure_case(actor: User, case_review: CaseReview, what: str) -> Inspection:
-    policy.ensure(actor, Action.CONDUCT_INSPECTION, case_review.inspection)
-    policy.ensure(actor, Action.INSPECT, case_review.family)
+    policy.ensure(actor, Permission.CONDUCT_INSPECTION, case_review.inspection)
+    policy.ensure(actor, Permission.INSPECT, case_review.family)
     inspection = _lock(case_review.inspection)
     _case_state(inspection, what)
     return inspection
@@ -495,7 +495,7 @@ def interview_add(
         action="inspection.interview_add",
         family=case_review.family,
         obj=interview,
-        membership=policy.granting_membership(actor, Action.INSPECT, case_review.family),
+        membership=policy.granting_membership(actor, Permission.INSPECT, case_review.family),
     )
     return interview
 
@@ -513,7 +513,7 @@ def plan_review_save(*, actor: User, case_review: CaseReview, plan_reviewed: boo
         action="inspection.plan_review",
         family=case_review.family,
         obj=case_review,
-        membership=policy.granting_membership(actor, Action.INSPECT, case_review.family),
+        membership=policy.granting_membership(actor, Permission.INSPECT, case_review.family),
     )
     return case_review
 
@@ -530,7 +530,7 @@ def improvement_point_update(
     *, actor: User, point: ImprovementPoint, owner: User | None, due_on: date | None
 ) -> ImprovementPoint:
     inspection = point.finding.inspection
-    policy.ensure(actor, Action.REPORT_IMPROVEMENT, inspection)
+    policy.ensure(actor, Permission.REPORT_IMPROVEMENT, inspection)
     if owner is not None and not selectors.municipality_users(inspection.approach).filter(pk=owner.pk).exists():
         raise ValidationError({"owner": ["Kies iemand van de gemeente."]})
     point.owner, point.due_on = owner, due_on
@@ -543,7 +543,7 @@ def improvement_point_update(
 @transaction.atomic
 def improvement_report_add(*, actor: User, point: ImprovementPoint, text: str, reported_on: date) -> ImprovementReport:
     """What the municipality did. The inspection judges at its next visit whether the point is resolved."""
-    policy.ensure(actor, Action.REPORT_IMPROVEMENT, point.finding.inspection)
+    policy.ensure(actor, Permission.REPORT_IMPROVEMENT, point.finding.inspection)
     point = ImprovementPoint.objects.select_for_update().get(pk=point.pk)
     errors: dict[str, list[str]] = {}
     if point.status == PointStatus.RESOLVED:

@@ -20,7 +20,7 @@ from gezinsregie.inspections import forms, selectors, services
 from gezinsregie.inspections.models import CaseReview, Finding, InspectionLevel, InspectionStatus, Judgement
 from gezinsregie.web.forms import apply_errors
 
-Action = policy.Action
+Permission = policy.Permission
 Status = InspectionStatus
 
 
@@ -31,19 +31,19 @@ Status = InspectionStatus
 def index(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     inspections = (
-        policy.inspections_for(actor, Action.VIEW_INSPECTION)
+        policy.inspections_for(actor, Permission.VIEW_INSPECTION)
         .select_related("approach__municipality")
         .order_by("-year", "approach__name", "level")
     )
     questionnaires = (
-        policy.respondents_for(actor, Action.ANSWER_INSPECTION)
+        policy.respondents_for(actor, Permission.ANSWER_INSPECTION)
         .select_related("inspection__approach__municipality", "organisation")
         .order_by("inspection__year", "pk")
     )
-    can_start = policy.approaches_for(actor, Action.START_INSPECTION).exists()
+    can_start = policy.approaches_for(actor, Permission.START_INSPECTION).exists()
     if not (can_start or inspections.exists() or questionnaires.exists()):
         raise Http404
-    conducting = set(policy.inspections_for(actor, Action.CONDUCT_INSPECTION).values_list("pk", flat=True))
+    conducting = set(policy.inspections_for(actor, Permission.CONDUCT_INSPECTION).values_list("pk", flat=True))
     context = {
         "inspections": inspections,
         "conducting": conducting,
@@ -57,7 +57,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def create(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
-    approaches = policy.approaches_for(actor, Action.START_INSPECTION).select_related("municipality")
+    approaches = policy.approaches_for(actor, Permission.START_INSPECTION).select_related("municipality")
     if not approaches.exists():
         raise Http404
     initial = {"year": timezone.localdate().year, "level": InspectionLevel.POLICY}
@@ -76,13 +76,13 @@ def create(request: HttpRequest) -> HttpResponse:
 @login_required
 def detail(request: HttpRequest, inspection_id: int) -> HttpResponse:
     actor = actor_of(request)
-    if not policy.inspections_for(actor, Action.CONDUCT_INSPECTION).filter(pk=inspection_id).exists():
-        policy.access_inspection(actor, inspection_id, action=Action.VIEW_INSPECTION)  # 404 unless visible
+    if not policy.inspections_for(actor, Permission.CONDUCT_INSPECTION).filter(pk=inspection_id).exists():
+        policy.access_inspection(actor, inspection_id, action=Permission.VIEW_INSPECTION)  # 404 unless visible
         return redirect("inspections:result", inspection_id=inspection_id)
-    inspection = policy.access_inspection(actor, inspection_id, action=Action.CONDUCT_INSPECTION)
+    inspection = policy.access_inspection(actor, inspection_id, action=Permission.CONDUCT_INSPECTION)
     respondents = list(inspection.respondents.select_related("organisation"))
     reviews = list(inspection.case_reviews.prefetch_related("interviews"))
-    visible = policy.inspections_for(actor, Action.VIEW_INSPECTION)
+    visible = policy.inspections_for(actor, Permission.VIEW_INSPECTION)
     context = {
         "inspection": inspection,
         "respondents": respondents,
@@ -99,7 +99,7 @@ def detail(request: HttpRequest, inspection_id: int) -> HttpResponse:
 @require_POST
 def advance(request: HttpRequest, inspection_id: int) -> HttpResponse:
     actor = actor_of(request)
-    inspection = policy.access_inspection(actor, inspection_id, action=Action.CONDUCT_INSPECTION)
+    inspection = policy.access_inspection(actor, inspection_id, action=Permission.CONDUCT_INSPECTION)
     to = request.POST.get("naar", "")
     if to not in (Status.OPEN, Status.JUDGING):
         raise Http404
@@ -119,7 +119,7 @@ def advance(request: HttpRequest, inspection_id: int) -> HttpResponse:
 @login_required
 def invite(request: HttpRequest, inspection_id: int) -> HttpResponse:
     actor = actor_of(request)
-    inspection = policy.access_inspection(actor, inspection_id, action=Action.CONDUCT_INSPECTION)
+    inspection = policy.access_inspection(actor, inspection_id, action=Permission.CONDUCT_INSPECTION)
     if inspection.level != InspectionLevel.POLICY:
         raise Http404
     invited = inspection.respondents.values("organisation_id")
@@ -197,10 +197,10 @@ def answer_document(request: HttpRequest, answer_id: int) -> FileResponse:
 @login_required
 def judge(request: HttpRequest, inspection_id: int) -> HttpResponse:
     actor = actor_of(request)
-    inspection = policy.access_inspection(actor, inspection_id, action=Action.CONDUCT_INSPECTION)
+    inspection = policy.access_inspection(actor, inspection_id, action=Permission.CONDUCT_INSPECTION)
     if inspection.status == Status.DRAFT:
         raise Http404
-    visible = policy.inspections_for(actor, Action.VIEW_INSPECTION)
+    visible = policy.inspections_for(actor, Permission.VIEW_INSPECTION)
     comparison = selectors.comparison(inspection, visible=visible)
     context = {
         "inspection": inspection,
@@ -225,7 +225,7 @@ def finding_edit(request: HttpRequest, inspection_id: int, finding_id: int) -> H
 
 def _finding(request: HttpRequest, inspection_id: int, finding_id: int | None) -> HttpResponse:
     actor = actor_of(request)
-    inspection = policy.access_inspection(actor, inspection_id, action=Action.CONDUCT_INSPECTION)
+    inspection = policy.access_inspection(actor, inspection_id, action=Permission.CONDUCT_INSPECTION)
     if inspection.status != Status.JUDGING:
         raise Http404
     finding: Finding | None = None
@@ -277,7 +277,7 @@ def _finding(request: HttpRequest, inspection_id: int, finding_id: int | None) -
         else:
             messages.success(request, f"Oordeel {saved.symbol} vastgelegd.")
             return redirect(reverse("inspections:judge", args=[inspection.pk]) + f"#indicator-{first.pk}")
-    found = selectors.comparison(inspection, visible=policy.inspections_for(actor, Action.VIEW_INSPECTION))
+    found = selectors.comparison(inspection, visible=policy.inspections_for(actor, Permission.VIEW_INSPECTION))
     criterion_rows = [
         row
         for theme in selectors.judging_tree(inspection, earlier=selectors.earlier_by_indicator(found))
@@ -302,7 +302,7 @@ def _finding(request: HttpRequest, inspection_id: int, finding_id: int | None) -
 @login_required
 def publish(request: HttpRequest, inspection_id: int) -> HttpResponse:
     actor = actor_of(request)
-    inspection = policy.access_inspection(actor, inspection_id, action=Action.CONDUCT_INSPECTION)
+    inspection = policy.access_inspection(actor, inspection_id, action=Permission.CONDUCT_INSPECTION)
     if inspection.status != Status.JUDGING:
         raise Http404
     if request.method == "POST":
@@ -327,7 +327,7 @@ def publish(request: HttpRequest, inspection_id: int) -> HttpResponse:
 def report_texts(request: HttpRequest, inspection_id: int) -> HttpResponse:
     """The inspector writes the narrative of the factsheet or the nota van bevindingen (until publication)."""
     actor = actor_of(request)
-    inspection = policy.access_inspection(actor, inspection_id, action=Action.CONDUCT_INSPECTION)
+    inspection = policy.access_inspection(actor, inspection_id, action=Permission.CONDUCT_INSPECTION)
     if inspection.status == Status.PUBLISHED:
         raise Http404
     initial = {name: getattr(inspection, name) for name in forms.ReportTextsForm.base_fields}
@@ -349,15 +349,15 @@ def report_texts(request: HttpRequest, inspection_id: int) -> HttpResponse:
 def result(request: HttpRequest, inspection_id: int) -> HttpResponse:
     """The factsheet (policy level) or Bijlage 1 (case level); before publication only for the inspectorate."""
     actor = actor_of(request)
-    inspection = policy.access_inspection(actor, inspection_id, action=Action.VIEW_INSPECTION)
-    visible = policy.inspections_for(actor, Action.VIEW_INSPECTION)
+    inspection = policy.access_inspection(actor, inspection_id, action=Permission.VIEW_INSPECTION)
+    visible = policy.inspections_for(actor, Permission.VIEW_INSPECTION)
     context = {
         "inspection": inspection,
         "tables": selectors.result_tables(inspection),
         "respondents": selectors.submitted_respondents(inspection),
         "reviews": list(inspection.case_reviews.prefetch_related("interviews").order_by("pseudonym")),
         "comparison": selectors.comparison(inspection, visible=visible),
-        "can_conduct": policy.can(actor, Action.CONDUCT_INSPECTION, inspection),
+        "can_conduct": policy.can(actor, Permission.CONDUCT_INSPECTION, inspection),
     }
     return render(request, "inspections/result.html", context)
 
@@ -365,8 +365,8 @@ def result(request: HttpRequest, inspection_id: int) -> HttpResponse:
 @login_required
 def comparison(request: HttpRequest, inspection_id: int) -> HttpResponse:
     actor = actor_of(request)
-    inspection = policy.access_inspection(actor, inspection_id, action=Action.VIEW_INSPECTION)
-    found = selectors.comparison(inspection, visible=policy.inspections_for(actor, Action.VIEW_INSPECTION))
+    inspection = policy.access_inspection(actor, inspection_id, action=Permission.VIEW_INSPECTION)
+    found = selectors.comparison(inspection, visible=policy.inspections_for(actor, Permission.VIEW_INSPECTION))
     if found is None:
         raise Http404
     return render(request, "inspections/comparison.html", {"inspection": inspection, "comparison": found})
@@ -378,13 +378,13 @@ def comparison(request: HttpRequest, inspection_id: int) -> HttpResponse:
 @login_required
 def case_select(request: HttpRequest, inspection_id: int) -> HttpResponse:
     actor = actor_of(request)
-    inspection = policy.access_inspection(actor, inspection_id, action=Action.CONDUCT_INSPECTION)
+    inspection = policy.access_inspection(actor, inspection_id, action=Permission.CONDUCT_INSPECTION)
     if inspection.level != InspectionLevel.CASE or inspection.status not in (Status.DRAFT, Status.JUDGING):
         raise Http404
     families = selectors.mandated_families(actor, inspection)
     form = forms.CaseSelectForm(request.POST or None, families=families)
     if request.method == "POST" and form.is_valid():
-        family = policy.access_family(actor, form.cleaned_data["family"].pk, action=Action.INSPECT)
+        family = policy.access_family(actor, form.cleaned_data["family"].pk, action=Permission.INSPECT)
         try:
             review = services.case_review_add(actor=actor, inspection=inspection, family=family)
         except ValidationError as error:
@@ -406,12 +406,12 @@ def case_select(request: HttpRequest, inspection_id: int) -> HttpResponse:
 
 
 def _review(actor: User, inspection_id: int, review_id: int) -> tuple[CaseReview, Family]:
-    inspection = policy.access_inspection(actor, inspection_id, action=Action.CONDUCT_INSPECTION)
+    inspection = policy.access_inspection(actor, inspection_id, action=Permission.CONDUCT_INSPECTION)
     review = inspection.case_reviews.select_related("inspection").filter(pk=review_id).first()
     if review is None:
         raise Http404
     # Every read of the case goes through the one door: a valid mandate, and it is logged.
-    family = policy.access_family(actor, review.family_id, action=Action.INSPECT)
+    family = policy.access_family(actor, review.family_id, action=Permission.INSPECT)
     return review, family
 
 
@@ -473,7 +473,7 @@ def case_judge(request: HttpRequest, inspection_id: int, review_id: int) -> Http
             messages.success(request, f"De oordelen voor {review.pseudonym} zijn opgeslagen.")
             return redirect("inspections:judge", inspection_id=inspection.pk)
     # BRIEF: the system pre-fills evidence from the casework data; the judgement stays the inspector's.
-    from_data = assessment_selectors.family_assessment(actor=actor, family=_family, action=Action.INSPECT)
+    from_data = assessment_selectors.family_assessment(actor=actor, family=_family, action=Permission.INSPECT)
     rows = [
         (indicator, judgement, text, _evidence(from_data, indicator.key)) for indicator, judgement, text in form.rows()
     ]
@@ -502,7 +502,7 @@ def _evidence(results: dict[str, Result], key: str) -> str:
 def points(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     found = list(selectors.points_for(actor))
-    if not found and not policy.inspections_for(actor, Action.VIEW_INSPECTION).exists():
+    if not found and not policy.inspections_for(actor, Permission.VIEW_INSPECTION).exists():
         raise Http404
     return render(request, "inspections/points.html", {"approaches": selectors.points_per_approach(found)})
 
@@ -514,7 +514,7 @@ def point(request: HttpRequest, point_id: int) -> HttpResponse:
     if found is None:
         raise Http404
     inspection = found.finding.inspection
-    can_report = policy.can(actor, Action.REPORT_IMPROVEMENT, inspection)
+    can_report = policy.can(actor, Permission.REPORT_IMPROVEMENT, inspection)
     owners = selectors.municipality_users(inspection.approach)
     point_form = forms.PointForm(
         request.POST if "punt" in request.POST else None,

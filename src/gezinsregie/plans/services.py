@@ -22,7 +22,7 @@ from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans import rules, selectors
 from gezinsregie.plans.models import Action, ActionStatus, Goal, OwnerKind, Plan, PlanVersion
 
-EDIT = policy.Action.EDIT
+EDIT = policy.Permission.EDIT
 STALE_MESSAGE = (
     "Iemand anders heeft het plan intussen gewijzigd (versie {version}). Uw wijziging is niet opgeslagen; "
     "bekijk de nieuwe versie en voer uw wijziging opnieuw in."

@@ -28,7 +28,7 @@ from gezinsregie.plans.forms import ActionForm, AgreementForm, GoalForm, PlanFor
 from gezinsregie.plans.models import Action, Goal, Plan, PlanVersion
 from gezinsregie.plans.services import Owner, StalePlanError
 
-VIEW, EDIT = policy.Action.VIEW, policy.Action.EDIT
+VIEW, EDIT = policy.Permission.VIEW, policy.Permission.EDIT
 
 
 @dataclass(frozen=True)

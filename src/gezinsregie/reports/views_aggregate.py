@@ -20,7 +20,7 @@ from gezinsregie.reports import aggregation, exports
 from gezinsregie.reports.aggregate import JUDGEMENTS
 from gezinsregie.reports.aggregation import AggregateFilter, AggregateReport, ThemeCounts
 
-Action = policy.Action
+Permission = policy.Permission
 
 ROW_HEIGHT = 50  # px per indicator in the chart: a label line and a bar
 LABEL_LENGTH = 90  # characters of an indicator's text in the chart; the table has all of it
@@ -107,7 +107,7 @@ def stacked_chart(*, chart_id: str, theme: ThemeCounts, approaches: int) -> dict
 
 
 def _report(request: HttpRequest) -> tuple[AggregateFilterForm, AggregateReport | None]:
-    policy.ensure(actor_of(request), Action.VIEW_AGGREGATE)
+    policy.ensure(actor_of(request), Permission.VIEW_AGGREGATE)
     form = AggregateFilterForm(request.GET)
     if not form.is_valid():
         return form, None

@@ -17,16 +17,16 @@ from gezinsregie.accounts.request import actor_of
 from gezinsregie.inspections.models import InspectionLevel
 from gezinsregie.reports import publication
 
-Action = policy.Action
+Permission = policy.Permission
 
 
 def _report(request: HttpRequest, inspection_id: int, level: str) -> tuple[publication.Report, bool]:
     """The report, and whether the actor conducts the inspection."""
     actor = actor_of(request)
-    inspection = policy.access_inspection(actor, inspection_id, action=Action.VIEW_INSPECTION)
+    inspection = policy.access_inspection(actor, inspection_id, action=Permission.VIEW_INSPECTION)
     if inspection.level != level:
         raise Http404
-    return publication.build(inspection), policy.can(actor, Action.CONDUCT_INSPECTION, inspection)
+    return publication.build(inspection), policy.can(actor, Permission.CONDUCT_INSPECTION, inspection)
 
 
 def _page(request: HttpRequest, inspection_id: int, level: str) -> HttpResponse:

@@ -14,9 +14,9 @@ def user_roles_include(user: object, roles: set[str]) -> bool:
 def may_see_inspections(user: Any) -> bool:
     """Inspectors, whoever may see an inspection, and respondents with a questionnaire to fill in."""
     return (
-        policy.approaches_for(user, policy.Action.START_INSPECTION).exists()
-        or policy.inspections_for(user, policy.Action.VIEW_INSPECTION).exists()
-        or policy.respondents_for(user, policy.Action.ANSWER_INSPECTION).exists()
+        policy.approaches_for(user, policy.Permission.START_INSPECTION).exists()
+        or policy.inspections_for(user, policy.Permission.VIEW_INSPECTION).exists()
+        or policy.respondents_for(user, policy.Permission.ANSWER_INSPECTION).exists()
     )
 
 
@@ -27,21 +27,21 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     items = [("web:start", "Start", None)]
     if user_roles_include(user, {Role.COORDINATOR, Role.PROCESS_MANAGER}):
         items.append(("casework:caseload", "Mijn gezinnen", None))
-    if policy.approaches_for(user, policy.Action.REGISTER).exists():
+    if policy.approaches_for(user, policy.Permission.REGISTER).exists():
         items.append(("casework:register", "Gezin aanmelden", None))
-    if policy.approaches_for(user, policy.Action.VIEW_POPULATION).exists():
+    if policy.approaches_for(user, policy.Permission.VIEW_POPULATION).exists():
         items.append(("web:population", "Populatie", None))
-    if policy.approaches_for(user, policy.Action.VIEW_ASSESSMENT).exists():
+    if policy.approaches_for(user, policy.Permission.VIEW_ASSESSMENT).exists():
         items.append(("assessment:index", "Zelfevaluatie", None))
     if may_see_inspections(user):
         items.append(("inspections:index", "Toezicht", None))
-    if policy.can(user, policy.Action.VIEW_AGGREGATE):
+    if policy.can(user, policy.Permission.VIEW_AGGREGATE):
         items.append(("reports:aggregate", "Landelijk beeld", None))
-    if policy.can(user, policy.Action.VIEW_FRAMEWORK):
+    if policy.can(user, policy.Permission.VIEW_FRAMEWORK):
         items.append(("frameworks:index", "Toetsingskader", None))
-    if policy.can(user, policy.Action.SEARCH_LOGS):
+    if policy.can(user, policy.Permission.SEARCH_LOGS):
         items.append(("audit:search", "Toegangslog", None))
-    if policy.can(user, policy.Action.CONFIGURE):
+    if policy.can(user, policy.Permission.CONFIGURE):
         items.append(("admin:index", "Beheer", None))
     nav_items = []
     for name, label, _ in items:

@@ -22,7 +22,7 @@ from gezinsregie.casework.models import Family
 from gezinsregie.demo.logins import DEMO_LOGINS
 from gezinsregie.web.charts import bar_chart
 
-Action = policy.Action
+Permission = policy.Permission
 START_LIST_LIMIT = 50
 
 
@@ -62,8 +62,8 @@ def start(request: HttpRequest) -> HttpResponse:
         context["referral_status"] = list(selectors.own_referrals_status_only(actor=actor))
     if Role.INSPECTOR in roles:
         context["mandated"] = list(selectors.mandated_families(actor=actor))
-    if policy.can(actor, Action.VIEW_POPULATION):
-        approaches = policy.approaches_for(actor, Action.VIEW_POPULATION)
+    if policy.can(actor, Permission.VIEW_POPULATION):
+        approaches = policy.approaches_for(actor, Permission.VIEW_POPULATION)
         context["population_approaches"] = list(approaches)
         context["status_chart"] = bar_chart(
             chart_id="per-status",
@@ -77,20 +77,20 @@ def start(request: HttpRequest) -> HttpResponse:
             rows=selectors.population_by_neighbourhood(approaches=approaches),
             unit="gezinnen",
         )
-    context["can_search_logs"] = policy.can(actor, Action.SEARCH_LOGS)
-    context["can_configure"] = policy.can(actor, Action.CONFIGURE)
+    context["can_search_logs"] = policy.can(actor, Permission.SEARCH_LOGS)
+    context["can_configure"] = policy.can(actor, Permission.CONFIGURE)
     return render(request, "web/start.html", context)
 
 
 def family_actions(actor: Any, family: Family) -> list[dict[str, str]]:
     """The links on a family page, each shown only when the policy allows it."""
     candidates = [
-        (Action.TRIAGE, "casework:triage", "Prioriteren"),
-        (Action.VIEW, "casework:analysis", "Probleemanalyse"),
-        (Action.VIEW, "plans:detail", "Gezinsplan"),
-        (Action.EDIT, "casework:consent", "Toestemming"),
-        (Action.ASSIGN_COORDINATOR, "casework:coordinator", "Regisseur"),
-        (Action.VIEW_LOG, "audit:family", "Toegangslog"),
+        (Permission.TRIAGE, "casework:triage", "Prioriteren"),
+        (Permission.VIEW, "casework:analysis", "Probleemanalyse"),
+        (Permission.VIEW, "plans:detail", "Gezinsplan"),
+        (Permission.EDIT, "casework:consent", "Toestemming"),
+        (Permission.ASSIGN_COORDINATOR, "casework:coordinator", "Regisseur"),
+        (Permission.VIEW_LOG, "audit:family", "Toegangslog"),
     ]
     allowed = {action for action in {c[0] for c in candidates} if policy.can(actor, action, family)}
     return [
@@ -102,7 +102,7 @@ def family_actions(actor: Any, family: Family) -> list[dict[str, str]]:
 
 @login_required
 def family_detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
-    family = policy.access_family(actor_of(request), family_id, action=Action.VIEW)
+    family = policy.access_family(actor_of(request), family_id, action=Permission.VIEW)
     actor = actor_of(request)
     context = {
         "family": family,
@@ -124,7 +124,7 @@ def family_detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
 def population(request: HttpRequest) -> HttpResponse:
     """Population in view (toetsingskader B1.a.2): numbers only, never a person."""
     actor = actor_of(request)
-    allowed = policy.approaches_for(actor, Action.VIEW_POPULATION).select_related("municipality")
+    allowed = policy.approaches_for(actor, Permission.VIEW_POPULATION).select_related("municipality")
     if not allowed.exists():
         raise PermissionDenied
     chosen = request.GET.get("aanpak", "")
