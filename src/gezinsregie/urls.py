@@ -2,10 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from gezinsregie.web.views import LoginView
-
 urlpatterns = [
-    path("inloggen/", LoginView.as_view(), name="login"),
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("api/", include("gezinsregie.api.urls")),

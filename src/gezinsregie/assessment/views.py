@@ -11,7 +11,7 @@ from gezinsregie.accounts.request import actor_of
 from gezinsregie.assessment import selectors
 from gezinsregie.assessment.indicators import COMPUTED, OUTCOME_LABELS, Outcome
 from gezinsregie.audit import services as audit
-from gezinsregie.web.charts import percentage_line_chart
+from gezinsregie.common.charts import percentage_line_chart
 
 Permission = policy.Permission
 DEFAULT_TREND = "C3.a.3"  # "er is een gezamenlijk plan": the finding inspectors made most often

@@ -8,9 +8,9 @@ from django.forms import formset_factory
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.casework.models import Family, FamilyStatus, MemberRelation, ReferralSource, Severity, Urgency
 from gezinsregie.casework.services import coordinators_for
+from gezinsregie.common import widgets
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.organisations.models import Approach, Organisation
-from gezinsregie.web import widgets
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 TEXT = forms.TextInput(attrs={"class": "utrecht-textbox"})

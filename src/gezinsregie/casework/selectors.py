@@ -12,6 +12,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.casework import rules
 from gezinsregie.casework.models import Consent, Family, FamilyStatus, Problem, Referral, ReferralSource
+from gezinsregie.common.counts import CountRow
 from gezinsregie.organisations.models import Approach
 from gezinsregie.plans import rules as plan_rules
 from gezinsregie.plans.models import Action as PlanAction
@@ -68,12 +69,6 @@ def own_referrals_status_only(*, actor: User) -> QuerySet[Family]:
 
 def mandated_families(*, actor: User) -> QuerySet[Family]:
     return policy.families_for(actor, Permission.INSPECT).only("id", "reference", "status").order_by("reference")
-
-
-@dataclass(frozen=True)
-class CountRow:
-    label: str
-    value: int
 
 
 def population_by_status(*, approaches: QuerySet[Approach]) -> list[CountRow]:

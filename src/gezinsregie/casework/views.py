@@ -19,7 +19,7 @@ from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import forms, rules, selectors, services
 from gezinsregie.casework.models import FamilyStatus, MemberRelation
-from gezinsregie.web.forms import apply_errors
+from gezinsregie.common.forms import apply_errors
 
 Permission = policy.Permission
 CASELOAD_PAGE_SIZE = 25

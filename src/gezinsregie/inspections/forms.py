@@ -11,11 +11,11 @@ from django.forms import BoundField
 
 from gezinsregie.accounts.models import User
 from gezinsregie.casework.models import Family
+from gezinsregie.common import widgets
 from gezinsregie.frameworks.models import Indicator
 from gezinsregie.inspections import rules
 from gezinsregie.inspections.models import Answer, AnswerValue, InspectionLevel, InterviewKind, Judgement
 from gezinsregie.organisations.models import Approach, Organisation
-from gezinsregie.web import widgets
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 TEXT = forms.TextInput(attrs={"class": "utrecht-textbox"})

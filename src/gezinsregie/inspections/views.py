@@ -16,9 +16,9 @@ from gezinsregie.assessment import selectors as assessment_selectors
 from gezinsregie.assessment.indicators import OUTCOME_LABELS, Result, Source, source_of, without_dates
 from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import Family
+from gezinsregie.common.forms import apply_errors
 from gezinsregie.inspections import forms, selectors, services
 from gezinsregie.inspections.models import CaseReview, Finding, InspectionLevel, InspectionStatus, Judgement
-from gezinsregie.web.forms import apply_errors
 
 Permission = policy.Permission
 Status = InspectionStatus

@@ -3,8 +3,6 @@
 from typing import Any
 from uuid import UUID
 
-from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -19,19 +17,10 @@ from gezinsregie.assessment.indicators import Outcome
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import selectors
 from gezinsregie.casework.models import Family
-from gezinsregie.demo.logins import DEMO_LOGINS
-from gezinsregie.web.charts import bar_chart
+from gezinsregie.common.charts import bar_chart
 
 Permission = policy.Permission
 START_LIST_LIMIT = 50
-
-
-class LoginView(auth_views.LoginView):
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        if settings.DEMO_MODE:
-            context["demo_logins"] = [{"username": u, "role_label": label} for u, _, label in DEMO_LOGINS]
-        return context
 
 
 def _shown(actor: Any, families: list[Family], role: str) -> list[Family]:

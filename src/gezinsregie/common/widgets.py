@@ -6,11 +6,11 @@ from django import forms
 class RadioSelect(forms.RadioSelect):
     """Django puts the input's class on the wrapper too, which draws one big broken radio: this template doesn't."""
 
-    template_name = "web/widgets/choices.html"
+    template_name = "common/widgets/choices.html"
 
 
 class CheckboxSelectMultiple(forms.CheckboxSelectMultiple):
-    template_name = "web/widgets/choices.html"
+    template_name = "common/widgets/choices.html"
 
 
 def radios() -> RadioSelect:

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from gezinsregie.casework.selectors import CountRow
+from gezinsregie.common.counts import CountRow
 
 
 def bar_chart(*, chart_id: str, title: str, rows: Sequence[CountRow], unit: str = "") -> dict[str, Any]:
