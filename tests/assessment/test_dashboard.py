@@ -68,18 +68,18 @@ def test_adding_and_agreeing_a_plan_turns_c3a3_to_met(scene):
     plan.refresh_from_db()
     assert outcome(scene, "C3.a.3") == Outcome.NOT_MET  # a plan, but not agreed with the family
     assert outcome(scene, "C3.a.2") == Outcome.MET  # every problem has a goal
-    plan_services.plan_record_agreement(
+    plan_services.plan_record_approval(
         actor=scene["pm"], plan=plan, expected_version=plan.version, goals_set_with_family=True,
-        agreed_with_family_on=timezone.localdate(),
+        approved_by_family_on=timezone.localdate(),
     )  # fmt: skip
     assert outcome(scene, "C3.a.3") == Outcome.MET
 
 
 def test_a_new_problem_after_the_last_plan_change_turns_c3a3_back(scene):
     plan = plan_services.plan_create(actor=scene["pm"], family=scene["family"])
-    plan_services.plan_record_agreement(
+    plan_services.plan_record_approval(
         actor=scene["pm"], plan=plan, expected_version=plan.version, goals_set_with_family=True,
-        agreed_with_family_on=timezone.localdate(),
+        approved_by_family_on=timezone.localdate(),
     )  # fmt: skip
     assert outcome(scene, "C3.a.3") == Outcome.MET
     Problem.objects.filter(pk=scene["problem"].pk).update(identified_on=timezone.localdate() + timedelta(days=1))
@@ -137,9 +137,9 @@ def test_the_families_behind_a_number_only_for_who_may_see_them(scene, login):
 
 def test_the_trend_counts_a_plan_only_from_the_month_it_existed(scene):
     plan = plan_services.plan_create(actor=scene["pm"], family=scene["family"])
-    plan_services.plan_record_agreement(
+    plan_services.plan_record_approval(
         actor=scene["pm"], plan=plan, expected_version=plan.version, goals_set_with_family=True,
-        agreed_with_family_on=timezone.localdate(),
+        approved_by_family_on=timezone.localdate(),
     )  # fmt: skip
     points = selectors.trend_of(actor=scene["pm"], approach=scene["approach"], key="C3.a.3", months=3)
     assert points[-1].met == 1

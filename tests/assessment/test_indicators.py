@@ -80,7 +80,7 @@ def test_a_joint_plan_needs_the_familys_agreement_and_an_update_after_the_last_n
     assert assess(base)["C3.a.3"].evidence == "Er is geen plan."
     unagreed = replace(base, has_plan=True, plan_last_change_on=TODAY - timedelta(days=50))
     assert assess(unagreed)["C3.a.3"].outcome == Outcome.NOT_MET
-    agreed = replace(unagreed, plan_agreed_on=TODAY - timedelta(days=50))
+    agreed = replace(unagreed, plan_approved_on=TODAY - timedelta(days=50))
     assert assess(agreed)["C3.a.3"].outcome == Outcome.MET
     new_problem = replace(agreed, last_problem_on=TODAY - timedelta(days=5))
     result = assess(new_problem)["C3.a.3"]
@@ -143,7 +143,7 @@ def test_any_facts_give_an_outcome_and_evidence_for_every_indicator(
             own_strength_problem_ids=own & problems,
             last_problem_on=last_problem,
             has_plan=plan,
-            plan_agreed_on=agreed,
+            plan_approved_on=agreed,
             plan_last_change_on=changed,
             problems_with_family=min(counts[0], len(problems)),
             member_actions=counts[1],

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page
 
 from gezinsregie.demo.logins import DEMO_PASSWORD
-from gezinsregie.demo.services import demo_load
+from gezinsregie.demo.seed import demo_load
 from gezinsregie.frameworks import services as framework_services
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls there are safe.

@@ -572,8 +572,8 @@ def complete_family(world: Any, coordinator: User | None, **kwargs: Any) -> Fami
         family=family,
         created_by=coordinator or world.user(PM),
         goals_set_with_family=True,
-        agreed_with_family_on=family.started_on,
-        agreed_version=1,
+        approved_by_family_on=family.started_on,
+        approved_version=1,
     )
     return family
 

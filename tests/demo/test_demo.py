@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from gezinsregie.accounts.models import User
 from gezinsregie.casework.models import Family, FamilyStatus
 from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
-from gezinsregie.demo.services import demo_load
+from gezinsregie.demo.seed import demo_load
 from gezinsregie.inspections.models import ImprovementPoint, Inspection
 from gezinsregie.plans.models import Plan
 

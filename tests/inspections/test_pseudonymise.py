@@ -49,7 +49,7 @@ def case(**changes: object) -> p.CaseIn:
             ),
         ),
         "plan_version": 4,
-        "plan_agreed": True,
+        "plan_approved": True,
         "network_names": ("Oma Truus",),
     }
     values.update(changes)

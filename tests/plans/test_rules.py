@@ -23,18 +23,18 @@ def test_the_plan_is_due_a_norm_after_the_start() -> None:
 
 def test_a_plan_without_agreement_is_late_after_the_due_date() -> None:
     due = date(2025, 4, 2)
-    assert rules.plan_timeliness(due_on=due, agreed_on=None, today=due) == Timeliness.PENDING
-    assert rules.plan_timeliness(due_on=due, agreed_on=None, today=due + timedelta(days=1)) == Timeliness.LATE
-    assert rules.plan_is_late(due_on=due, agreed_on=None, today=due + timedelta(days=1))
+    assert rules.plan_timeliness(due_on=due, approved_on=None, today=due) == Timeliness.PENDING
+    assert rules.plan_timeliness(due_on=due, approved_on=None, today=due + timedelta(days=1)) == Timeliness.LATE
+    assert rules.plan_is_late(due_on=due, approved_on=None, today=due + timedelta(days=1))
 
 
 def test_an_agreed_plan_is_on_time_or_was_agreed_late() -> None:
     due = date(2025, 4, 2)
-    assert rules.plan_timeliness(due_on=due, agreed_on=due, today=date(2026, 1, 1)) == Timeliness.ON_TIME
-    late = rules.plan_timeliness(due_on=due, agreed_on=due + timedelta(days=1), today=date(2026, 1, 1))
-    assert late == Timeliness.AGREED_LATE
-    assert rules.plan_timeliness(due_on=None, agreed_on=None, today=due) == Timeliness.NOT_STARTED
-    assert not rules.plan_is_late(due_on=None, agreed_on=None, today=due)
+    assert rules.plan_timeliness(due_on=due, approved_on=due, today=date(2026, 1, 1)) == Timeliness.ON_TIME
+    late = rules.plan_timeliness(due_on=due, approved_on=due + timedelta(days=1), today=date(2026, 1, 1))
+    assert late == Timeliness.APPROVED_LATE
+    assert rules.plan_timeliness(due_on=None, approved_on=None, today=due) == Timeliness.NOT_STARTED
+    assert not rules.plan_is_late(due_on=None, approved_on=None, today=due)
 
 
 def test_only_open_actions_past_their_date_are_overdue() -> None:
@@ -108,15 +108,15 @@ def test_impossible_action_dates_are_refused_in_dutch() -> None:
 
 def test_the_agreement_date_must_be_possible() -> None:
     registered, today = date(2025, 1, 10), date(2025, 2, 1)
-    assert rules.agreement_errors(agreed_on=None, registered_on=registered, today=today) == {}
-    assert rules.agreement_errors(agreed_on=today, registered_on=registered, today=today) == {}
+    assert rules.approval_errors(approved_on=None, registered_on=registered, today=today) == {}
+    assert rules.approval_errors(approved_on=today, registered_on=registered, today=today) == {}
     assert (
         "toekomst"
-        in rules.agreement_errors(agreed_on=date(2025, 2, 2), registered_on=registered, today=today)[
-            "agreed_with_family_on"
+        in rules.approval_errors(approved_on=date(2025, 2, 2), registered_on=registered, today=today)[
+            "approved_by_family_on"
         ][0]
     )
-    assert rules.agreement_errors(agreed_on=date(2025, 1, 1), registered_on=registered, today=today)
+    assert rules.approval_errors(approved_on=date(2025, 1, 1), registered_on=registered, today=today)
 
 
 # --- versions: the difference between two snapshots ----------------------------------------------------
@@ -163,8 +163,8 @@ snapshots = st.fixed_dictionaries(
     {
         "version": st.integers(1, 50),
         "goals_set_with_family": st.booleans(),
-        "agreed_with_family_on": st.none() | iso_dates,
-        "agreed_version": st.none() | st.integers(1, 50),
+        "approved_by_family_on": st.none() | iso_dates,
+        "approved_version": st.none() | st.integers(1, 50),
         "goals": st.lists(goals, max_size=5),
     }
 ).map(_number)
@@ -253,8 +253,8 @@ def test_the_diff_lists_exactly_the_changed_items(a: dict[str, Any], data: st.Da
 def test_the_summary_says_what_changed_in_words() -> None:
     old = {
         "goals_set_with_family": False,
-        "agreed_with_family_on": None,
-        "agreed_version": None,
+        "approved_by_family_on": None,
+        "approved_version": None,
         "goals": [
             {
                 "id": 1,
@@ -271,7 +271,7 @@ def test_the_summary_says_what_changed_in_words() -> None:
     new = copy.deepcopy(old)
     new["goals"][0]["actions"][0].update(status="done", status_label="gedaan", due_on="2025-02-10")
     new["goals"].append({"id": 2, "description": "Schulden op een rij", "priority": 2, "actions": []})
-    new["agreed_with_family_on"] = "2025-02-11"
+    new["approved_by_family_on"] = "2025-02-11"
     text = rules.describe(rules.diff(old, new))
     assert "Doel toegevoegd: Schulden op een rij" in text
     assert "Actie gewijzigd: Bellen (klaar op: 3-2-2025 → 10-2-2025; status: open → gedaan)" in text

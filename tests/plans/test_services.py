@@ -120,12 +120,12 @@ def test_every_change_checks_the_version(planned: PlanWithContent, w: PlanWorld,
             status="open",
             done_on=None,
         ),
-        "agreement": lambda v: services.plan_record_agreement(
+        "agreement": lambda v: services.plan_record_approval(
             actor=w.coordinator,
             plan=planned.plan,
             expected_version=v,
             goals_set_with_family=True,
-            agreed_with_family_on=w.today,
+            approved_by_family_on=w.today,
         ),
     }
     before = _state(planned)
@@ -257,25 +257,25 @@ def test_an_action_cannot_be_due_before_the_family_was_registered(planned: PlanW
 
 
 def test_the_agreement_names_the_version_the_family_agreed_to(planned: PlanWithContent, w: PlanWorld) -> None:
-    plan = services.plan_record_agreement(
+    plan = services.plan_record_approval(
         actor=w.coordinator,
         plan=planned.plan,
         expected_version=5,
         goals_set_with_family=True,
-        agreed_with_family_on=w.today,
+        approved_by_family_on=w.today,
     )
-    assert (plan.version, plan.agreed_version, plan.changed_since_agreement) == (6, 6, False)
-    assert plan.versions.get(number=6).snapshot["agreed_with_family_on"] == w.today.isoformat()
+    assert (plan.version, plan.approved_version, plan.changed_since_approval) == (6, 6, False)
+    assert plan.versions.get(number=6).snapshot["approved_by_family_on"] == w.today.isoformat()
     _add_action(planned, w, Owner(OwnerKind.MEMBER, member=w.sanne), expected_version=6)
     plan.refresh_from_db()
-    assert plan.changed_since_agreement
+    assert plan.changed_since_approval
     with pytest.raises(ValidationError, match="toekomst"):
-        services.plan_record_agreement(
+        services.plan_record_approval(
             actor=w.coordinator,
             plan=plan,
             expected_version=7,
             goals_set_with_family=True,
-            agreed_with_family_on=w.today + timedelta(days=1),
+            approved_by_family_on=w.today + timedelta(days=1),
         )
 
 

@@ -70,12 +70,12 @@ def test_dropped_goals_and_cancelled_actions_are_left_out(planned: PlanWithConte
 
 @pytest.mark.skipif(not shutil.which("pdftoppm") or not shutil.which("pdftotext"), reason="poppler-utils missing")
 def test_the_summary_pdf_renders_and_is_logged(planned: PlanWithContent, w: PlanWorld, tmp_path: Path) -> None:
-    services.plan_record_agreement(
+    services.plan_record_approval(
         actor=w.coordinator,
         plan=planned.plan,
         expected_version=5,
         goals_set_with_family=True,
-        agreed_with_family_on=w.today - timedelta(days=1),
+        approved_by_family_on=w.today - timedelta(days=1),
     )
     response = w.client_for(w.professional).get(reverse("plans:summary_pdf", args=[w.family.pk]))
     assert response.status_code == 200

@@ -68,7 +68,7 @@ def test_a_professional_sees_the_plan_read_only(planned: PlanWithContent, w: Pla
         url("goal_edit", w, planned.housing_goal.pk),
         url("action_add", w, planned.housing_goal.pk),
         url("action_edit", w, action.pk),
-        url("agreement", w),
+        url("approval", w),
     ]
     for edit_url in edit_urls:
         assert client.get(edit_url).status_code == 404, edit_url
@@ -245,18 +245,18 @@ def test_recording_the_agreement(planned: PlanWithContent, w: PlanWorld) -> None
     client = w.client_for(w.coordinator)
     page = html(
         client.post(
-            url("agreement", w),
+            url("approval", w),
             {
                 "version": "5",
                 "goals_set_with_family": "on",
-                "agreed_with_family_on": (w.today + timedelta(days=3)).isoformat(),
+                "approved_by_family_on": (w.today + timedelta(days=3)).isoformat(),
             },
         )
     )
     assert "De datum van instemming ligt in de toekomst." in page
     response = client.post(
-        url("agreement", w),
-        {"version": "5", "goals_set_with_family": "on", "agreed_with_family_on": w.today.isoformat()},
+        url("approval", w),
+        {"version": "5", "goals_set_with_family": "on", "approved_by_family_on": w.today.isoformat()},
     )
     assert response.status_code == 302
     page = html(client.get(url("detail", w)))

@@ -20,7 +20,8 @@ ALLOWED = {
     "casework/selectors.py": "population counts: aggregates over approaches the caller was authorised for",
     "audit/services.py": "writes the access log",
     "audit/selectors.py": "reads a family's log after policy.access_family(VIEW_LOG)",
-    "demo/services.py": "creates the fictional demo world",
+    "demo/seed/world.py": "seeds the fictional demo world",
+    "demo/seed/families.py": "seeds the fictional demo world",
     "casework/services.py": "registration numbers new families (the next reference)",
     "assessment/facts.py": "reads the records of exactly the families its caller passes in",
 }

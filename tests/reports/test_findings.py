@@ -2,7 +2,7 @@
 
 import pytest
 
-from gezinsregie.reports.parsing import Finding, parse_findings
+from gezinsregie.reports.parsing import ParsedFinding, parse_findings
 from gezinsregie.reports.parsing.findings import split_merged_cell
 
 
@@ -86,7 +86,7 @@ def test_text_without_a_judgement_is_kept_as_orphan() -> None:
 
 def test_several_let_op_notes_and_entities() -> None:
     findings, _ = parse_findings("✓ A &amp; B. LET OP: eerste. LET OP : tweede.")
-    assert findings == [Finding("met", "A & B.", ["eerste.", "tweede."])]
+    assert findings == [ParsedFinding("met", "A & B.", ["eerste.", "tweede."])]
 
 
 def test_an_empty_cell_has_no_findings() -> None:

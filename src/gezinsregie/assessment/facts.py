@@ -88,10 +88,10 @@ def load_rows(families: QuerySet[Family]) -> Rows:
         rows.domains_per_set[set_id] = 0
     for set_id in LifeDomain.objects.filter(domain_set__in=set_ids).values_list("domain_set_id", flat=True):
         rows.domains_per_set[set_id] += 1
-    for family_id, created_at, agreed_on, with_family in Plan.objects.filter(family__in=ids).values_list(
-        "family_id", "created_at", "agreed_with_family_on", "goals_set_with_family"
+    for family_id, created_at, approved_on, with_family in Plan.objects.filter(family__in=ids).values_list(
+        "family_id", "created_at", "approved_by_family_on", "goals_set_with_family"
     ):
-        rows.plans[family_id] = (_day(created_at), agreed_on, with_family)
+        rows.plans[family_id] = (_day(created_at), approved_on, with_family)
     for family_id, changed_at in PlanVersion.objects.filter(plan__family__in=ids).values_list(
         "plan__family_id", "changed_at"
     ):
@@ -140,7 +140,7 @@ def _facts_for(rows: Rows, family: dict[str, Any], day: date) -> FamilyFacts:
     scores = [s for s in rows.scores[fid] if s[2] <= day]
     plan = rows.plans.get(fid)
     has_plan = plan is not None and plan[0] <= day
-    agreed_on = plan[1] if has_plan and plan and plan[1] and plan[1] <= day else None
+    approved_on = plan[1] if has_plan and plan and plan[1] and plan[1] <= day else None
     changes = [d for d in rows.plan_changes[fid] if d <= day]
     goals = [g for g in rows.goals[fid] if g[1] <= day and g[2] != GoalStatus.DROPPED]
     actions = [a for a in rows.actions[fid] if a[4] <= day and a[2] != ActionStatus.CANCELLED]
@@ -166,7 +166,7 @@ def _facts_for(rows: Rows, family: dict[str, Any], day: date) -> FamilyFacts:
         members_total=len(members),
         members_analysed=len(covered_members & set(members)),
         has_plan=has_plan,
-        plan_agreed_on=agreed_on,
+        plan_approved_on=approved_on,
         goals_set_with_family=bool(has_plan and plan and plan[2]),
         plan_last_change_on=max(changes, default=None),
         problems_with_goal=frozenset(g[0] for g in goals),

@@ -54,7 +54,7 @@ class FamilyFacts:
     members_total: int = 0
     members_analysed: int = 0
     has_plan: bool = False
-    plan_agreed_on: date | None = None
+    plan_approved_on: date | None = None
     goals_set_with_family: bool = False
     plan_last_change_on: date | None = None
     problems_with_goal: frozenset[int] = frozenset()
@@ -126,8 +126,8 @@ def c2_a_2(f: FamilyFacts) -> Result:
 def c2_a_3(f: FamilyFacts) -> Result:
     if not f.has_plan:
         return Result(Outcome.NOT_MET, "Er is geen plan.")
-    if f.plan_agreed_on is not None:
-        return Result(Outcome.MET, f"Het gezin stemde op {_d(f.plan_agreed_on)} in met het plan.")
+    if f.plan_approved_on is not None:
+        return Result(Outcome.MET, f"Het gezin stemde op {_d(f.plan_approved_on)} in met het plan.")
     return Result(Outcome.NOT_MET, "Het gezin heeft (nog) niet ingestemd met het plan.")
 
 
@@ -179,7 +179,7 @@ def c3_a_3(f: FamilyFacts) -> Result:
     # BRIEF: plans missing, never updated, agreements floating loose beside them
     if not f.has_plan:
         return Result(Outcome.NOT_MET, "Er is geen plan.")
-    if f.plan_agreed_on is None:
+    if f.plan_approved_on is None:
         return Result(Outcome.NOT_MET, "Er is een plan, maar het gezin heeft niet ingestemd.")
     changed = f.plan_last_change_on
     if f.last_problem_on is not None and changed is not None and f.last_problem_on > changed:

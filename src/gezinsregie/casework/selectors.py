@@ -171,7 +171,7 @@ def caseload_for(*, actor: User, query: str = "", status: str = "", attention_on
             has_consent=_active_consent(),
             has_problems=Exists(Problem.objects.filter(family=OuterRef("pk"))),
             has_plan=Exists(Plan.objects.filter(family=OuterRef("pk"))),
-            plan_agreed_on=Subquery(Plan.objects.filter(family=OuterRef("pk")).values("agreed_with_family_on")[:1]),
+            plan_approved_on=Subquery(Plan.objects.filter(family=OuterRef("pk")).values("approved_by_family_on")[:1]),
             overdue_actions=Coalesce(
                 Subquery(
                     PlanAction.objects.filter(
@@ -238,9 +238,9 @@ def plan_flags(family: Family) -> list[str]:
         return []
     flags = []
     # annotations made by caseload_for
-    has_plan, agreed_on, overdue = (getattr(family, a) for a in ("has_plan", "plan_agreed_on", "overdue_actions"))
+    has_plan, approved_on, overdue = (getattr(family, a) for a in ("has_plan", "plan_approved_on", "overdue_actions"))
     due_on = plan_rules.plan_due_on(started_on=family.started_on, norm_days=family.approach.plan_norm_days)
-    late = plan_rules.plan_is_late(due_on=due_on, agreed_on=agreed_on, today=timezone.localdate())
+    late = plan_rules.plan_is_late(due_on=due_on, approved_on=approved_on, today=timezone.localdate())
     if not has_plan:
         flags.append(
             "geen plan (te laat)" if late or due_on is None else f"plan nodig vóór {date_format(due_on, 'j F')}"

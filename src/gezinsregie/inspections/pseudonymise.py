@@ -73,7 +73,7 @@ class CaseIn:
     problems: tuple[ProblemIn, ...]
     goals: tuple[GoalIn, ...]
     plan_version: int | None  # None: no plan
-    plan_agreed: bool
+    plan_approved: bool
     network_names: tuple[str, ...] = ()  # names of network people, wherever they occur
 
 
@@ -126,7 +126,7 @@ class CaseOut:
     problems: tuple[ProblemOut, ...]
     goals: tuple[GoalOut, ...]
     plan_version: int | None
-    plan_agreed: bool
+    plan_approved: bool
 
 
 def age(birth_date: date, today: date) -> int:
@@ -263,5 +263,5 @@ def case_view(case: CaseIn, *, pseudonym: str, full: bool, today: date) -> CaseO
         problems=problems,
         goals=goals,
         plan_version=case.plan_version,
-        plan_agreed=case.plan_agreed,
+        plan_approved=case.plan_approved,
     )

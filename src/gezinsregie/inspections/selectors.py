@@ -405,7 +405,7 @@ def case_input(family: Family) -> pseudonymise.CaseIn:
             for g in goals
         ),
         plan_version=plan.version if plan is not None else None,
-        plan_agreed=bool(plan and plan.agreed_with_family_on),
+        plan_approved=bool(plan and plan.approved_by_family_on),
         network_names=network_names,
     )
 

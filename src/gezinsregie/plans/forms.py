@@ -224,16 +224,16 @@ def owner_key(owner: Owner) -> str:
     return "network"
 
 
-class AgreementForm(PlanForm):
+class ApprovalForm(PlanForm):
     goals_set_with_family = forms.BooleanField(
         label="De doelen zijn samen met het gezin bepaald",
         required=False,
         help_text="Toetsingskader C2.a.2: de doelen zijn met het gezin bepaald.",
     )
-    agreed_with_family_on = date_field(
+    approved_by_family_on = date_field(
         "Het gezin heeft ingestemd met het plan op",
         required=False,
         help_text="Leeg laten als het gezin (nog) niet heeft ingestemd.",
     )
 
-    FIELD_MAP = {"goals_set_with_family": "goals_set_with_family", "agreed_with_family_on": "agreed_with_family_on"}
+    FIELD_MAP = {"goals_set_with_family": "goals_set_with_family", "approved_by_family_on": "approved_by_family_on"}

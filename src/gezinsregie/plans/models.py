@@ -20,8 +20,8 @@ class Plan(models.Model):
     version = models.PositiveIntegerField(_("versie"), default=1)
     # toetsingskader C2.a.2: "de doelen zijn met het gezin bepaald"
     goals_set_with_family = models.BooleanField(_("doelen zijn met het gezin bepaald"), default=False)
-    agreed_with_family_on = models.DateField(_("gezin heeft ingestemd op"), null=True, blank=True)
-    agreed_version = models.PositiveIntegerField(_("versie waarmee het gezin instemde"), null=True, blank=True)
+    approved_by_family_on = models.DateField(_("gezin heeft ingestemd op"), null=True, blank=True)
+    approved_version = models.PositiveIntegerField(_("versie waarmee het gezin instemde"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -34,8 +34,8 @@ class Plan(models.Model):
         return f"Plan {self.family} (versie {self.version})"
 
     @property
-    def changed_since_agreement(self) -> bool:
-        return self.agreed_version is not None and self.version > self.agreed_version
+    def changed_since_approval(self) -> bool:
+        return self.approved_version is not None and self.version > self.approved_version
 
 
 class Term(models.TextChoices):

@@ -33,25 +33,25 @@ def plan_due_on(*, started_on: date | None, norm_days: int) -> date | None:
 
 class Timeliness(StrEnum):
     NOT_STARTED = "not_started"  # the approach has not started: no due date
-    PENDING = "pending"  # not agreed yet, still within the norm
-    ON_TIME = "on_time"  # agreed with the family on or before the due date
-    LATE = "late"  # not agreed, and the due date has passed
-    AGREED_LATE = "agreed_late"  # agreed, but after the due date
+    PENDING = "pending"  # not approved by the family yet, still within the norm
+    ON_TIME = "on_time"  # approved by the family on or before the due date
+    LATE = "late"  # not approved, and the due date has passed
+    APPROVED_LATE = "approved_late"  # approved, but after the due date
 
 
-def plan_timeliness(*, due_on: date | None, agreed_on: date | None, today: date) -> Timeliness:
-    """toetsingskader C3.a.3 "er is een gezamenlijk plan": a plan counts once the family agreed to it."""
+def plan_timeliness(*, due_on: date | None, approved_on: date | None, today: date) -> Timeliness:
+    """toetsingskader C3.a.3 "er is een gezamenlijk plan": a plan counts once the family approved it."""
     if due_on is None:
         return Timeliness.NOT_STARTED
-    if agreed_on is not None:
-        return Timeliness.ON_TIME if agreed_on <= due_on else Timeliness.AGREED_LATE
+    if approved_on is not None:
+        return Timeliness.ON_TIME if approved_on <= due_on else Timeliness.APPROVED_LATE
     return Timeliness.LATE if today > due_on else Timeliness.PENDING
 
 
-def plan_is_late(*, due_on: date | None, agreed_on: date | None, today: date) -> bool:
-    return plan_timeliness(due_on=due_on, agreed_on=agreed_on, today=today) in {
+def plan_is_late(*, due_on: date | None, approved_on: date | None, today: date) -> bool:
+    return plan_timeliness(due_on=due_on, approved_on=approved_on, today=today) in {
         Timeliness.LATE,
-        Timeliness.AGREED_LATE,
+        Timeliness.APPROVED_LATE,
     }
 
 
@@ -159,16 +159,16 @@ def action_date_errors(*, due_on: date, status: str, done_on: date | None, regis
     return errors
 
 
-def agreement_errors(*, agreed_on: date | None, registered_on: date, today: date) -> Errors:
+def approval_errors(*, approved_on: date | None, registered_on: date, today: date) -> Errors:
     errors: Errors = {}
-    if agreed_on is None:
+    if approved_on is None:
         return errors
-    if agreed_on > today:
-        _add(errors, "agreed_with_family_on", "De datum van instemming ligt in de toekomst.")
-    if agreed_on < registered_on:
+    if approved_on > today:
+        _add(errors, "approved_by_family_on", "De datum van instemming ligt in de toekomst.")
+    if approved_on < registered_on:
         _add(
             errors,
-            "agreed_with_family_on",
+            "approved_by_family_on",
             f"De datum van instemming ligt vóór de aanmelding van het gezin ({_d(registered_on)}).",
         )
     return errors
@@ -185,8 +185,8 @@ class Change(StrEnum):
 
 FIELD_LABELS = {
     "goals_set_with_family": "doelen met het gezin bepaald",
-    "agreed_with_family_on": "gezin stemde in op",
-    "agreed_version": "instemming met versie",
+    "approved_by_family_on": "gezin stemde in op",
+    "approved_version": "instemming met versie",
     "description": "omschrijving",
     "priority": "prioriteit",
     "term": "termijn",
@@ -200,7 +200,7 @@ FIELD_LABELS = {
     "due_on": "klaar op",
     "done_on": "gedaan op",
 }
-PLAN_FIELDS = ("goals_set_with_family", "agreed_with_family_on", "agreed_version")
+PLAN_FIELDS = ("goals_set_with_family", "approved_by_family_on", "approved_version")
 TECHNICAL_KEYS = frozenset({"goal_id", "problem_id", "owner_kind"})  # change together with a shown key
 
 

@@ -111,8 +111,8 @@ def snapshot_of(plan: Plan) -> dict[str, Any]:
     return {
         "version": plan.version,
         "goals_set_with_family": plan.goals_set_with_family,
-        "agreed_with_family_on": _iso(plan.agreed_with_family_on),
-        "agreed_version": plan.agreed_version,
+        "approved_by_family_on": _iso(plan.approved_by_family_on),
+        "approved_version": plan.approved_version,
         "goals": [
             {
                 "id": goal.pk,

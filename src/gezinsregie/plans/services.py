@@ -268,28 +268,28 @@ def plan_update_action(
 
 
 @transaction.atomic
-def plan_record_agreement(
+def plan_record_approval(
     *,
     actor: User,
     plan: Plan,
     expected_version: int,
     goals_set_with_family: bool,
-    agreed_with_family_on: date | None,
+    approved_by_family_on: date | None,
 ) -> Plan:
-    """toetsingskader C2.a.2 (goals set with the family) and the family's agreement with this version."""
+    """toetsingskader C2.a.2 (goals set with the family) and the family's approval (instemming) of this version."""
     plan = _lock(actor=actor, plan=plan, expected_version=expected_version)
     before = _before(plan)
     _raise_if(
-        rules.agreement_errors(
-            agreed_on=agreed_with_family_on,
+        rules.approval_errors(
+            approved_on=approved_by_family_on,
             registered_on=plan.family.registered_on,
             today=_today(),
         )
     )
     plan.goals_set_with_family = goals_set_with_family
-    plan.agreed_with_family_on = agreed_with_family_on
-    # The agreement is with the content as it is now: the version this change creates.
-    plan.agreed_version = plan.version + 1 if agreed_with_family_on is not None else None
+    plan.approved_by_family_on = approved_by_family_on
+    # The approval is of the content as it is now: the version this change creates.
+    plan.approved_version = plan.version + 1 if approved_by_family_on is not None else None
     _new_version(actor=actor, plan=plan, before=before)
-    _log(actor=actor, action="plan.agreement", family=plan.family, obj=plan)
+    _log(actor=actor, action="plan.approval", family=plan.family, obj=plan)
     return plan

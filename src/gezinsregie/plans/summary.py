@@ -70,8 +70,8 @@ def context(family: Family, plan: Plan) -> dict[str, Any]:
         "actions": actions,
         "coordinator": family.coordinator,
         "coordinator_organisation": selectors.coordinator_organisation(family),
-        "agreed_on": plan.agreed_with_family_on,
-        "changed_since_agreement": plan.changed_since_agreement,
+        "approved_on": plan.approved_by_family_on,
+        "changed_since_approval": plan.changed_since_approval,
         "today": timezone.localdate(),
     }
 

@@ -24,7 +24,7 @@ from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import Family
 from gezinsregie.plans import rules, selectors, services, summary
-from gezinsregie.plans.forms import ActionForm, AgreementForm, GoalForm, PlanForm, owner_key
+from gezinsregie.plans.forms import ActionForm, ApprovalForm, GoalForm, PlanForm, owner_key
 from gezinsregie.plans.models import Action, Goal, Plan, PlanVersion
 from gezinsregie.plans.services import Owner, StalePlanError
 
@@ -63,7 +63,7 @@ def detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
     plan = selectors.plan_of(family)
     today = timezone.localdate()
     due_on = rules.plan_due_on(started_on=family.started_on, norm_days=family.approach.plan_norm_days)
-    agreed_on = plan.agreed_with_family_on if plan is not None else None
+    approved_on = plan.approved_by_family_on if plan is not None else None
     goals: list[GoalRow] = []
     if plan is not None:
         _read(actor, family, plan, "plan.view")
@@ -84,7 +84,7 @@ def detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
         "overdue_count": sum(row.overdue for g in goals for row in g.actions),
         "problems_without_goal": selectors.problems_without_goal(family, plan),
         "due_on": due_on,
-        "timeliness": rules.plan_timeliness(due_on=due_on, agreed_on=agreed_on, today=today).value,
+        "timeliness": rules.plan_timeliness(due_on=due_on, approved_on=approved_on, today=today).value,
         "can_edit": policy.can(actor, EDIT, family),
     }
     return render(request, "plans/detail.html", context)
@@ -300,30 +300,30 @@ def action_edit(request: HttpRequest, family_id: UUID, action_id: int) -> HttpRe
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def agreement(request: HttpRequest, family_id: UUID) -> HttpResponse:
+def approval(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=EDIT)
     plan = _plan_or_404(family)
     initial = {
         "version": plan.version,
         "goals_set_with_family": plan.goals_set_with_family,
-        "agreed_with_family_on": plan.agreed_with_family_on,
+        "approved_by_family_on": plan.approved_by_family_on,
     }
 
     def save(data: dict[str, Any]) -> None:
-        services.plan_record_agreement(
+        services.plan_record_approval(
             actor=actor,
             plan=plan,
             expected_version=data["version"],
             goals_set_with_family=data["goals_set_with_family"],
-            agreed_with_family_on=data["agreed_with_family_on"],
+            approved_by_family_on=data["approved_by_family_on"],
         )
 
     return _form_page(
         request,
-        template="plans/agreement_form.html",
+        template="plans/approval_form.html",
         context={"family": family, "plan": plan},
-        form_class=AgreementForm,
+        form_class=ApprovalForm,
         form_kwargs={},
         initial=initial,
         save=save,

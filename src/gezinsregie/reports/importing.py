@@ -27,10 +27,10 @@ from gezinsregie.inspections.models import (
     RespondentKind,
 )
 from gezinsregie.organisations.models import Approach, Municipality, Organisation, OrganisationKind
-from gezinsregie.reports.parsing import Finding as ParsedFinding
 from gezinsregie.reports.parsing import (
     FollowUpRow,
     FrameworkSpec,
+    ParsedFinding,
     ParsedReport,
     ReportParseError,
     framework_spec_from_dict,

@@ -5,7 +5,7 @@ or from the database) and calls parse_report / parse_follow_up; both raise only 
 """
 
 from gezinsregie.reports.parsing.errors import FrameworkSpecError, ReportParseError
-from gezinsregie.reports.parsing.findings import Finding, Judgement, parse_findings
+from gezinsregie.reports.parsing.findings import Judgement, ParsedFinding, parse_findings
 from gezinsregie.reports.parsing.follow_up import FollowUpRow, parse_follow_up
 from gezinsregie.reports.parsing.framework import (
     CriterionSpec,
@@ -21,13 +21,13 @@ from gezinsregie.reports.parsing.report import ParsedReport, Row, parse_report
 
 __all__ = [
     "CriterionSpec",
-    "Finding",
     "FollowUpRow",
     "FrameworkSpec",
     "FrameworkSpecError",
     "IndicatorSpec",
     "Judgement",
     "LevelSpec",
+    "ParsedFinding",
     "ParsedReport",
     "ReportParseError",
     "Row",

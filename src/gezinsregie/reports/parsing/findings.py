@@ -54,7 +54,7 @@ _FINDINGS_START = re.compile(rf"(?i:<p\b[^>]{{0,200}}>)|[{_UNAMBIGUOUS}]|(?:^|\s
 
 
 @dataclass
-class Finding:
+class ParsedFinding:
     judgement: Judgement
     text: str
     notes: list[str] = field(default_factory=list)
@@ -76,8 +76,8 @@ class _Draft:
             self.parts.append(before.strip())
         self.notes.extend(note.strip() for note in notes if note.strip())
 
-    def finding(self) -> Finding:
-        return Finding(judgement=self.judgement, text="\n\n".join(self.parts), notes=self.notes)
+    def finding(self) -> ParsedFinding:
+        return ParsedFinding(judgement=self.judgement, text="\n\n".join(self.parts), notes=self.notes)
 
 
 def _clean(cell: str) -> str:
@@ -117,7 +117,7 @@ def _pieces(paragraph: str, *, inline_ambiguous: bool) -> list[str]:
     return [paragraph[a:b].strip() for a, b in itertools.pairwise(bounds) if paragraph[a:b].strip()]
 
 
-def parse_findings(cell: str) -> tuple[list[Finding], list[str]]:
+def parse_findings(cell: str) -> tuple[list[ParsedFinding], list[str]]:
     """The findings in a cell, and the texts that have no judgement to belong to (never dropped)."""
     cell = _clean(cell)
     inline_ambiguous = not _HAS_PARAGRAPHS.search(cell)

@@ -8,7 +8,7 @@ empty shares the findings of the row above it (merged cells in the original), so
 from dataclasses import dataclass, field
 
 from gezinsregie.reports.parsing.errors import ReportParseError
-from gezinsregie.reports.parsing.findings import Finding, parse_findings
+from gezinsregie.reports.parsing.findings import ParsedFinding, parse_findings
 from gezinsregie.reports.parsing.framework import FrameworkSpec
 from gezinsregie.reports.parsing.matching import LevelIndex, RowMatch
 from gezinsregie.reports.parsing.metadata import ensure_text
@@ -25,8 +25,8 @@ class FollowUpRow:
     theme: str | None  # "B1"; None when no indicator was recognised
     criterion: str | None
     indicators: list[str]
-    earlier: list[Finding]  # usually one finding
-    later: list[Finding]
+    earlier: list[ParsedFinding]  # usually one finding
+    later: list[ParsedFinding]
     earlier_label: str = ""  # column header, e.g. "2013"
     later_label: str = ""  # e.g. "2014"
     unmatched: list[str] = field(default_factory=list)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gezinsregie.reports.parsing.errors import ReportParseError
-from gezinsregie.reports.parsing.findings import Finding, parse_findings
+from gezinsregie.reports.parsing.findings import ParsedFinding, parse_findings
 from gezinsregie.reports.parsing.framework import FrameworkSpec
 from gezinsregie.reports.parsing.matching import LevelIndex, RowMatch, level_indexes
 from gezinsregie.reports.parsing.metadata import ensure_text, find_approach, find_respondents
@@ -23,7 +23,7 @@ class Row:
     theme: str  # "B1"
     criterion: str  # "B1.a"
     indicators: list[str]  # ["B1.a.1", ...]
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[ParsedFinding] = field(default_factory=list)
     line: int = 0  # line in the source text, for messages; not part of as_dict()
 
     def as_dict(self) -> dict[str, object]:
@@ -81,7 +81,7 @@ class _Item:
     """One table row on its way to the result: its findings and, per level, its match."""
 
     raw: RawRow
-    findings: list[Finding]
+    findings: list[ParsedFinding]
     orphans: list[str]
 
 

@@ -4,7 +4,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from gezinsregie.demo.logins import DEMO_LOGINS
-from gezinsregie.demo.services import demo_load
+from gezinsregie.demo.seed import demo_load
 
 
 class Command(BaseCommand):

@@ -25,7 +25,7 @@ from gezinsregie.inspections.models import (
 from gezinsregie.organisations.models import Approach, Organisation
 from gezinsregie.reports.importing import follow_up_import, report_import
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 FOLLOW_UP = "verbeterpunten-zwolle-2015.txt"  # Zwolle 2013 → 2014: the follow-up format
 PUBLISHED_REPORTS = [
     ("factsheet-oosterhout-gezinsmanager-2013.txt", "Oosterhout"),

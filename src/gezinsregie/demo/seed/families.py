@@ -1,0 +1,154 @@
+"""Demo families: members, referral, triage, consent, coordinator and (by number) their casework."""
+
+import random
+from datetime import date, timedelta
+
+from gezinsregie.accounts.models import User
+from gezinsregie.casework.models import (
+    Consent,
+    CoordinatorAssignment,
+    Family,
+    FamilyStatus,
+    InspectionMandate,
+    Involvement,
+    Member,
+    MemberRelation,
+    Referral,
+    ReferralSource,
+    Urgency,
+)
+from gezinsregie.demo.seed.casework import _demo_analysis, _demo_plan
+from gezinsregie.demo.seed.names import (
+    CHILD_NAMES,
+    NEIGHBOURHOODS,
+    PARENT_NAMES,
+    REASONS,
+    SURNAMES,
+)
+from gezinsregie.organisations.models import (
+    Approach,
+    Organisation,
+)
+
+
+def _coordinator_for(number: int, status: FamilyStatus, regisseur: User, others: list[User]) -> User | None:
+    if status not in (FamilyStatus.ACTIVE, FamilyStatus.AFTERCARE, FamilyStatus.CLOSED):
+        return None
+    if status == FamilyStatus.ACTIVE and number in (15, 22):
+        return None  # "niemand heeft de regie": the flag the process manager must see
+    return regisseur if number % 2 == 0 else others[number % len(others)]
+
+
+def _demo_family(
+    *,
+    rng: random.Random,
+    today: date,
+    number: int,
+    status: FamilyStatus,
+    approach: Approach,
+    coordinator: User | None,
+    process_manager: User,
+    referrer: User,
+    professional: User,
+    ggz: Organisation,
+    partners: list[Organisation],
+    inspectorate: Organisation,
+    recorder: User,
+) -> Family:
+    surname = SURNAMES[number - 1]
+    registered_on = today - timedelta(days=_age_in_days(rng, status))
+    started_on = None
+    if status in (FamilyStatus.ACTIVE, FamilyStatus.AFTERCARE, FamilyStatus.CLOSED):
+        started_on = registered_on + timedelta(days=rng.choice([5, 12, 20, 28, 45, 60]))
+    family = Family.objects.create(
+        reference=f"GR-{number:04d}",
+        approach=approach,
+        name=f"Gezin {surname}",
+        address=f"{rng.choice(['Lindelaan', 'Molenstraat', 'Havenweg', 'Kerkpad'])} {rng.randint(1, 180)}",
+        neighbourhood=rng.choice(NEIGHBOURHOODS),
+        status=status,
+        registered_on=registered_on,
+        started_on=started_on,
+        closed_on=today - timedelta(days=rng.randint(10, 90)) if status == FamilyStatus.CLOSED else None,
+        coordinator=coordinator,
+        process_manager=process_manager if started_on else None,
+    )
+    parent_age = rng.randint(28, 46)
+    parent_birth = date(today.year - parent_age, rng.randint(1, 12), rng.randint(1, 28))
+    for parent in range(rng.choice([1, 2])):
+        Member.objects.create(
+            family=family,
+            first_name=PARENT_NAMES[(number + parent) % len(PARENT_NAMES)],
+            last_name=surname,
+            birth_date=parent_birth - timedelta(days=400 * parent),
+            relation=MemberRelation.PARENT,
+        )
+    for child in range(rng.randint(1, 4)):
+        Member.objects.create(
+            family=family,
+            first_name=CHILD_NAMES[(number * 3 + child) % len(CHILD_NAMES)],
+            last_name=surname,
+            # children between 0 and 17, born when the parent was at least 18
+            birth_date=today - timedelta(days=365 * rng.randint(0, min(17, parent_age - 19)) + 40 * child + 30),
+            relation=MemberRelation.CHILD,
+        )
+    referral = Referral.objects.create(
+        family=family,
+        referred_on=registered_on,
+        referred_by=referrer,
+        organisation=referrer.active_memberships()[0].organisation,
+        source=ReferralSource.POLICE if number % 2 else ReferralSource.PARTNER,
+        reason=REASONS[number % len(REASONS)],
+        urgency=rng.choice([Urgency.NORMAL, Urgency.NORMAL, Urgency.HIGH]),
+    )
+    referral.domains.set(rng.sample(list(approach.life_domain_set.domains.all()), k=rng.randint(3, 6)))
+    if started_on is None:
+        return family
+    # Consent names the organisations that may share; GGZ is left out of every fifth family on purpose.
+    named = rng.sample(partners, k=4)
+    if number % 5 and ggz not in named:
+        named.append(ggz)
+    if number % 5 == 0 and ggz in named:
+        named.remove(ggz)
+    consent = Consent.objects.create(
+        family=family,
+        informed_of_rights=True,
+        signed_on=started_on,
+        signed_by=f"{PARENT_NAMES[number % 10]} {surname}",
+        recorded_by=recorder,
+    )
+    consent.organisations.set(named)
+    if number % 3 == 0 or number % 5 == 0:
+        Involvement.objects.create(family=family, user=professional, organisation=ggz, started_on=started_on)
+    _demo_analysis(rng=rng, family=family, recorder=coordinator or recorder, number=number)
+    if number % 7 != 1:  # a few active families have no plan yet: the caseload must flag them
+        _demo_plan(rng=rng, today=today, family=family, author=coordinator or recorder, number=number)
+    if coordinator is not None:
+        CoordinatorAssignment.objects.create(
+            family=family,
+            coordinator=coordinator,
+            previous=None,
+            assigned_on=started_on,
+            reason="Eerste regisseur na opname in de aanpak.",
+            assigned_by=recorder,
+        )
+    if status == FamilyStatus.ACTIVE and approach.name.startswith("Integrale") and number % 4 == 1:
+        InspectionMandate.objects.create(
+            family=family,
+            organisation=inspectorate,
+            granted_on=today - timedelta(days=20),
+            expires_on=today + timedelta(days=180),
+            recorded_by=recorder,
+        )
+    return family
+
+
+def _age_in_days(rng: random.Random, status: FamilyStatus) -> int:
+    return {
+        FamilyStatus.REGISTERED: rng.randint(2, 40),
+        FamilyStatus.TRIAGE: rng.randint(10, 50),
+        FamilyStatus.DECLINED: rng.randint(60, 200),
+        FamilyStatus.ACTIVE: rng.randint(60, 500),
+        FamilyStatus.AFTERCARE: rng.randint(400, 700),
+        FamilyStatus.CLOSED: rng.randint(500, 900),
+    }[status]
