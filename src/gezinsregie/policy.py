@@ -26,6 +26,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from gezinsregie.accounts.models import Membership, Role, User
+from gezinsregie.accounts.system import SystemPurpose, purpose_of
 from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import (
     Consent,
@@ -66,6 +67,8 @@ class Permission(StrEnum):
     CONFIGURE = "configure"
     VIEW_FRAMEWORK = "view_framework"
     VIEW_AGGREGATE = "view_aggregate"  # numbers over published inspections of all approaches, never a person
+    # for system accounts only (accounts.system): work the system does itself
+    IMPORT_REPORTS = "import_reports"  # store a published report text as a published inspection
 
 
 FamilyRule = Callable[[User, Membership, date], Q]
@@ -207,6 +210,12 @@ GLOBAL_RULES: dict[Permission, set[str]] = {
 }
 
 
+# System accounts (accounts.system) have no memberships: per action, the purposes that may do it.
+SYSTEM_RULES: dict[Permission, set[str]] = {
+    A.IMPORT_REPORTS: {SystemPurpose.IMPORT_REPORTS},
+}
+
+
 InspectionRule = Callable[[Membership], Q]
 
 
@@ -342,6 +351,8 @@ def _family_of(obj: Model) -> Family | None:
 
 def can(actor: User, action: Permission, obj: Model | None = None) -> bool:
     if obj is None:
+        if isinstance(actor, User) and actor.is_system_account:
+            return purpose_of(actor) in SYSTEM_RULES.get(action, set())
         return any(m.role in GLOBAL_RULES.get(action, set()) for m in _memberships(actor))
     if isinstance(obj, Approach):
         return approaches_for(actor, action).filter(pk=obj.pk).exists()

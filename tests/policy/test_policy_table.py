@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Membership, Role, User
+from gezinsregie.accounts.system import SystemPurpose, system_actor
 from gezinsregie.casework.models import Family
 from gezinsregie.inspections.models import Inspection, InspectionStatus, Respondent, RespondentKind
 from gezinsregie.policy import Permission as A
@@ -216,6 +217,14 @@ GLOBAL_TABLE = [
     (PRIV,     T,          F,        T,             F,              F),
     (ADMIN,    F,          T,        T,             F,              F),
 ]
+
+# System accounts (accounts.system) act for the system itself; no person may do their work.
+SYSTEM_ACTIONS = (A.IMPORT_REPORTS,)
+SYSTEM_TABLE = [
+    # purpose                          IMPORT_REPORTS
+    (SystemPurpose.IMPORT_REPORTS,     T),
+    (SystemPurpose.BACKGROUND_TASKS,   F),
+]
 # fmt: on
 
 
@@ -235,7 +244,7 @@ GLOBAL_CELLS = _cells(GLOBAL_TABLE, GLOBAL_ACTIONS, 1)
 
 def test_the_tables_cover_every_role_action_and_family(module_world):
     covered = set(FAMILY_ACTIONS) | set(APPROACH_ACTIONS) | set(GLOBAL_ACTIONS)
-    covered |= set(START_ACTIONS) | set(INSPECTION_ACTIONS) | set(RESPONDENT_ACTIONS)
+    covered |= set(START_ACTIONS) | set(INSPECTION_ACTIONS) | set(RESPONDENT_ACTIONS) | set(SYSTEM_ACTIONS)
     assert covered == set(A), "a new Permission needs its rows in these tables"
     for table in (FAMILY_TABLE, APPROACH_TABLE):
         objects = {row[0] for row in table}
@@ -262,6 +271,21 @@ def test_approach_action(module_world, which, role, action, expected):
 
     assert policy.can(actor, action, approach) is expected
     assert policy.approaches_for(actor, action).filter(pk=approach.pk).exists() is expected
+
+
+@pytest.mark.parametrize(("purpose", "action", "expected"), _cells(SYSTEM_TABLE, SYSTEM_ACTIONS, 1))
+def test_system_action(module_world, purpose, action, expected):
+    actor = system_actor(purpose)
+    assert policy.can(actor, action) is expected
+    # a system account has no memberships: it sees no family, approach or inspection
+    assert not policy.families_for(actor, A.VIEW).exists()
+    assert not policy.can(actor, A.VIEW_FRAMEWORK)
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("action", SYSTEM_ACTIONS)
+def test_no_person_may_do_the_systems_work(module_world, role, action):
+    assert not policy.can(module_world.user(role), action)
 
 
 @pytest.mark.parametrize(("role", "action", "expected"), GLOBAL_CELLS)

@@ -22,6 +22,10 @@ APPROACH_ROLES = {Role.PROCESS_MANAGER, Role.INTAKE}
 
 
 class User(AbstractUser):
+    # A system account (accounts.system.system_actor) acts for the system itself, e.g. the report import or
+    # the background tasks: never a person, never able to log in, allowed only what policy.SYSTEM_RULES says.
+    is_system_account = models.BooleanField(_("systeemaccount"), default=False, editable=False)
+
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
