@@ -28,10 +28,10 @@ from django.utils import timezone
 from gezinsregie.accounts.models import Membership, Role, User
 from gezinsregie.accounts.system import SystemPurpose, purpose_of
 from gezinsregie.audit import services as audit
+from gezinsregie.casework import workflow
 from gezinsregie.casework.models import (
     Consent,
     Family,
-    FamilyStatus,
     InspectionMandate,
     Involvement,
     Referral,
@@ -73,7 +73,6 @@ class Permission(StrEnum):
 
 FamilyRule = Callable[[User, Membership, date], Q]
 NOTHING = Q(pk__in=[])
-TRIAGE_STATES = (FamilyStatus.REGISTERED, FamilyStatus.TRIAGE)
 
 
 def _coordinated(actor: User, m: Membership, today: date) -> Q:
@@ -85,7 +84,7 @@ def _in_approach(actor: User, m: Membership, today: date) -> Q:
 
 
 def _awaiting_triage_in_approach(actor: User, m: Membership, today: date) -> Q:
-    return Q(approach_id=m.approach_id, status__in=TRIAGE_STATES)
+    return Q(approach_id=m.approach_id, status__in=workflow.AWAITING_TRIAGE)
 
 
 def _involved(actor: User, m: Membership, today: date) -> Q:

@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
-from gezinsregie.casework import rules
+from gezinsregie.casework import rules, workflow
 from gezinsregie.casework.models import Consent, Family, FamilyStatus, Problem, Referral, ReferralSource
 from gezinsregie.common.counts import CountRow
 from gezinsregie.organisations.models import Approach
@@ -85,7 +85,7 @@ SMALL_NUMBER = 5  # fewer families than this in a neighbourhood are not shown on
 def population_by_neighbourhood(*, approaches: QuerySet[Approach]) -> list[CountRow]:
     rows = (
         Family.objects.filter(approach__in=approaches)
-        .exclude(status=FamilyStatus.DECLINED)
+        .filter(status__in=workflow.IN_POPULATION)
         .values_list("neighbourhood")
         .annotate(n=Count("pk"))
         .order_by("-n", "neighbourhood")
@@ -190,17 +190,15 @@ def caseload_for(*, actor: User, query: str = "", status: str = "", attention_on
     if status:
         families = families.filter(status=status)
     if attention_only:
-        families = families.filter(
-            Q(status__in=STEERED, has_consent=False)
-            | Q(status__in=STEERED, has_problems=False)
-            | Q(status__in=STEERED, coordinator__isnull=True)
-            | Q(status__in=STEERED, has_plan=False)
-            | Q(status__in=STEERED, overdue_actions__gt=0)
+        needs_attention = (
+            Q(has_consent=False)
+            | Q(has_problems=False)
+            | Q(coordinator__isnull=True)
+            | Q(has_plan=False)
+            | Q(overdue_actions__gt=0)
         )
+        families = families.filter(needs_attention, status__in=workflow.STEERED)
     return families.order_by("status", "reference")
-
-
-STEERED = (FamilyStatus.ACTIVE, FamilyStatus.AFTERCARE)
 
 
 @dataclass(frozen=True)
@@ -234,7 +232,7 @@ def with_analysis(families: QuerySet[Family]) -> QuerySet[Family]:
 
 def plan_flags(family: Family) -> list[str]:
     """What needs attention in the plan of a family from caseload_for (uses its annotations)."""
-    if family.status not in STEERED or family.started_on is None:
+    if not family.is_steered or family.started_on is None:
         return []
     flags = []
     # annotations made by caseload_for

@@ -18,7 +18,7 @@ from gezinsregie.accounts.models import Role
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import forms, rules, selectors, services
-from gezinsregie.casework.models import FamilyStatus, MemberRelation
+from gezinsregie.casework.models import MemberRelation
 from gezinsregie.common.forms import apply_errors
 
 Permission = policy.Permission
@@ -259,7 +259,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
         {
             "family": f,
             "gaps": selectors.analysis_gaps(f),
-            "start_overdue": f.status in (FamilyStatus.REGISTERED, FamilyStatus.TRIAGE) and selectors.start_overdue(f),
+            "start_overdue": f.awaiting_triage and selectors.start_overdue(f),
             "plan_flags": selectors.plan_flags(f),
         }
         for f in page.object_list

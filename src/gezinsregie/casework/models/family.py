@@ -6,14 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class FamilyStatus(models.TextChoices):
-    REGISTERED = "registered", _("aangemeld")
-    TRIAGE = "triage", _("in prioritering")
-    DECLINED = "declined", _("niet opgenomen")
-    ACTIVE = "active", _("actief")
-    AFTERCARE = "aftercare", _("nazorg")
-    CLOSED = "closed", _("afgesloten")
+from gezinsregie.casework import workflow
+from gezinsregie.casework.workflow import FamilyStatus
 
 
 class Family(models.Model):
@@ -66,7 +60,15 @@ class Family(models.Model):
     @property
     def needs_coordinator(self) -> bool:
         """ "Niemand heeft de regie" (Maastricht §4.2): an active family without a coordinator."""
-        return self.status in {FamilyStatus.ACTIVE, FamilyStatus.AFTERCARE} and self.coordinator_id is None
+        return self.is_steered and self.coordinator_id is None
+
+    @property
+    def is_steered(self) -> bool:
+        return self.status in workflow.STEERED
+
+    @property
+    def awaiting_triage(self) -> bool:
+        return self.status in workflow.AWAITING_TRIAGE
 
 
 class MemberRelation(models.TextChoices):

@@ -4,6 +4,7 @@ import random
 from datetime import date, timedelta
 
 from gezinsregie.accounts.models import User
+from gezinsregie.casework import workflow
 from gezinsregie.casework.models import (
     Consent,
     CoordinatorAssignment,
@@ -32,7 +33,7 @@ from gezinsregie.organisations.models import (
 
 
 def _coordinator_for(number: int, status: FamilyStatus, regisseur: User, others: list[User]) -> User | None:
-    if status not in (FamilyStatus.ACTIVE, FamilyStatus.AFTERCARE, FamilyStatus.CLOSED):
+    if status not in workflow.STARTED:
         return None
     if status == FamilyStatus.ACTIVE and number in (15, 22):
         return None  # "niemand heeft de regie": the flag the process manager must see
@@ -58,7 +59,7 @@ def _demo_family(
     surname = SURNAMES[number - 1]
     registered_on = today - timedelta(days=_age_in_days(rng, status))
     started_on = None
-    if status in (FamilyStatus.ACTIVE, FamilyStatus.AFTERCARE, FamilyStatus.CLOSED):
+    if status in workflow.STARTED:
         started_on = registered_on + timedelta(days=rng.choice([5, 12, 20, 28, 45, 60]))
     family = Family.objects.create(
         reference=f"GR-{number:04d}",
