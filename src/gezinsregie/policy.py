@@ -22,6 +22,7 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models.query import ModelIterable
 from django.http import Http404
 from django.utils import timezone
 
@@ -278,15 +279,55 @@ def membership_for_action(actor: User | Any, action: Permission) -> Membership |
     return next((m for m in _memberships(actor) if (m.role, action) in FAMILY_RULES), None)
 
 
-def families_for(actor: User, action: Permission = Permission.VIEW) -> QuerySet[Family]:
-    """The only definition of which families a person may `action`."""
+def _family_condition(actor: User, action: Permission) -> Q:
     today = timezone.localdate()
     condition = NOTHING
     for m in _memberships(actor):
         rule = FAMILY_RULES.get((m.role, action))
         if rule is not None:
             condition |= rule(actor, m, today)
-    return Family.objects.filter(condition)
+    return condition
+
+
+def families_for(actor: User, action: Permission = Permission.VIEW) -> QuerySet[Family]:
+    """The only definition of which families a person may `action`."""
+    return Family.objects.filter(_family_condition(actor, action))
+
+
+class ListedFamilies(QuerySet[Family]):
+    """Families for a list on screen or in an API page. Reading them is a read of personal data: the moment the
+    rows are fetched (after any filter, ordering or slicing: exactly the page shown), one access-log entry per
+    family is written, with the capacity the list was asked in. Counting or using it in a subquery logs nothing.
+    """
+
+    _reader: "tuple[User, Membership | None, str] | None" = None
+
+    def _clone(self) -> "ListedFamilies":
+        clone = super()._clone()  # type: ignore[misc]  # a private QuerySet hook django-stubs leaves out
+        clone._reader = self._reader
+        return clone
+
+    def _fetch_all(self) -> None:
+        first_read = self._result_cache is None
+        super()._fetch_all()
+        if first_read and self._reader is not None and self._iterable_class is ModelIterable and self._result_cache:
+            actor, membership, what = self._reader
+            audit.record_many(actor=actor, action=what, families=self._result_cache, membership=membership)
+
+
+def family_list(
+    actor: User, action: Permission = Permission.VIEW, *, roles: tuple[str, ...] = (), what: str = "family.list"
+) -> QuerySet[Family]:
+    """The one door for every list of families (start pages, caseload, inspection selection, API list).
+
+    The same families as families_for(actor, action), as a queryset that logs what it shows when it is read.
+    `roles` name the capacity recorded in the log when the list belongs to a role (e.g. the coordinator's
+    caseload on the start page); otherwise the first membership whose role may `action` families.
+    """
+    membership = membership_in_role(actor, *roles) if roles else membership_for_action(actor, action)
+    listed = ListedFamilies(model=Family).filter(_family_condition(actor, action))
+    listed._reader = (actor, membership, what)
+    return listed
 
 
 def approaches_for(actor: User, action: Permission) -> QuerySet[Approach]:

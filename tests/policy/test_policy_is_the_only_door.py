@@ -5,14 +5,81 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.paths import PACKAGE
 
 SRC = PACKAGE
-PERSONAL_MODELS = ["Family", "Member", "Referral", "Consent", "Involvement", "InspectionMandate", "AccessLogEntry"]
-DIRECT_READ = re.compile(r"\b(" + "|".join(PERSONAL_MODELS) + r")\.objects\b")
+QUERY_METHODS = [
+    "all",
+    "filter",
+    "exclude",
+    "get",
+    "count",
+    "exists",
+    "values",
+    "values_list",
+    "order_by",
+    "select_related",
+    "prefetch_related",
+    "annotate",
+    "aggregate",
+    "first",
+    "last",
+    "create",
+    "get_or_create",
+    "update_or_create",
+    "bulk_create",
+    "update",
+    "delete",
+    "only",
+    "defer",
+    "iterator",
+]
+MANAGER_CALL = r"\.(?:" + "|".join(QUERY_METHODS) + r")\("
+
+
+def personal_models() -> set[type[Model]]:
+    """Every model with a foreign-key path to Family (and the access log): all of it is personal data.
+
+    Derived from the model graph, so a new casework model is guarded the day it is added.
+    """
+    personal: set[type[Model]] = {apps.get_model("casework", "Family"), apps.get_model("audit", "AccessLogEntry")}
+    grown = True
+    while grown:
+        grown = False
+        for model in apps.get_models():
+            if model in personal:
+                continue
+            forward = [f for f in model._meta.get_fields() if f.concrete and (f.many_to_one or f.one_to_one)]
+            if any(f.related_model in personal for f in forward):
+                personal.add(model)
+                grown = True
+    return personal
+
+
+def reverse_accessors(personal: set[type[Model]]) -> set[str]:
+    """Relations from a model that is NOT personal data into one that is, e.g. approach.families or
+    inspection.case_reviews: a way around the policy as much as Family.objects is."""
+    names = set()
+    for model in apps.get_models():
+        if model in personal:
+            continue
+        for f in model._meta.get_fields():
+            if f.auto_created and not f.concrete and f.related_model in personal and not f.hidden:
+                names.add(f.get_accessor_name())
+    return names
+
+
+def direct_reads() -> re.Pattern[str]:
+    personal = personal_models()
+    managers = r"\b(?:" + "|".join(sorted(m.__name__ for m in personal)) + r")\.(?:objects|_default_manager)\b"
+    reverse = r"\.(?:" + "|".join(sorted(reverse_accessors(personal))) + r")" + MANAGER_CALL
+    return re.compile(f"{managers}|{reverse}")
+
 
 # Files allowed to touch personal-data managers directly, and why.
 ALLOWED = {
@@ -24,6 +91,12 @@ ALLOWED = {
     "demo/seed/families.py": "seeds the fictional demo world",
     "casework/services/registration.py": "registration numbers new families (the next reference)",
     "assessment/facts.py": "reads the records of exactly the families its caller passes in",
+    "assessment/selectors.py": "numbers over all families of an approach, after policy.ensure(VIEW_ASSESSMENT)",
+    "casework/services/analysis.py": "writes a score of a family after policy.ensure(EDIT)",
+    "plans/services.py": "locks and writes rows of a plan after policy.ensure(EDIT) on its family",
+    "plans/selectors.py": "the actions of a plan whose family the caller got through policy.access_family",
+    "plans/forms.py": "an empty queryset, replaced by the family's own problems when the form is made",
+    "demo/seed/casework.py": "seeds the fictional demo world",
 }
 
 
@@ -31,21 +104,43 @@ def python_sources() -> list[Path]:
     return [p for p in SRC.rglob("*.py") if "migrations" not in p.parts and "tests" not in p.parts]
 
 
+def test_the_personal_data_models_come_from_the_model_graph() -> None:
+    names = {m.__name__ for m in personal_models()}
+    # the casework, the plan with its versions, the case-level inspection of a family, and the log
+    expected = {"Family", "Member", "Referral", "Consent", "Involvement", "InspectionMandate", "TriageDecision"}
+    expected |= {"Problem", "SelfSufficiencyScore", "CoordinatorAssignment", "Plan", "Goal", "Action", "PlanVersion"}
+    expected |= {"CaseReview", "Interview", "AccessLogEntry"}
+    assert expected <= names
+    assert not names & {"Approach", "Organisation", "User", "Membership", "Inspection", "Indicator", "LifeDomain"}
+    assert {"families", "case_reviews"} <= reverse_accessors(personal_models())
+
+
+def test_the_guard_sees_a_reverse_relation_and_a_manager() -> None:
+    reads = direct_reads()
+    assert reads.search("approach.families.filter(status=...)")
+    assert reads.search("Problem.objects.all()")
+    assert reads.search("inspection.case_reviews.all()")
+    assert not reads.search("report.families")  # an attribute, not a query
+    assert not reads.search("plan_selectors.problems_of(family)")
+
+
 def test_no_module_reads_personal_data_around_the_policy() -> None:
+    reads = direct_reads()
     offenders = []
     for path in python_sources():
         relative = path.relative_to(SRC).as_posix()
         if relative in ALLOWED:
             continue
         for number, line in enumerate(path.read_text().splitlines(), start=1):
-            if DIRECT_READ.search(line):
+            if reads.search(line):
                 offenders.append(f"{relative}:{number}: {line.strip()}")
     assert offenders == [], "Lees persoonsgegevens via gezinsregie.policy:\n" + "\n".join(offenders)
 
 
 def test_the_allowlist_has_no_stale_entries() -> None:
+    reads = direct_reads()
     for relative in ALLOWED:
-        assert DIRECT_READ.search((SRC / relative).read_text()), f"{relative} no longer needs an exception"
+        assert reads.search((SRC / relative).read_text()), f"{relative} no longer needs an exception"
 
 
 def _all_paths(resolver: URLResolver, prefix: str = "") -> list[str]:

@@ -28,14 +28,11 @@ class FamilyViewSet(viewsets.GenericViewSet):
     @extend_schema(responses=serializers.FamilySummarySerializer(many=True))
     def list(self, request: Request) -> Response:
         queryset = (
-            policy.families_for(actor_of(request), policy.Permission.VIEW)
+            policy.family_list(actor_of(request), policy.Permission.VIEW)
             .select_related("approach__municipality", "coordinator")
             .order_by("reference")
         )
-        page = self.paginate_queryset(queryset) or []
-        actor = actor_of(request)
-        membership = policy.membership_for_action(actor, policy.Permission.VIEW)
-        audit.record_many(actor=actor, action="family.list", families=page, membership=membership)
+        page = self.paginate_queryset(queryset) or []  # reading the page logs it (policy.family_list)
         return self.get_paginated_response(serializers.FamilySummarySerializer(page, many=True).data)
 
     @extend_schema(

@@ -116,10 +116,10 @@ def trend_of(*, actor: User, approach: Approach, key: str, months: int = 12) -> 
 
 
 def families_behind(*, actor: User, assessment: Assessment, key: str, outcome: Outcome) -> list[tuple[Family, Result]]:
-    """The families behind a number, only those the viewer may see (policy.families_for VIEW)."""
+    """The families behind a number, only those the viewer may see (policy.family_list VIEW, which logs them)."""
     wanted = [fid for fid, per_family in assessment.results.items() if per_family[key].outcome == outcome]
     visible = (
-        policy.families_for(actor, policy.Permission.VIEW)
+        policy.family_list(actor, policy.Permission.VIEW, what="assessment.families")
         .filter(pk__in=wanted)
         .select_related("coordinator")
         .order_by("reference")

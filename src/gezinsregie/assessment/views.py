@@ -10,7 +10,6 @@ from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.assessment import selectors
 from gezinsregie.assessment.indicators import COMPUTED, OUTCOME_LABELS, Outcome
-from gezinsregie.audit import services as audit
 from gezinsregie.common.charts import percentage_line_chart
 
 Permission = policy.Permission
@@ -70,12 +69,6 @@ def families(request: HttpRequest, approach_id: int, key: str, outcome: str) -> 
         raise Http404
     assessment = selectors.assessment_of(actor=actor, approach=approach)
     rows = selectors.families_behind(actor=actor, assessment=assessment, key=key, outcome=Outcome(outcome))
-    audit.record_many(
-        actor=actor,
-        action="assessment.families",
-        families=[family for family, _ in rows],
-        membership=policy.membership_for_action(actor, Permission.VIEW),
-    )
     indicator = next(s.indicator for s in assessment.indicators if s.indicator.key == key)
     total = sum(1 for per_family in assessment.results.values() if per_family[key].outcome == outcome)
     context = {

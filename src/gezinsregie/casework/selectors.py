@@ -1,4 +1,5 @@
-"""Reads of casework for a user. Each starts from policy.families_for: the one door to families."""
+"""Reads of casework for a user. Lists of families come from policy.family_list, the one door that also logs
+what it shows; aggregate numbers (population) never name a family."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -9,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from gezinsregie import policy
-from gezinsregie.accounts.models import User
+from gezinsregie.accounts.models import Role, User
 from gezinsregie.casework import rules, workflow
 from gezinsregie.casework.models import Consent, Family, FamilyStatus, Problem, Referral, ReferralSource
 from gezinsregie.common.counts import CountRow
@@ -24,7 +25,7 @@ Permission = policy.Permission
 def caseload(*, actor: User) -> QuerySet[Family]:
     """The coordinator's own families."""
     return (
-        policy.families_for(actor, Permission.VIEW)
+        policy.family_list(actor, Permission.VIEW, roles=(Role.COORDINATOR,))
         .filter(coordinator=actor)
         .select_related("approach__municipality")
         .order_by("status", "reference")
@@ -34,7 +35,7 @@ def caseload(*, actor: User) -> QuerySet[Family]:
 def approach_families(*, actor: User) -> QuerySet[Family]:
     """All families a process manager oversees; those without a coordinator first."""
     return (
-        policy.families_for(actor, Permission.ASSIGN_COORDINATOR)
+        policy.family_list(actor, Permission.ASSIGN_COORDINATOR, roles=(Role.PROCESS_MANAGER,))
         .select_related("approach__municipality", "coordinator")
         .order_by("status", "reference")
     )
@@ -42,7 +43,7 @@ def approach_families(*, actor: User) -> QuerySet[Family]:
 
 def triage_queue(*, actor: User) -> QuerySet[Family]:
     return (
-        policy.families_for(actor, Permission.TRIAGE)
+        policy.family_list(actor, Permission.TRIAGE, roles=(Role.INTAKE, Role.PROCESS_MANAGER))
         .select_related("approach__municipality")
         .order_by("registered_on", "reference")
     )
@@ -50,7 +51,7 @@ def triage_queue(*, actor: User) -> QuerySet[Family]:
 
 def involved_families(*, actor: User) -> QuerySet[Family]:
     return (
-        policy.families_for(actor, Permission.VIEW)
+        policy.family_list(actor, Permission.VIEW, roles=(Role.PROFESSIONAL,))
         .select_related("approach__municipality", "coordinator")
         .order_by("reference")
     )
@@ -60,7 +61,7 @@ def own_referrals_status_only(*, actor: User) -> QuerySet[Family]:
     """Families the actor registered or works with but may not see beyond their existence."""
     visible = policy.families_for(actor, Permission.VIEW).values("pk")
     return (
-        policy.families_for(actor, Permission.VIEW_REFERRAL_STATUS)
+        policy.family_list(actor, Permission.VIEW_REFERRAL_STATUS, roles=(Role.PROFESSIONAL,))
         .exclude(pk__in=visible)
         .only("id", "reference", "status", "registered_on")
         .order_by("reference")
@@ -68,7 +69,11 @@ def own_referrals_status_only(*, actor: User) -> QuerySet[Family]:
 
 
 def mandated_families(*, actor: User) -> QuerySet[Family]:
-    return policy.families_for(actor, Permission.INSPECT).only("id", "reference", "status").order_by("reference")
+    return (
+        policy.family_list(actor, Permission.INSPECT, roles=(Role.INSPECTOR,))
+        .only("id", "reference", "status")
+        .order_by("reference")
+    )
 
 
 def population_by_status(*, approaches: QuerySet[Approach]) -> list[CountRow]:
@@ -165,7 +170,7 @@ def _active_consent() -> Exists:
 def caseload_for(*, actor: User, query: str = "", status: str = "", attention_only: bool = False) -> QuerySet[Family]:
     """The families a coordinator (own) or process manager (approach) steers, with what needs attention."""
     families = (
-        policy.families_for(actor, Permission.EDIT)
+        policy.family_list(actor, Permission.EDIT, roles=(Role.COORDINATOR, Role.PROCESS_MANAGER))
         .select_related("approach__life_domain_set", "approach__municipality", "coordinator")
         .annotate(
             has_consent=_active_consent(),

@@ -14,7 +14,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from gezinsregie import policy
-from gezinsregie.accounts.models import Role
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import forms, rules, selectors, services
@@ -253,8 +252,6 @@ def caseload(request: HttpRequest) -> HttpResponse:
         attention_only=criteria.get("attention", False),
     )
     page = Paginator(selectors.with_analysis(families), CASELOAD_PAGE_SIZE).get_page(request.GET.get("pagina"))
-    membership = policy.membership_in_role(actor, Role.COORDINATOR, Role.PROCESS_MANAGER)
-    audit.record_many(actor=actor, action="family.list", families=page.object_list, membership=membership)
     rows = [
         {
             "family": f,

@@ -31,6 +31,15 @@ def goals_of(plan: Plan) -> QuerySet[Goal]:
     )
 
 
+def action_of(plan: Plan, action_id: int) -> Action | None:
+    """One action of this plan (with its goal and owner), or None: an action of another plan is missing too."""
+    return (
+        Action.objects.select_related("goal__problem__domain", "owner_member", "owner_user", "owner_organisation")
+        .filter(pk=action_id, goal__plan=plan)
+        .first()
+    )
+
+
 def problems_of(family: Family) -> QuerySet[Problem]:
     return family.problems.select_related("domain", "member")
 

@@ -14,7 +14,6 @@ from gezinsregie.accounts.models import Role
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.assessment import selectors as assessment_selectors
 from gezinsregie.assessment.indicators import Outcome
-from gezinsregie.audit import services as audit
 from gezinsregie.casework import selectors
 from gezinsregie.casework.models import Family
 from gezinsregie.common.charts import bar_chart
@@ -23,31 +22,22 @@ Permission = policy.Permission
 START_LIST_LIMIT = 50
 
 
-def _shown(actor: Any, families: list[Family], role: str) -> list[Family]:
-    """Names on screen are a read of personal data: log one entry per family shown, with the capacity."""
-    membership = policy.membership_in_role(actor, role)
-    audit.record_many(actor=actor, action="family.list", families=families, membership=membership)
-    return families
-
-
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     roles = {m.role for m in policy.memberships_of(actor)}  # read once per request, with the policy
     context: dict[str, Any] = {"roles": roles, "Role": {r.name: r.value for r in Role}}
     if Role.COORDINATOR in roles:
-        context["caseload"] = _shown(actor, list(selectors.caseload(actor=actor)[:START_LIST_LIMIT]), Role.COORDINATOR)
+        context["caseload"] = list(selectors.caseload(actor=actor)[:START_LIST_LIMIT])
     if Role.PROCESS_MANAGER in roles:
         families = list(selectors.approach_families(actor=actor)[:START_LIST_LIMIT])
-        context["approach_families"] = _shown(actor, families, Role.PROCESS_MANAGER)
+        context["approach_families"] = families
         context["without_coordinator"] = [f for f in families if f.needs_coordinator]
     if Role.INTAKE in roles or Role.PROCESS_MANAGER in roles:
-        queue = list(selectors.triage_queue(actor=actor)[:START_LIST_LIMIT])
-        role = Role.INTAKE if Role.INTAKE in roles else Role.PROCESS_MANAGER
-        context["triage_queue"] = [(f, selectors.days_waiting(f)) for f in _shown(actor, queue, role)]
+        queue = selectors.triage_queue(actor=actor)[:START_LIST_LIMIT]
+        context["triage_queue"] = [(f, selectors.days_waiting(f)) for f in queue]
     if Role.PROFESSIONAL in roles:
-        involved = list(selectors.involved_families(actor=actor)[:START_LIST_LIMIT])
-        context["involved"] = _shown(actor, involved, Role.PROFESSIONAL)
+        context["involved"] = list(selectors.involved_families(actor=actor)[:START_LIST_LIMIT])
         context["referral_status"] = list(selectors.own_referrals_status_only(actor=actor))
     if Role.INSPECTOR in roles:
         context["mandated"] = list(selectors.mandated_families(actor=actor))

@@ -1,10 +1,5 @@
-"""Thin views of the plan: fetch the family through policy.access_family, call a selector or service, render.
+"""Changing the plan: each screen binds a form, calls one service and answers 409 when the plan moved on."""
 
-Users who may view the family but not edit it (professionals) see the plan read-only; the edit URLs
-answer 404 for them, as for anyone else who may not edit (missing and forbidden look the same).
-"""
-
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -15,79 +10,18 @@ from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from gezinsregie import policy
-from gezinsregie.accounts.models import User
 from gezinsregie.accounts.request import actor_of
-from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import Family
-from gezinsregie.plans import rules, selectors, services, summary
+from gezinsregie.plans import selectors, services
 from gezinsregie.plans.forms import ActionForm, ApprovalForm, GoalForm, PlanForm, owner_key
-from gezinsregie.plans.models import Action, Goal, Plan, PlanVersion
 from gezinsregie.plans.services import Owner, StalePlanError
+from gezinsregie.plans.views.common import _plan_or_404
+from gezinsregie.plans.views.read import _number
 
 VIEW, EDIT = policy.Permission.VIEW, policy.Permission.EDIT
-
-
-@dataclass(frozen=True)
-class ActionRow:
-    action: Action
-    overdue: bool
-
-
-@dataclass(frozen=True)
-class GoalRow:
-    goal: Goal
-    actions: list[ActionRow]
-
-
-def _plan_or_404(family: Family) -> Plan:
-    plan = selectors.plan_of(family)
-    if plan is None:
-        raise Http404
-    return plan
-
-
-def _read(actor: User, family: Family, plan: Plan, what: str) -> None:
-    audit.record(actor=actor, action=what, family=family, obj=plan)
-
-
-@never_cache
-@login_required
-@require_GET
-def detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
-    actor = actor_of(request)
-    family = policy.access_family(actor, family_id, action=VIEW)
-    plan = selectors.plan_of(family)
-    today = timezone.localdate()
-    due_on = rules.plan_due_on(started_on=family.started_on, norm_days=family.approach.plan_norm_days)
-    approved_on = plan.approved_by_family_on if plan is not None else None
-    goals: list[GoalRow] = []
-    if plan is not None:
-        _read(actor, family, plan, "plan.view")
-        goals = [
-            GoalRow(
-                goal,
-                [
-                    ActionRow(a, rules.action_is_overdue(due_on=a.due_on, status=a.status, today=today))
-                    for a in goal.actions.all()
-                ],
-            )
-            for goal in selectors.goals_of(plan)
-        ]
-    context = {
-        "family": family,
-        "plan": plan,
-        "goals": goals,
-        "overdue_count": sum(row.overdue for g in goals for row in g.actions),
-        "problems_without_goal": selectors.problems_without_goal(family, plan),
-        "due_on": due_on,
-        "timeliness": rules.plan_timeliness(due_on=due_on, approved_on=approved_on, today=today).value,
-        "can_edit": policy.can(actor, EDIT, family),
-    }
-    return render(request, "plans/detail.html", context)
 
 
 @login_required
@@ -259,11 +193,9 @@ def action_edit(request: HttpRequest, family_id: UUID, action_id: int) -> HttpRe
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=EDIT)
     plan = _plan_or_404(family)
-    action = get_object_or_404(
-        Action.objects.select_related("goal__problem__domain", "owner_member", "owner_user", "owner_organisation"),
-        pk=action_id,
-        goal__plan=plan,
-    )
+    action = selectors.action_of(plan, action_id)
+    if action is None:
+        raise Http404
     initial = {
         "version": plan.version,
         "description": action.description,
@@ -329,78 +261,3 @@ def approval(request: HttpRequest, family_id: UUID) -> HttpResponse:
         save=save,
         success="De afspraak met het gezin is vastgelegd.",
     )
-
-
-@never_cache
-@login_required
-@require_GET
-def history(request: HttpRequest, family_id: UUID) -> HttpResponse:
-    actor = actor_of(request)
-    family = policy.access_family(actor, family_id, action=VIEW)
-    plan = _plan_or_404(family)
-    _read(actor, family, plan, "plan.history")
-    versions = plan.versions.select_related("changed_by").order_by("-number")
-    return render(request, "plans/history.html", {"family": family, "plan": plan, "versions": versions})
-
-
-def _number(value: str | None, default: int) -> int:
-    return int(value) if value and value.isdigit() else default
-
-
-@never_cache
-@login_required
-@require_GET
-def compare(request: HttpRequest, family_id: UUID) -> HttpResponse:
-    actor = actor_of(request)
-    family = policy.access_family(actor, family_id, action=VIEW)
-    plan = _plan_or_404(family)
-    new_number = _number(request.GET.get("naar"), plan.version)
-    old_number = _number(request.GET.get("van"), max(new_number - 1, 1))
-    old_number, new_number = sorted((old_number, new_number))  # old left, new right
-    old: PlanVersion = get_object_or_404(plan.versions, number=old_number)
-    new: PlanVersion = get_object_or_404(plan.versions, number=new_number)
-    _read(actor, family, plan, "plan.compare")
-    plan_fields = [
-        {
-            "label": rules.FIELD_LABELS[key],
-            "old": rules.shown(old.snapshot, key),
-            "new": rules.shown(new.snapshot, key),
-            "changed": old.snapshot.get(key) != new.snapshot.get(key),
-        }
-        for key in rules.PLAN_FIELDS
-    ]
-    context = {
-        "family": family,
-        "plan": plan,
-        "old": old,
-        "new": new,
-        "rows": rules.side_by_side(old.snapshot, new.snapshot),
-        "plan_fields": plan_fields,
-        "numbers": list(plan.versions.order_by("number").values_list("number", flat=True)),
-    }
-    return render(request, "plans/compare.html", context)
-
-
-@never_cache
-@login_required
-@require_GET
-def summary_html(request: HttpRequest, family_id: UUID) -> HttpResponse:
-    actor = actor_of(request)
-    family = policy.access_family(actor, family_id, action=VIEW)
-    plan = _plan_or_404(family)
-    _read(actor, family, plan, "plan.summary")
-    return render(request, "plans/summary.html", summary.context(family, plan))
-
-
-@never_cache
-@login_required
-@require_GET
-def summary_pdf(request: HttpRequest, family_id: UUID) -> HttpResponse:
-    actor = actor_of(request)
-    family = policy.access_family(actor, family_id, action=VIEW)
-    plan = _plan_or_404(family)
-    pdf = summary.pdf(family, plan, base_url=request.build_absolute_uri("/"))
-    _read(actor, family, plan, "plan.summary_pdf")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="samenvatting-gezinsplan-{family.reference}.pdf"'
-    return response

@@ -1,0 +1,142 @@
+"""The plan as people read it: the plan page, its versions side by side, and the summary for the family."""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from gezinsregie import policy
+from gezinsregie.accounts.request import actor_of
+from gezinsregie.plans import rules, selectors, summary
+from gezinsregie.plans.models import Action, Goal, PlanVersion
+from gezinsregie.plans.views.common import _plan_or_404, _read
+
+VIEW, EDIT = policy.Permission.VIEW, policy.Permission.EDIT
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    action: Action
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    goal: Goal
+    actions: list[ActionRow]
+
+
+@never_cache
+@login_required
+@require_GET
+def detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=VIEW)
+    plan = selectors.plan_of(family)
+    today = timezone.localdate()
+    due_on = rules.plan_due_on(started_on=family.started_on, norm_days=family.approach.plan_norm_days)
+    approved_on = plan.approved_by_family_on if plan is not None else None
+    goals: list[GoalRow] = []
+    if plan is not None:
+        _read(actor, family, plan, "plan.view")
+        goals = [
+            GoalRow(
+                goal,
+                [
+                    ActionRow(a, rules.action_is_overdue(due_on=a.due_on, status=a.status, today=today))
+                    for a in goal.actions.all()
+                ],
+            )
+            for goal in selectors.goals_of(plan)
+        ]
+    context = {
+        "family": family,
+        "plan": plan,
+        "goals": goals,
+        "overdue_count": sum(row.overdue for g in goals for row in g.actions),
+        "problems_without_goal": selectors.problems_without_goal(family, plan),
+        "due_on": due_on,
+        "timeliness": rules.plan_timeliness(due_on=due_on, approved_on=approved_on, today=today).value,
+        "can_edit": policy.can(actor, EDIT, family),
+    }
+    return render(request, "plans/detail.html", context)
+
+
+@never_cache
+@login_required
+@require_GET
+def history(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=VIEW)
+    plan = _plan_or_404(family)
+    _read(actor, family, plan, "plan.history")
+    versions = plan.versions.select_related("changed_by").order_by("-number")
+    return render(request, "plans/history.html", {"family": family, "plan": plan, "versions": versions})
+
+
+def _number(value: str | None, default: int) -> int:
+    return int(value) if value and value.isdigit() else default
+
+
+@never_cache
+@login_required
+@require_GET
+def compare(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=VIEW)
+    plan = _plan_or_404(family)
+    new_number = _number(request.GET.get("naar"), plan.version)
+    old_number = _number(request.GET.get("van"), max(new_number - 1, 1))
+    old_number, new_number = sorted((old_number, new_number))  # old left, new right
+    old: PlanVersion = get_object_or_404(plan.versions, number=old_number)
+    new: PlanVersion = get_object_or_404(plan.versions, number=new_number)
+    _read(actor, family, plan, "plan.compare")
+    plan_fields = [
+        {
+            "label": rules.FIELD_LABELS[key],
+            "old": rules.shown(old.snapshot, key),
+            "new": rules.shown(new.snapshot, key),
+            "changed": old.snapshot.get(key) != new.snapshot.get(key),
+        }
+        for key in rules.PLAN_FIELDS
+    ]
+    context = {
+        "family": family,
+        "plan": plan,
+        "old": old,
+        "new": new,
+        "rows": rules.side_by_side(old.snapshot, new.snapshot),
+        "plan_fields": plan_fields,
+        "numbers": list(plan.versions.order_by("number").values_list("number", flat=True)),
+    }
+    return render(request, "plans/compare.html", context)
+
+
+@never_cache
+@login_required
+@require_GET
+def summary_html(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=VIEW)
+    plan = _plan_or_404(family)
+    _read(actor, family, plan, "plan.summary")
+    return render(request, "plans/summary.html", summary.context(family, plan))
+
+
+@never_cache
+@login_required
+@require_GET
+def summary_pdf(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=VIEW)
+    plan = _plan_or_404(family)
+    pdf = summary.pdf(family, plan, base_url=request.build_absolute_uri("/"))
+    _read(actor, family, plan, "plan.summary_pdf")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="samenvatting-gezinsplan-{family.reference}.pdf"'
+    return response
