@@ -14,6 +14,9 @@ from datetime import date
 from enum import StrEnum
 from uuid import UUID
 
+from gezinsregie.casework import rules as casework_rules
+from gezinsregie.common.formatting import short_date
+
 
 class Outcome(StrEnum):
     MET = "met"
@@ -25,7 +28,6 @@ OUTCOME_LABELS = {Outcome.MET: "voldoet", Outcome.NOT_MET: "voldoet niet", Outco
 
 # toetsingskader C4.a.1: one coordinator from the start; a week or two to name one is not a gap yet.
 COORDINATOR_GRACE_DAYS = 14
-GGSR_MINIMUM_DOMAINS = 4
 
 
 @dataclass(frozen=True)
@@ -73,36 +75,38 @@ class FamilyFacts:
         return len(self.problem_ids)
 
 
-def _d(value: date) -> str:
-    return f"{value.day}-{value.month}-{value.year}"
-
-
 def c1_a_1(f: FamilyFacts) -> Result:
     if not f.problem_count:
         return Result(Outcome.UNKNOWN, "Nog geen probleemanalyse.")
     n = len(f.chronic_domains)
-    if n >= GGSR_MINIMUM_DOMAINS:
+    if casework_rules.meets_ggsr_definition(f.chronic_domains):
         return Result(Outcome.MET, f"Chronische problemen op {n} leefgebieden.")
-    return Result(Outcome.NOT_MET, f"Chronische problemen op {n} leefgebied(en); de definitie vraagt er minstens 4.")
+    minimum = casework_rules.GGSR_MINIMUM_DOMAINS
+    return Result(
+        Outcome.NOT_MET, f"Chronische problemen op {n} leefgebied(en); de definitie vraagt er minstens {minimum}."
+    )
 
 
 def c1_a_2(f: FamilyFacts) -> Result:
     if f.has_referral:
-        return Result(Outcome.MET, f"Aangemeld op {_d(f.registered_on)}.")
+        return Result(Outcome.MET, f"Aangemeld op {short_date(f.registered_on)}.")
     return Result(Outcome.NOT_MET, "Er is geen aanmelding vastgelegd.")
 
 
 def c1_a_3(f: FamilyFacts) -> Result:
     # toetsingskader C1.a.3 / Maastricht §2.6: start within the approach's norm (default a month)
+    late = casework_rules.start_is_late(
+        registered_on=f.registered_on, started_on=f.started_on, today=f.as_of, norm_days=f.start_norm_days
+    )
     if f.started_on is None:
-        waited = (f.as_of - f.registered_on).days
-        if waited > f.start_norm_days:
+        waited = casework_rules.days_between(f.registered_on, f.as_of)
+        if late:
             return Result(
                 Outcome.NOT_MET, f"Nog niet gestart, {waited} dagen na aanmelding (norm {f.start_norm_days})."
             )
         return Result(Outcome.UNKNOWN, f"Nog niet gestart; {waited} dagen na aanmelding, binnen de norm.")
-    days = (f.started_on - f.registered_on).days
-    outcome = Outcome.MET if days <= f.start_norm_days else Outcome.NOT_MET
+    days = casework_rules.days_between(f.registered_on, f.started_on)
+    outcome = Outcome.NOT_MET if late else Outcome.MET
     return Result(outcome, f"Gestart {days} dagen na aanmelding (norm {f.start_norm_days}).")
 
 
@@ -127,7 +131,7 @@ def c2_a_3(f: FamilyFacts) -> Result:
     if not f.has_plan:
         return Result(Outcome.NOT_MET, "Er is geen plan.")
     if f.plan_approved_on is not None:
-        return Result(Outcome.MET, f"Het gezin stemde op {_d(f.plan_approved_on)} in met het plan.")
+        return Result(Outcome.MET, f"Het gezin stemde op {short_date(f.plan_approved_on)} in met het plan.")
     return Result(Outcome.NOT_MET, "Het gezin heeft (nog) niet ingestemd met het plan.")
 
 
@@ -185,8 +189,8 @@ def c3_a_3(f: FamilyFacts) -> Result:
     if f.last_problem_on is not None and changed is not None and f.last_problem_on > changed:
         return Result(
             Outcome.NOT_MET,
-            f"Na de laatste wijziging van het plan ({_d(changed)}) is een nieuw probleem vastgesteld "
-            f"({_d(f.last_problem_on)}).",
+            f"Na de laatste wijziging van het plan ({short_date(changed)}) is een nieuw probleem vastgesteld "
+            f"({short_date(f.last_problem_on)}).",
         )
     return Result(
         Outcome.MET, "Er is een plan met instemming van het gezin, bijgewerkt na het laatste nieuwe probleem."

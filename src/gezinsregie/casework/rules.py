@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,5 +61,6 @@ def start_is_late(*, registered_on: date, started_on: date | None, today: date, 
     return days_between(registered_on, reference) > norm_days
 
 
-def meets_ggsr_definition(chronic_domains: set[str]) -> bool:
+def meets_ggsr_definition(chronic_domains: Collection[object]) -> bool:
+    """toetsingskader C1.a.1: chronic problems on at least four life domains (the domains, by any key)."""
     return len(chronic_domains) >= GGSR_MINIMUM_DOMAINS

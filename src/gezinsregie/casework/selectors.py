@@ -155,7 +155,7 @@ def ggsr_count(*, approaches: QuerySet[Approach]) -> tuple[int, int]:
 
 
 def days_waiting(family: Family) -> int:
-    return (timezone.localdate() - family.registered_on).days
+    return rules.days_between(family.registered_on, timezone.localdate())
 
 
 # --- caseload and analysis -------------------------------------------------------------------------

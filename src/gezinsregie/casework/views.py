@@ -120,7 +120,7 @@ def triage(request: HttpRequest, family_id: UUID) -> HttpResponse:
             verdict = "opgenomen in de aanpak" if form.cleaned_data["accepted"] else "niet opgenomen"
             messages.success(request, f"Gezin {family.reference} is {verdict}.")
             return redirect("web:start")
-    days = (today - family.registered_on).days
+    days = selectors.days_waiting(family)
     context = {"family": family, "form": form, "days_waiting": days, "norm": family.approach.start_norm_days}
     return render(request, "casework/triage.html", context)
 

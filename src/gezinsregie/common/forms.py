@@ -1,19 +1,23 @@
 """Form helpers shared by the apps' views."""
 
-from django.core.exceptions import ValidationError
+from collections.abc import Mapping
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms import Form
 
 
-def apply_errors(form: Form, error: ValidationError) -> None:
+def apply_errors(form: Form, error: ValidationError, field_map: Mapping[str, str] | None = None) -> None:
     """Show a service's ValidationError on the form, keeping everything the user typed.
 
-    Errors for a field the form doesn't have go to the top of the form, so none is lost.
+    A service names its errors by model field; `field_map` says which form field shows a model field's error
+    when the names differ (e.g. owner_user → owner). Errors for a field the form doesn't have go to the top of
+    the form, so none is lost.
     """
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for e in field_errors:
-                form.add_error(target, e.messages[0] if hasattr(e, "messages") else str(e))
-    else:
+    if not hasattr(error, "error_dict"):
         for message in error.messages:
             form.add_error(None, message)
+        return
+    names = field_map or {}
+    for key, messages in error.message_dict.items():
+        target = names.get(key, key)
+        form.add_error(target if target in form.fields and key != NON_FIELD_ERRORS else None, messages)

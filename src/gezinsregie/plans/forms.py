@@ -3,12 +3,10 @@
 Every edit form carries the plan version it was based on in a hidden `version` field.
 """
 
-from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from gezinsregie.casework.models import Family, Problem
 from gezinsregie.plans import selectors
@@ -68,15 +66,6 @@ class PlanForm(forms.Form):
                 if "--invalid" not in attrs.get("class", "") and "class" in attrs:
                     base = attrs["class"].split()[0]
                     attrs["class"] += f" {base}--invalid"
-
-    def add_service_errors(self, invalid: ValidationError, field_map: Mapping[str, str]) -> None:
-        """Errors raised by a service, keyed by model field, shown at the matching form field."""
-        if not hasattr(invalid, "error_dict"):
-            self.add_error(None, invalid.messages)
-            return
-        for key, messages in invalid.message_dict.items():
-            target = field_map.get(key)
-            self.add_error(target if target in self.fields and key != NON_FIELD_ERRORS else None, messages)
 
 
 class ProblemChoiceField(forms.ModelChoiceField):

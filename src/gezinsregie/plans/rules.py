@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
+from gezinsregie.common.formatting import short_date
+
 Snapshot = Mapping[str, Any]
 Errors = dict[str, list[str]]
 
@@ -78,10 +80,6 @@ def _add(errors: Errors, key: str, message: str) -> None:
     errors.setdefault(key, []).append(message)
 
 
-def _d(value: date) -> str:
-    return f"{value.day}-{value.month}-{value.year}"
-
-
 def owner_shape_errors(
     *, kind: str, member_id: int | None, user_id: int | None, organisation_id: int | None, name: str
 ) -> Errors:
@@ -143,7 +141,7 @@ def action_date_errors(*, due_on: date, status: str, done_on: date | None, regis
         _add(
             errors,
             "due_on",
-            f"Deze datum ligt vóór de aanmelding van het gezin ({_d(registered_on)}). Kies een latere datum.",
+            f"Deze datum ligt vóór de aanmelding van het gezin ({short_date(registered_on)}). Kies een latere datum.",
         )
     if due_on > today + timedelta(days=365 * MAX_YEARS_AHEAD):
         _add(errors, "due_on", f"Deze datum ligt meer dan {MAX_YEARS_AHEAD} jaar vooruit. Klopt het jaartal?")
@@ -154,7 +152,9 @@ def action_date_errors(*, due_on: date, status: str, done_on: date | None, regis
             _add(errors, "done_on", "De datum ‘gedaan op’ ligt in de toekomst.")
         if done_on < registered_on:
             _add(
-                errors, "done_on", f"De datum ‘gedaan op’ ligt vóór de aanmelding van het gezin ({_d(registered_on)})."
+                errors,
+                "done_on",
+                f"De datum ‘gedaan op’ ligt vóór de aanmelding van het gezin ({short_date(registered_on)}).",
             )
     return errors
 
@@ -169,7 +169,7 @@ def approval_errors(*, approved_on: date | None, registered_on: date, today: dat
         _add(
             errors,
             "approved_by_family_on",
-            f"De datum van instemming ligt vóór de aanmelding van het gezin ({_d(registered_on)}).",
+            f"De datum van instemming ligt vóór de aanmelding van het gezin ({short_date(registered_on)}).",
         )
     return errors
 
@@ -301,7 +301,7 @@ def shown(item: Snapshot | None, key: str) -> str:
         return "ja" if value else "nee"
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
-            return _d(date.fromisoformat(value))
+            return short_date(date.fromisoformat(value))
         except ValueError:
             return value
     return str(value)

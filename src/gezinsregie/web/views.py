@@ -14,7 +14,7 @@ from gezinsregie.accounts.models import Role
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.assessment import selectors as assessment_selectors
 from gezinsregie.assessment.indicators import Outcome
-from gezinsregie.casework import selectors
+from gezinsregie.casework import rules, selectors
 from gezinsregie.casework.models import Family
 from gezinsregie.common.charts import bar_chart
 
@@ -26,7 +26,7 @@ START_LIST_LIMIT = 50
 def start(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     roles = {m.role for m in policy.memberships_of(actor)}  # read once per request, with the policy
-    context: dict[str, Any] = {"roles": roles, "Role": {r.name: r.value for r in Role}}
+    context: dict[str, Any] = {"roles": roles}
     if Role.COORDINATOR in roles:
         context["caseload"] = list(selectors.caseload(actor=actor)[:START_LIST_LIMIT])
     if Role.PROCESS_MANAGER in roles:
@@ -129,6 +129,6 @@ def population(request: HttpRequest) -> HttpResponse:
         "charts": charts,
         "ggsr_meeting": meeting,
         "ggsr_analysed": analysed,
-        "ggsr_minimum": 4,
+        "ggsr_minimum": rules.GGSR_MINIMUM_DOMAINS,
     }
     return render(request, "web/population.html", context)

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models.family import Family, Member
+from gezinsregie.common.formatting import short_date
 
 
 class TriageDecision(models.Model):
@@ -132,4 +133,4 @@ class CoordinatorAssignment(models.Model):
         ordering = ["-assigned_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.previous or '—'} → {self.coordinator} ({self.assigned_on:%d-%m-%Y})"
+        return f"{self.previous or '—'} → {self.coordinator} ({short_date(self.assigned_on)})"

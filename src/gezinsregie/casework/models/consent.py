@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models.family import Family
+from gezinsregie.common.formatting import short_date
 
 
 class Consent(models.Model):
@@ -29,7 +30,7 @@ class Consent(models.Model):
         ordering = ["-signed_on"]
 
     def __str__(self) -> str:
-        return f"Toestemming {self.family} ({self.signed_on:%d-%m-%Y})"
+        return f"Toestemming {self.family} ({short_date(self.signed_on)})"
 
 
 class MandateScope(models.TextChoices):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework import workflow
 from gezinsregie.casework.workflow import FamilyStatus
+from gezinsregie.common.formatting import short_date
 
 
 class Family(models.Model):
@@ -132,7 +133,7 @@ class Referral(models.Model):
         ordering = ["referred_on"]
 
     def __str__(self) -> str:
-        return f"Aanmelding {self.family} ({self.referred_on:%d-%m-%Y})"
+        return f"Aanmelding {self.family} ({short_date(self.referred_on)})"
 
 
 class Involvement(models.Model):

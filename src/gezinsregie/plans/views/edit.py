@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.casework.models import Family
+from gezinsregie.common.forms import apply_errors
 from gezinsregie.plans import selectors, services
 from gezinsregie.plans.forms import ActionForm, ApprovalForm, GoalForm, PlanForm, owner_key
 from gezinsregie.plans.services import Owner, StalePlanError
@@ -76,7 +77,7 @@ def _form_page(
             stale_context = {"form": form, "stale": stale, "based_on": based_on, "plan": _plan_or_404(family)}
             return render(request, template, {**context, **stale_context}, status=409)
         except ValidationError as invalid:
-            form.add_service_errors(invalid, getattr(form, "FIELD_MAP", {}))
+            apply_errors(form, invalid, getattr(form, "FIELD_MAP", {}))
         else:
             messages.success(request, success)
             return redirect("plans:detail", family_id=family.pk)

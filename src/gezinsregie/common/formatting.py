@@ -1,0 +1,11 @@
+"""How dates read in Dutch text the system writes itself (messages, evidence, model labels): 3-2-2025.
+
+Templates use Django's date filter; this is for strings built in Python.
+"""
+
+from datetime import date
+
+
+def short_date(value: date) -> str:
+    """3-2-2025: day and month without leading zeros, as the inspection reports write them."""
+    return f"{value.day}-{value.month}-{value.year}"
