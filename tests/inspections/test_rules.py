@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gezinsregie.inspections import rules
+from gezinsregie.inspections import rules, workflow
 from gezinsregie.inspections.rules import MUNICIPALITY, NO, PARTLY, PARTNER, UNKNOWN, YES, FindingFact, IndicatorRef
 
 # --- the disagreement summary -----------------------------------------------------------------------------------------
@@ -99,10 +99,10 @@ def test_unanswered_questions_are_no_answers(answers: list) -> None:
 
 
 def test_status_follows_the_level() -> None:
-    rules.check_transition(level="policy", current="draft", new="open")
-    rules.check_transition(level="policy", current="open", new="judging")
-    rules.check_transition(level="case", current="draft", new="judging")
-    rules.check_transition(level="case", current="judging", new="published")
+    workflow.check_transition(level="policy", current="draft", new="open")
+    workflow.check_transition(level="policy", current="open", new="judging")
+    workflow.check_transition(level="case", current="draft", new="judging")
+    workflow.check_transition(level="case", current="judging", new="published")
     for level, current, new in [
         ("case", "draft", "open"),  # no questionnaire at case level
         ("policy", "draft", "judging"),
@@ -111,7 +111,7 @@ def test_status_follows_the_level() -> None:
         ("case", "published", "draft"),
     ]:
         with pytest.raises(ValidationError):
-            rules.check_transition(level=level, current=current, new=new)
+            workflow.check_transition(level=level, current=current, new=new)
 
 
 def test_unanswered_and_uncovered_keep_framework_order() -> None:

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gezinsregie.audit.models import AccessLogEntry
-from gezinsregie.inspections import rules, selectors, services
+from gezinsregie.inspections import selectors, services, workflow
 from gezinsregie.inspections.models import (
     Answer,
     Finding,
@@ -224,7 +224,7 @@ def test_publishing_needs_every_indicator_and_turns_each_x_into_an_improvement_p
     assert judging_inspection.status == S.PUBLISHED and judging_inspection.published_at is not None
     points = ImprovementPoint.objects.filter(finding__inspection=judging_inspection)
     assert sorted(p.finding.indicators.get().key for p in points) == ["B1.a.2", "B3.b.2"]
-    assert {p.due_on for p in points} == {iw.today + rules.IMPROVEMENT_TERM}
+    assert {p.due_on for p in points} == {iw.today + workflow.IMPROVEMENT_TERM}
     assert {p.status for p in points} == {PointStatus.OPEN}
     with pytest.raises(ValidationError):
         services.finding_delete(actor=iw.inspector, finding=points[0].finding)  # published: fixed

@@ -1,45 +1,13 @@
 """Pure inspection rules on plain values: no database, tested on their own.
 
 The values are the model choices' strings ("policy", "met", "yes", ...), so these functions need no models.
+The states and what each allows are in workflow.py.
 """
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-
-from django.core.exceptions import ValidationError
-
-# --- status ---------------------------------------------------------------------------------------------
-
-# Policy level: the inspector prepares and invites, respondents answer, the inspector judges and publishes.
-# Case level has no questionnaire: families, interviews and plan review, then judgements.
-ALLOWED_TRANSITIONS: dict[str, dict[str, set[str]]] = {
-    "policy": {"draft": {"open"}, "open": {"judging"}, "judging": {"published"}},
-    "case": {"draft": {"judging"}, "judging": {"published"}},
-}
-STATUS_NAMES = {
-    "draft": "in voorbereiding",
-    "open": "open voor antwoorden",
-    "judging": "beoordeling",
-    "published": "gepubliceerd",
-}
-# Maastricht §6.4: the municipality lets STJ know "over een jaar" what it did with the improvement points.
-IMPROVEMENT_TERM = timedelta(days=365)
-
-
-def check_transition(*, level: str, current: str, new: str) -> None:
-    if new not in ALLOWED_TRANSITIONS[level].get(current, set()):
-        raise ValidationError(
-            f"Een onderzoek dat {STATUS_NAMES[current]} is, kan niet naar '{STATUS_NAMES[new]}'.", code="transition"
-        )
-
-
-def check_state(*, status: str, allowed: Iterable[str], what: str) -> None:
-    """Refuse a change the inspection's status does not allow, in Dutch."""
-    if status not in set(allowed):
-        raise ValidationError(f"{what} kan niet meer: het onderzoek is {STATUS_NAMES[status]}.", code="state")
-
+from datetime import date
 
 # --- the questionnaire ------------------------------------------------------------------------------------
 
@@ -100,7 +68,7 @@ def summarise_answers(answers: Iterable[tuple[str, str]]) -> AnswerSummary:
 
     `answers` are (respondent kind, value) pairs; an empty value (not answered) is left out. There is
     disagreement when the respondents gave more than one of ja / nee / deels: "weet het niet" is not an
-    opinion. BRIEF, "The supervision": disagreement between respondents is a finding in itself.
+    opinion. Disagreement between respondents is a finding in itself (the factsheets, e.g. Oosterhout 2013).
     """
     given = [(kind, value) for kind, value in answers if value]
     if not given:
@@ -237,29 +205,38 @@ class ComparisonRow:
     resolved: bool
 
 
-def point_resolved(indicator_keys: Iterable[str], later: Mapping[str, str]) -> bool:
-    """An improvement point is resolved when the later inspection judged every one of its indicators met."""
+def point_resolved(indicator_keys: Iterable[str], later: Mapping[str, str | Sequence[str]]) -> bool:
+    """An improvement point is resolved when the later inspection judged every one of its indicators met.
+
+    `later` holds per indicator its judgement, or all its judgements: a published table row may hold several
+    findings over the same indicators (Factsheet Oosterhout 2013, B3.a: ✓ X ✓). Then every one must be met."""
     keys = list(indicator_keys)
-    return bool(keys) and all(later.get(key) == MET for key in keys)
+
+    def judgements(key: str) -> list[str]:
+        given = later.get(key, ())
+        return [given] if isinstance(given, str) else list(given)
+
+    return bool(keys) and all(judgements(key) and all(j == MET for j in judgements(key)) for key in keys)
 
 
 def comparison_rows(earlier: Sequence[FindingFact], later: Sequence[FindingFact]) -> list[ComparisonRow]:
-    """seeds/verbeterpunten-zwolle-2015.txt: per improvement point of the earlier inspection its finding
-    beside the later one. Points the earlier inspection judged met are not compared ("niet opnieuw getoetst")."""
-    later_by_key: dict[str, FindingFact] = {}
+    """Verbeterpunten Zwolle 2015 ("Uitkomsten verbeterpunten"): per improvement point of the earlier inspection
+    its finding beside the later ones. Points the earlier inspection judged met are not compared ("niet opnieuw
+    getoetst")."""
+    later_by_key: dict[str, list[FindingFact]] = {}
     for fact in later:
         for key in fact.indicator_keys:
-            later_by_key[key] = fact
-    judgements = {key: fact.judgement for key, fact in later_by_key.items()}
+            later_by_key.setdefault(key, []).append(fact)
+    judgements = {key: [fact.judgement for fact in facts] for key, facts in later_by_key.items()}
     rows = []
     for fact in earlier:
         if fact.judgement != IMPROVEMENT:
             continue
         matching: list[FindingFact] = []
         for key in fact.indicator_keys:
-            found = later_by_key.get(key)
-            if found is not None and found not in matching:
-                matching.append(found)
+            for found in later_by_key.get(key, []):
+                if found not in matching:
+                    matching.append(found)
         resolved = point_resolved(fact.indicator_keys, judgements)
         rows.append(ComparisonRow(fact.indicator_keys, fact, tuple(matching), resolved))
     return rows

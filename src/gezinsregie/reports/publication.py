@@ -25,12 +25,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from gezinsregie.frameworks.models import Criterion, Indicator, Theme
-from gezinsregie.inspections import selectors
+from gezinsregie.inspections import selectors, workflow
 from gezinsregie.inspections.models import (
     Finding,
     Inspection,
     InspectionLevel,
-    InspectionStatus,
     InterviewKind,
     Judgement,
     RespondentKind,
@@ -319,7 +318,7 @@ def build(inspection: Inspection) -> Report:
         i for row in rows_of(themes) for i in row.indicators if judged.get(i.key) == Judgement.IMPROVEMENT
     )
     approach = inspection.approach
-    published = inspection.status == InspectionStatus.PUBLISHED and inspection.published_at is not None
+    published = workflow.is_published(inspection) and inspection.published_at is not None
     respondents = tuple(
         Respondent(r.organisation.name, str(RespondentKind(r.kind).label))
         for r in selectors.submitted_respondents(inspection)

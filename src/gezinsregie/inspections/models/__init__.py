@@ -7,12 +7,11 @@ from gezinsregie.inspections.models.inspection import (
     AttentionNote,
     Finding,
     Inspection,
-    InspectionLevel,
-    InspectionStatus,
     Judgement,
     Respondent,
     RespondentKind,
 )
+from gezinsregie.inspections.workflow import InspectionLevel, InspectionStatus
 
 __all__ = [
     "JUDGEMENT_SYMBOLS",

@@ -1,5 +1,5 @@
 """Improvement points (verbeterpunten): every X of a published inspection, followed up year after year
-(seeds/verbeterpunten-zwolle-2015.txt)."""
+(Verbeterpunten Zwolle 2015, "Uitkomsten verbeterpunten")."""
 
 from django.conf import settings
 from django.db import models

@@ -1,24 +1,13 @@
 """An inspection (toezichtonderzoek) of one approach at one level, its respondents, their answers and the
-inspector's findings. The policy level follows the factsheets (seeds/factsheet-oosterhout-...), the case
-level Bijlage 1 of the Maastricht report (seeds/nota-van-bevindingen-maastricht-2014.txt).
+inspector's findings. The policy level follows the factsheets (Factsheet Oosterhout Gezinsmanager 2013), the
+case level Bijlage 1 of the Nota van bevindingen Maastricht 2014. Its states are in workflow.py.
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class InspectionLevel(models.TextChoices):
-    # the same keys as frameworks.Level.key
-    POLICY = "policy", _("beleidsniveau")
-    CASE = "case", _("casusniveau")
-
-
-class InspectionStatus(models.TextChoices):
-    DRAFT = "draft", _("in voorbereiding")
-    OPEN = "open", _("open voor antwoorden")
-    JUDGING = "judging", _("beoordeling")
-    PUBLISHED = "published", _("gepubliceerd")
+from gezinsregie.inspections.workflow import InspectionLevel, InspectionStatus
 
 
 class Inspection(models.Model):
@@ -62,7 +51,7 @@ class Inspection(models.Model):
                 fields=["approach", "level", "year"], name="one_inspection_per_approach_level_year"
             ),
             models.CheckConstraint(
-                condition=models.Q(published_at__isnull=True) | models.Q(status="published"),
+                condition=models.Q(published_at__isnull=True) | models.Q(status=InspectionStatus.PUBLISHED),
                 name="inspection_published_at_only_when_published",
             ),
         ]

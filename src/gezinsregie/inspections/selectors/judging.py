@@ -1,0 +1,133 @@
+"""The judging screen: per indicator the answers side by side, or the families' judgements."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from django.db.models import Q, QuerySet
+
+from gezinsregie import policy
+from gezinsregie.accounts.models import User
+from gezinsregie.frameworks.models import Criterion, Indicator, Theme
+from gezinsregie.inspections import rules
+from gezinsregie.inspections.models import (
+    Answer,
+    CaseReview,
+    Finding,
+    Inspection,
+    Respondent,
+)
+from gezinsregie.inspections.selectors.indicators import (
+    finding_by_indicator,
+    indicators_of,
+    overall_findings,
+    prefetched_findings,
+)
+
+Permission = policy.Permission
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    answers: list[tuple[Respondent, Answer | None]] = field(default_factory=list)
+    summary: rules.AnswerSummary | None = None
+    family_findings: list[tuple[CaseReview, Finding | None]] = field(default_factory=list)
+    finding: Finding | None = None
+    earlier: rules.ComparisonRow | None = None  # the previous inspection's improvement point on it
+    first_of_finding: bool = True  # a finding covering a group is shown once, at its first indicator
+
+
+def submitted_respondents(inspection: Inspection) -> list[Respondent]:
+    return list(inspection.respondents.filter(submitted_at__isnull=False).select_related("organisation"))
+
+
+def judging_tree(
+    inspection: Inspection, *, earlier: dict[int, rules.ComparisonRow] | None = None
+) -> "list[ThemeGroup[IndicatorRow]]":
+    """Per indicator: the submitted answers side by side with a summary of (dis)agreement (policy level), or
+    each family's judgement (case level); and the overall finding that covers it."""
+    indicators = indicators_of(inspection)
+    by_indicator = finding_by_indicator(overall_findings(inspection))
+    respondents = submitted_respondents(inspection)
+    answers = {
+        (a.respondent_id, a.indicator_id): a
+        for a in Answer.objects.filter(respondent__in=respondents).select_related("respondent")
+    }
+    reviews = list(inspection.case_reviews.order_by("pseudonym"))
+    family_findings = {
+        (f.case_review_id, i.pk): f
+        for f in prefetched_findings(inspection).filter(case_review__isnull=False)
+        for i in f.indicators.all()
+    }
+    rows, seen = [], set()
+    for indicator in indicators:
+        row = IndicatorRow(indicator, finding=by_indicator.get(indicator.pk), earlier=(earlier or {}).get(indicator.pk))
+        if row.finding is not None:
+            row.first_of_finding = row.finding.pk not in seen
+            seen.add(row.finding.pk)
+        if inspection.is_policy_level:
+            row.answers = [(r, answers.get((r.pk, indicator.pk))) for r in respondents]
+            row.summary = rules.summarise_answers((r.kind, a.value if a else "") for r, a in row.answers)
+        else:
+            row.family_findings = [(review, family_findings.get((review.pk, indicator.pk))) for review in reviews]
+        rows.append(row)
+    return group_rows(rows, key=lambda r: r.indicator)
+
+
+R = TypeVar("R")
+
+
+@dataclass
+class CriterionGroup(Generic[R]):
+    criterion: Criterion
+    rows: list[R]
+
+
+@dataclass
+class ThemeGroup(Generic[R]):
+    theme: Theme
+    criteria: list[CriterionGroup[R]]
+
+
+def group_rows(rows: Iterable[R], *, key: Callable[[R], Indicator]) -> list[ThemeGroup[R]]:
+    """Rows in framework order, grouped per theme and criterion (the factsheets' tables)."""
+    themes: list[ThemeGroup[R]] = []
+    for row in rows:
+        criterion = key(row).criterion
+        if not themes or themes[-1].theme.pk != criterion.theme_id:
+            themes.append(ThemeGroup(criterion.theme, []))
+        blocks = themes[-1].criteria
+        if not blocks or blocks[-1].criterion.pk != criterion.pk:
+            blocks.append(CriterionGroup(criterion, []))
+        blocks[-1].rows.append(row)
+    return themes
+
+
+def indicators_free_for(inspection: Inspection, *, criterion_id: int, finding: Finding | None) -> QuerySet[Indicator]:
+    """The criterion's indicators that no other overall finding covers: what a finding may (still) cover."""
+    others = inspection.findings.filter(case_review__isnull=True)
+    if finding is not None:
+        others = others.exclude(pk=finding.pk)
+    taken = others.values("indicators")
+    return Indicator.objects.filter(criterion_id=criterion_id).exclude(pk__in=taken).order_by("order", "pk")
+
+
+def family_findings(review: CaseReview) -> dict[int, Finding]:
+    """One family's judgements per indicator."""
+    return finding_by_indicator(prefetched_findings(review.inspection).filter(case_review=review))
+
+
+def answer_with_document(actor: User, answer_id: int) -> Answer | None:
+    """A document is for its own organisation while answering, and for the inspectorate once submitted."""
+    own = Q(respondent__in=policy.respondents_for(actor, Permission.ANSWER_INSPECTION))
+    submitted = Q(
+        respondent__inspection__in=policy.inspections_for(actor, Permission.CONDUCT_INSPECTION),
+        respondent__submitted_at__isnull=False,
+    )
+    return Answer.objects.filter(own | submitted, pk=answer_id).exclude(document="").first()
+
+
+def uncovered_keys(inspection: Inspection) -> list[str]:
+    covered = {i.key for f in overall_findings(inspection) for i in f.indicators.all()}
+    return rules.uncovered([i.key for i in indicators_of(inspection)], covered)
