@@ -180,7 +180,7 @@ def c3_a_2(f: FamilyFacts) -> Result:
 
 
 def c3_a_3(f: FamilyFacts) -> Result:
-    # BRIEF: plans missing, never updated, agreements floating loose beside them
+    # toetsingskader C3.a.3 (Maastricht 2014 §3.3): plans missing, never updated, agreements loose beside them
     if not f.has_plan:
         return Result(Outcome.NOT_MET, "Er is geen plan.")
     if f.plan_approved_on is None:

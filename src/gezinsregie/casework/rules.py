@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-# toetsingskader C1.a.1 / BRIEF: GGSR = chronic problems on at least four life domains
+# toetsingskader C1.a.1 and its GGSR definition (ggsr_minimum_domains): chronic problems on at least four life domains
 GGSR_MINIMUM_DOMAINS = 4
 
 

@@ -77,7 +77,8 @@ def mandated_families(*, actor: User) -> QuerySet[Family]:
 
 
 def population_by_status(*, approaches: QuerySet[Approach]) -> list[CountRow]:
-    """Aggregate numbers: how many families per status. Never a person (BRIEF: policy staff)."""
+    """Aggregate numbers: how many families per status. Never a person (toetsingskader B1.a.2: the
+    municipality sees its population, not its people)."""
     counts = dict(
         Family.objects.filter(approach__in=approaches).values_list("status").annotate(n=Count("pk")).order_by()
     )
@@ -217,7 +218,8 @@ class AnalysisGaps:
 
 
 def analysis_gaps(family: Family) -> AnalysisGaps:
-    """Which life domains and members have no analysis yet (BRIEF step 4; toetsingskader C3.a.1/C3.a.4).
+    """Which life domains and members have no analysis yet (Maastricht §2.6 problem analysis; toetsingskader
+    C3.a.1/C3.a.4).
 
     Works on prefetched `problems`, `scores`, `members` and the domain set, so a page of families costs a
     fixed number of queries.

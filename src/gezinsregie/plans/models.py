@@ -1,7 +1,7 @@
 """The one family plan (1 gezin, 1 plan, 1 regisseur): goals per problem, actions with an owner and a date.
 
-The plan is a living, versioned document (BRIEF step 5: inspectors found plans missing, lost, never
-updated). Every change goes through plans.services, raises `Plan.version` by one and stores a full
+The plan is a living, versioned document (toetsingskader C3.a.3; the Maastricht 2014 nota found plans
+missing, lost, never updated). Every change goes through plans.services, raises `Plan.version` by one and stores a full
 snapshot in `PlanVersion`, so any two versions can be compared side by side.
 """
 

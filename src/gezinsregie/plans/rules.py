@@ -58,7 +58,8 @@ def plan_is_late(*, due_on: date | None, approved_on: date | None, today: date) 
 
 
 def action_is_overdue(*, due_on: date, status: str, today: date) -> bool:
-    """BRIEF step 8: partners keep their agreements; an open action past its date is visible as such."""
+    """toetsingskader C4.b.2 "de netwerkpartners houden zich aan de gemaakte afspraken": an open action past
+    its date is visible as such."""
     return status == "open" and due_on < today
 
 
@@ -116,8 +117,8 @@ def owner_consent_errors(
     professionals: frozenset[tuple[int, int]],
     consented_organisation_ids: frozenset[int],
 ) -> Errors:
-    """BRIEF step 3: "Nothing is shared beyond" the consent. A professional may own an action only while
-    their organisation is named in an active (signed, not withdrawn) consent of the family, and only while
+    """toetsingskader C4.c.1 and the toestemmingsverklaring (Maastricht §2.6): nothing is shared beyond the
+    consent. A professional may own an action only while their organisation is named in an active (signed, not withdrawn) consent of the family, and only while
     they work with the family (`professionals`: (user id, organisation id) pairs)."""
     errors: Errors = {}
     if kind != "professional" or user_id is None or organisation_id is None:

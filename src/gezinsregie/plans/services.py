@@ -227,7 +227,7 @@ def plan_add_action(
     goal = plan.goals.get(pk=goal.pk)
     action = Action(goal=goal, description=description.strip(), due_on=due_on, status=ActionStatus.OPEN)
     _set_owner(action, owner)
-    # BRIEF step 3: a new action is work given to someone: only within the family's consent.
+    # A new action is work given to someone: only within the family's consent (toestemmingsverklaring, Maastricht §2.6).
     errors = _action_errors(
         family=plan.family, owner=owner, due_on=due_on, status=action.status, done_on=None, check_consent=True
     )
