@@ -118,8 +118,9 @@ def owner_consent_errors(
     consented_organisation_ids: frozenset[int],
 ) -> Errors:
     """toetsingskader C4.c.1 and the toestemmingsverklaring (Maastricht §2.6): nothing is shared beyond the
-    consent. A professional may own an action only while their organisation is named in an active (signed, not withdrawn) consent of the family, and only while
-    they work with the family (`professionals`: (user id, organisation id) pairs)."""
+    consent. A professional may own an action only while their organisation is named in an active (signed,
+    not withdrawn) consent of the family, and only while they work with the family (`professionals`:
+    (user id, organisation id) pairs)."""
     errors: Errors = {}
     if kind != "professional" or user_id is None or organisation_id is None:
         return errors
