@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gezinsregie.reports.aggregate import (
+from gezinsregie.reports.aggregate.rules import (
     IMPROVEMENT,
     JUDGEMENTS,
     MET,

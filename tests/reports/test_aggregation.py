@@ -1,4 +1,4 @@
-"""The aggregate report read from stored inspections (reports/aggregation.py).
+"""The aggregate report read from stored inspections (reports/aggregate/selectors.py).
 
 The world (build_world, shared with the view, export and command tests): the real STJ framework; three
 municipalities each with one approach; the inspectorate's inspector Ilse Inspecteur and one user per other role.
@@ -25,8 +25,8 @@ from gezinsregie.frameworks import services as framework_services
 from gezinsregie.frameworks.models import Framework, Indicator, LifeDomainSet
 from gezinsregie.inspections.models import CaseReview, Finding, Inspection, InspectionStatus
 from gezinsregie.organisations.models import Approach, Municipality, Organisation, OrganisationKind
-from gezinsregie.reports.aggregate import IMPROVEMENT, MET, NOT_ASSESSED, Row
-from gezinsregie.reports.aggregation import (
+from gezinsregie.reports.aggregate.rules import IMPROVEMENT, MET, NOT_ASSESSED, Row
+from gezinsregie.reports.aggregate.selectors import (
     AggregateFilter,
     AggregateReport,
     StoredFinding,

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from gezinsregie.accounts.models import Role
 from gezinsregie.frameworks.models import Indicator
-from gezinsregie.reports.exports import COLUMNS
+from gezinsregie.reports.aggregate.exports import COLUMNS
 from tests.reports.test_aggregation import World, build_world, publish_scenario
 
 

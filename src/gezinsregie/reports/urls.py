@@ -2,16 +2,17 @@
 
 from django.urls import path
 
-from gezinsregie.reports import views_aggregate, views_publication
+from gezinsregie.reports.aggregate import views as views_aggregate
+from gezinsregie.reports.publication import views as views_publication
 
 app_name = "reports"
 urlpatterns = [
-    # the published reports of one inspection (views_publication)
+    # the published reports of one inspection (publication/views.py)
     path("<int:inspection_id>/factsheet/", views_publication.factsheet, name="factsheet"),
     path("<int:inspection_id>/factsheet.pdf", views_publication.factsheet_pdf, name="factsheet_pdf"),
     path("<int:inspection_id>/nota-van-bevindingen/", views_publication.case_report, name="case_report"),
     path("<int:inspection_id>/nota-van-bevindingen.pdf", views_publication.case_report_pdf, name="case_report_pdf"),
-    # the aggregate report over all approaches, and its numbers as CSV and XLSX (views_aggregate)
+    # the aggregate report over all approaches, and its numbers as CSV and XLSX (aggregate/views.py)
     path("overzicht/", views_aggregate.aggregate, name="aggregate"),
     path("overzicht.csv", views_aggregate.aggregate_csv, name="aggregate_csv"),
     path("overzicht.xlsx", views_aggregate.aggregate_xlsx, name="aggregate_xlsx"),

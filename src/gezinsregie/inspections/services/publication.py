@@ -5,7 +5,7 @@ term, and resolves the points of the previous inspection that are now judged met
 Verbeterpunten Zwolle 2015).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -164,7 +164,7 @@ def inspection_import_published(
     title: str,
     published_on: date,
     respondents: Sequence[ImportedRespondent] = (),
-    rows: Sequence[ImportedRow] = (),
+    rows: Iterable[ImportedRow] = (),
     source: str = "",
     description: str = "",
 ) -> ImportedInspection:

@@ -14,8 +14,8 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 
 from gezinsregie.inspections.models import InspectionLevel
-from gezinsregie.reports.aggregate import IMPROVEMENT, MET, NOT_ASSESSED
-from gezinsregie.reports.aggregation import AggregateReport
+from gezinsregie.reports.aggregate.rules import IMPROVEMENT, MET, NOT_ASSESSED
+from gezinsregie.reports.aggregate.selectors import AggregateReport
 
 COLUMNS = [
     "level",

@@ -1,6 +1,6 @@
 """The aggregate report from stored inspections: per indicator how many approaches meet it, have an improvement
-point, or were not assessed (seeds/rapportage-21-gemeenten-2013.txt, figures 2–10). The counting itself is the
-pure aggregate.py; this module only reads the database and hands it rows.
+point, or were not assessed (Rapportage 21 gemeenten 2013, figures 2–10). The counting itself is the pure
+rules.py; this module only reads the database and hands it rows.
 
 Which inspections count (issue: aggregate_report contract):
 - only PUBLISHED inspections, of one level (policy | case) and one framework;
@@ -21,7 +21,7 @@ from django.db.models import F, OuterRef, QuerySet, Subquery
 from gezinsregie.frameworks.models import Framework, Indicator
 from gezinsregie.inspections.models import Finding, Inspection, InspectionStatus
 from gezinsregie.organisations.models import Municipality
-from gezinsregie.reports.aggregate import JUDGEMENTS, Row, aggregate, percentages
+from gezinsregie.reports.aggregate.rules import JUDGEMENTS, Row, aggregate, percentages
 
 CHUNK = 100  # inspections whose findings are read in one query
 

@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.inspections.models import JUDGEMENT_SYMBOLS, InspectionLevel, Judgement
-from gezinsregie.reports import aggregation, exports
-from gezinsregie.reports.aggregate import JUDGEMENTS
-from gezinsregie.reports.aggregation import AggregateFilter, AggregateReport, ThemeCounts
+from gezinsregie.reports.aggregate import exports
+from gezinsregie.reports.aggregate import selectors as aggregation
+from gezinsregie.reports.aggregate.rules import JUDGEMENTS
+from gezinsregie.reports.aggregate.selectors import AggregateFilter, AggregateReport, ThemeCounts
 
 Permission = policy.Permission
 

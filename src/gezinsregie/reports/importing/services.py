@@ -1,53 +1,39 @@
-"""Storing a published report text (factsheet or case-level annex) as a published inspection.
+"""Storing a published report text (factsheet, case-level annex, follow-up document) as published inspections.
 
-The parser (reports.parsing) turns text into rows; this module matches them to the framework in the database,
-creates what is missing (municipality, approach, organisations) and stores findings, LET OP notes and
-improvement points in one transaction: an error stores nothing. Rows that could not be matched are returned
-(and printed by the command), never silently dropped.
+The parser (reports.parsing) turns text into rows and reading.py reads it against the framework; this module
+creates what is missing around the inspection (municipality, approach, organisations) and hands the rows to
+inspections.services.inspection_import_published, the one write path of an inspection: it stores the findings,
+LET OP notes and improvement points and resolves the earlier points now met, exactly as a publication in the
+app does. All in one transaction: an error stores nothing. Rows that could not be matched are returned (and
+printed by the command), never silently dropped. The import acts as the system account for report imports.
 """
 
-import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from gezinsregie.accounts.models import User
+from gezinsregie.accounts.system import SystemPurpose, system_actor
 from gezinsregie.frameworks.models import Framework, Indicator, LifeDomainSet
-from gezinsregie.inspections.models import (
-    AttentionNote,
-    Finding,
-    ImprovementPoint,
-    Inspection,
-    InspectionLevel,
-    InspectionStatus,
-    PointStatus,
-    Respondent,
-    RespondentKind,
-)
+from gezinsregie.inspections import services, workflow
+from gezinsregie.inspections.models import Inspection, InspectionLevel, RespondentKind
 from gezinsregie.organisations.models import Approach, Municipality, Organisation, OrganisationKind
-from gezinsregie.reports.parsing import (
-    FollowUpRow,
-    FrameworkSpec,
-    ParsedFinding,
-    ParsedReport,
-    ReportParseError,
-    framework_spec_from_dict,
-    parse_follow_up,
+from gezinsregie.reports.importing.reading import (
+    ImportRefused,
+    framework_for,
+    label_year,
+    parse,
+    parse_follow_up_rows,
+    section_names,
+    year_of,
 )
-from gezinsregie.reports.parsing import parse_report as parse_text
+from gezinsregie.reports.parsing import FollowUpRow, ParsedFinding, ParsedReport
 from gezinsregie.reports.progress import progress
 
 INSPECTORATE = "Samenwerkend Toezicht Jeugd"
-IMPORT_USER = "import-rapporten"  # the imports are done by this system account, not by a person
-DEFAULT_FRAMEWORK = "stj-ggsr-2013"
 DEFAULT_DOMAIN_SET = "stj-2013"
-YEAR = re.compile(r"\b(20\d\d)\b")
-
-
-class ImportRefused(Exception):
-    """The report can not be imported as asked; the message says why, in Dutch. Nothing was stored."""
 
 
 @dataclass(frozen=True)
@@ -55,81 +41,6 @@ class ImportResult:
     parsed: ParsedReport
     inspection: Inspection | None  # None on --dry-run
     findings: int
-
-
-def read_text(path: str) -> str:
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as error:
-        raise ImportRefused(f"Bestand {path} kan niet worden gelezen: {error.strerror}.") from error
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportRefused(f"Bestand {path} is geen tekst in UTF-8.") from error
-
-
-def framework_spec(framework: Framework) -> FrameworkSpec:
-    """The framework as the parser wants it, built from the database (which may hold several versions)."""
-    levels = []
-    for level in framework.levels.prefetch_related("themes__criteria__indicators"):
-        themes = [
-            {
-                "key": theme.key,
-                "name": theme.name,
-                "slug": theme.slug,
-                "criteria": [
-                    {
-                        "key": criterion.key,
-                        "name": criterion.name,
-                        "indicators": [{"key": i.key, "text": i.text} for i in criterion.indicators.all()],
-                    }
-                    for criterion in theme.criteria.all()
-                ],
-            }
-            for theme in level.themes.all()
-        ]
-        levels.append({"key": level.key, "name": level.name, "themes": themes})
-    return framework_spec_from_dict({"framework": {"key": framework.key, "name": framework.name}, "levels": levels})
-
-
-def _framework(approach_name: str | None, municipality_name: str | None) -> Framework:
-    existing = Approach.objects.filter(name=approach_name, municipality__name=municipality_name).first()
-    if existing is not None:
-        return existing.framework
-    framework = Framework.objects.filter(key=DEFAULT_FRAMEWORK).first() or Framework.objects.order_by("key").first()
-    if framework is None:
-        raise ImportRefused("Er is geen toetsingskader geladen. Draai eerst: manage.py load_frameworks")
-    return framework
-
-
-def parse(text: str, *, framework: Framework) -> ParsedReport:
-    try:
-        return parse_text(text, framework_spec(framework))
-    except ReportParseError as error:
-        raise ImportRefused(str(error)) from error
-
-
-def _year(text: str, year: int | None, source: str) -> int:
-    """--year, else the year in the file name (factsheet-oosterhout-...-2013.txt), else the first in the text."""
-    if year is None:
-        found = YEAR.search(source.rsplit("/", 1)[-1]) or YEAR.search(text)
-        if found is None:
-            raise ImportRefused("Het jaar van het onderzoek staat niet in de tekst: geef --year.")
-        year = int(found.group(1))
-    if not 2000 <= year <= timezone.localdate().year + 1:
-        raise ImportRefused(f"Jaar {year} is niet mogelijk.")
-    return year
-
-
-def _import_user() -> User:
-    user, created = User.objects.get_or_create(
-        username=IMPORT_USER, defaults={"first_name": "Import", "last_name": "rapporten", "is_active": False}
-    )
-    if created:
-        user.set_unusable_password()
-        user.save()
-    return user
 
 
 def report_import(
@@ -141,7 +52,7 @@ def report_import(
     dry_run: bool = False,
     source: str = "",
 ) -> ImportResult:
-    framework = _framework(approach, municipality)
+    framework = framework_for(approach, municipality)
     parsed = parse(text, framework=framework)
     if dry_run:
         return ImportResult(parsed=parsed, inspection=None, findings=sum(len(r.findings) for r in parsed.rows))
@@ -152,84 +63,75 @@ def report_import(
     if not municipality_name:
         raise ImportRefused("Geef de gemeente met --municipality.")
     with transaction.atomic():
-        return _store(parsed, framework, municipality_name, approach_name, _year(text, year, source), source)
+        return _store(parsed, framework, municipality_name, approach_name, year_of(text, year, source), source)
 
 
 def _store(
     parsed: ParsedReport, framework: Framework, municipality_name: str, approach_name: str, year: int, source: str
 ) -> ImportResult:
-    user = _import_user()
     municipality, approach = _approach(municipality_name, approach_name, framework)
     level = InspectionLevel.POLICY if parsed.level == "policy" else InspectionLevel.CASE
     title = f"{'Factsheet' if level == InspectionLevel.POLICY else 'Nota van bevindingen'} {approach_name} {year}"
-    inspection = _published_inspection(approach, framework, level, year, title, user, source)
-    _respondents(inspection, municipality, parsed.respondents, user, timezone.localdate())
-    table = _Table(framework)
-    stored = 0
+    table = _Indicators(framework)
     rows = progress(parsed.rows, label="Bevindingen opslaan")  # drawn on a terminal only
-    for row_number, row in enumerate(rows, start=1):
-        stored += len(table.add_row(inspection, row.indicators, row.findings, row_number, user))
-    return ImportResult(parsed=parsed, inspection=inspection, findings=stored)
-
-
-def _published_inspection(
-    approach: Approach, framework: Framework, level: str, year: int, title: str, user: User, source: str
-) -> Inspection:
-    if Inspection.objects.filter(approach=approach, level=level, year=year).exists():
-        raise ImportRefused(
-            f"Er is al een onderzoek op {InspectionLevel(level).label} van {year} voor {approach}: het rapport is "
-            "niet opnieuw geïmporteerd."
-        )
-    inspectorate, _ = Organisation.objects.get_or_create(
-        name=INSPECTORATE, defaults={"kind": OrganisationKind.INSPECTORATE}
-    )
-    return Inspection.objects.create(
+    imported = _import(
         approach=approach,
         framework=framework,
         level=level,
         year=year,
         title=title,
-        status=InspectionStatus.PUBLISHED,
-        organisation=inspectorate,
-        created_by=user,
-        published_at=timezone.now(),
-        source=source[:200],
+        source=source,
+        respondents=_respondents(approach, municipality, parsed.respondents),
+        rows=(table.row(row.indicators, row.findings, number) for number, row in enumerate(rows, start=1)),
     )
+    return ImportResult(parsed=parsed, inspection=imported.inspection, findings=imported.findings)
 
 
-class _Table:
-    """Stores the findings of published table rows against the framework's indicators."""
+def _import(
+    *,
+    approach: Approach,
+    framework: Framework,
+    level: str,
+    year: int,
+    title: str,
+    source: str,
+    rows: Iterable[services.ImportedRow],
+    respondents: Sequence[services.ImportedRespondent] = (),
+) -> services.ImportedInspection:
+    """The document does not say on which day it was published: the last day of its year (workflow)."""
+    inspectorate, _ = Organisation.objects.get_or_create(
+        name=INSPECTORATE, defaults={"kind": OrganisationKind.INSPECTORATE}
+    )
+    try:
+        return services.inspection_import_published(
+            actor=system_actor(SystemPurpose.IMPORT_REPORTS),
+            approach=approach,
+            framework=framework,
+            organisation=inspectorate,
+            level=level,
+            year=year,
+            title=title,
+            published_on=workflow.imported_published_on(year),
+            respondents=respondents,
+            rows=rows,
+            source=source,
+        )
+    except ValidationError as error:
+        raise ImportRefused(" ".join(error.messages)) from error
+
+
+class _Indicators:
+    """The framework's indicators by key: a parsed row's keys become the indicators it judges."""
 
     def __init__(self, framework: Framework) -> None:
-        in_framework_order = Indicator.objects.filter(criterion__theme__level__framework=framework).order_by(
-            "criterion__theme__level__order", "criterion__theme__order", "criterion__order", "order"
-        )
-        self.indicators = {i.key: i for i in in_framework_order}
-        self.order = {key: position for position, key in enumerate(self.indicators)}
+        self.by_key = {i.key: i for i in Indicator.objects.filter(criterion__theme__level__framework=framework)}
 
-    def add_row(
-        self, inspection: Inspection, keys: list[str], findings: list[ParsedFinding], row: int, user: User
-    ) -> list[Finding]:
-        indicators = [self.indicators[key] for key in keys if key in self.indicators]
-        if not indicators:
-            return []
-        stored = []
-        for finding in findings:
-            record = Finding.objects.create(
-                inspection=inspection,
-                judgement=finding.judgement,
-                text=finding.text,
-                order=min(self.order[i.key] for i in indicators),
-                row=row,
-                updated_by=user,
-            )
-            record.indicators.set(indicators)
-            for position, note in enumerate(finding.notes):
-                AttentionNote.objects.create(finding=record, text=note, order=position)
-            if finding.judgement == "improvement":
-                ImprovementPoint.objects.create(finding=record, due_on=_due(inspection.year))
-            stored.append(record)
-        return stored
+    def row(self, keys: Sequence[str], findings: Sequence[ParsedFinding], number: int) -> services.ImportedRow:
+        return services.ImportedRow(
+            indicators=[self.by_key[key] for key in keys if key in self.by_key],
+            findings=[services.ImportedFinding(f.judgement, f.text, tuple(f.notes)) for f in findings],
+            number=number,
+        )
 
 
 def _approach(municipality_name: str, approach_name: str, framework: Framework) -> tuple[Municipality, Approach]:
@@ -245,34 +147,22 @@ def _approach(municipality_name: str, approach_name: str, framework: Framework) 
     return municipality, approach
 
 
-def _respondents(inspection: Inspection, municipality: Municipality, names: list[str], user: User, today: date) -> None:
+def _respondents(approach: Approach, municipality: Municipality, names: list[str]) -> list[services.ImportedRespondent]:
+    """The municipality and the partners the document names, as organisations (created when new)."""
+    today = timezone.localdate()
     own, _ = Organisation.objects.get_or_create(
         name=f"Gemeente {municipality.name}",
         defaults={"kind": OrganisationKind.MUNICIPALITY, "municipality": municipality},
     )
-    Respondent.objects.create(
-        inspection=inspection, organisation=own, kind=RespondentKind.MUNICIPALITY, invited_on=today, invited_by=user
-    )
+    found = [services.ImportedRespondent(own, RespondentKind.MUNICIPALITY, today)]
     for name in dict.fromkeys(n.strip() for n in names if n.strip()):
         partner, _ = Organisation.objects.get_or_create(name=name[:160], defaults={"kind": OrganisationKind.PARTNER})
-        inspection.approach.partners.add(partner)
-        Respondent.objects.create(
-            inspection=inspection, organisation=partner, kind=RespondentKind.PARTNER, invited_on=today, invited_by=user
-        )
+        approach.partners.add(partner)
+        found.append(services.ImportedRespondent(partner, RespondentKind.PARTNER, today))
+    return found
 
 
-def _due(year: int) -> date:
-    return date(year + 1, 12, 31)  # the municipality reports back within the next year (Maastricht §1.5)
-
-
-# --- follow-up documents (the Zwolle format: per improvement point the earlier and the later finding) ---------
-
-FOLLOW_UP = re.compile(r"Uitkomsten verbeterpunten", re.IGNORECASE)
-APPROACHES_LINE = re.compile(r"^Aanpak(?:ken)?:\s*(.+)$", re.MULTILINE)
-
-
-def is_follow_up(text: str) -> bool:
-    return bool(FOLLOW_UP.search(text))
+# --- follow-up documents (Verbeterpunten Zwolle 2015: per improvement point the earlier and the later finding) ---
 
 
 @dataclass(frozen=True)
@@ -283,28 +173,11 @@ class FollowUpResult:
     resolved: int
 
 
-def section_names(text: str, sections: int, approach: str | None) -> list[str]:
-    """ "Aanpak: Bijzondere Doelgroepen en Bemoeizorg Jeugd" with two sections → the two approaches."""
-    if approach and sections == 1:
-        return [approach]
-    line = APPROACHES_LINE.search(text)
-    names = [n.strip() for n in re.split(r",| en ", line.group(1)) if n.strip()] if line else []
-    if len(names) != sections:
-        raise ImportRefused(
-            f"Het document bespreekt {sections} aanpak(ken), maar de namen zijn niet te lezen uit de regel "
-            "'Aanpak: …'. Importeer één aanpak met --approach."
-        )
-    return names
-
-
 def follow_up_import(
     *, text: str, municipality: str | None, approach: str | None, dry_run: bool = False, source: str = ""
 ) -> FollowUpResult:
-    framework = _framework(approach, municipality)
-    try:
-        rows = parse_follow_up(text, framework_spec(framework))
-    except ReportParseError as error:
-        raise ImportRefused(str(error)) from error
+    framework = framework_for(approach, municipality)
+    rows = parse_follow_up_rows(text, framework=framework)
     sections = sorted({row.section for row in rows})
     names = section_names(text, len(sections), approach)
     if dry_run:
@@ -321,34 +194,30 @@ def follow_up_import(
         return FollowUpResult(rows=rows, approaches=names, inspections=inspections, resolved=resolved)
 
 
-def _label_year(label: str) -> int:
-    found = YEAR.search(label)
-    if found is None:
-        raise ImportRefused(f"Kolom '{label}' noemt geen jaartal.")
-    return int(found.group(1))
-
-
 def _store_follow_up(
     rows: list[FollowUpRow], framework: Framework, municipality_name: str, approach_name: str, source: str
 ) -> tuple[list[Inspection], int]:
-    """The earlier and the later year as two published inspections; an earlier X met later is resolved."""
-    user = _import_user()
+    """The earlier and the later year as two published inspections: publishing the later one resolves each
+    earlier X that is met now, as any later publication does."""
     _, approach = _approach(municipality_name.strip(), approach_name, framework)
-    earlier_year, later_year = _label_year(rows[0].earlier_label), _label_year(rows[0].later_label)
-    level = InspectionLevel.POLICY
-    earlier = _published_inspection(
-        approach, framework, level, earlier_year, f"Verbeterpunten {approach_name} {earlier_year}", user, source
-    )
-    later = _published_inspection(
-        approach, framework, level, later_year, f"Opvolging verbeterpunten {approach_name} {later_year}", user, source
-    )
-    table = _Table(framework)
-    resolved = 0
-    for row_number, row in enumerate(progress(rows, label="Opvolging opslaan"), start=1):
-        before = table.add_row(earlier, row.indicators, row.earlier, row_number, user)
-        after = table.add_row(later, row.indicators, row.later, row_number, user)
-        if after and all(f.judgement == "met" for f in after):
-            resolved += ImprovementPoint.objects.filter(finding__in=before).update(
-                status=PointStatus.RESOLVED, resolved_on=date(later_year, 12, 31), resolved_by=after[0]
-            )
-    return [earlier, later], resolved
+    earlier_year, later_year = label_year(rows[0].earlier_label), label_year(rows[0].later_label)
+    table = _Indicators(framework)
+
+    def side(later: bool) -> Iterator[services.ImportedRow]:
+        for number, row in enumerate(progress(rows, label="Opvolging opslaan"), start=1):
+            yield table.row(row.indicators, row.later if later else row.earlier, number)
+
+    def stored(year: int, title: str, later: bool) -> services.ImportedInspection:
+        return _import(
+            approach=approach,
+            framework=framework,
+            level=InspectionLevel.POLICY,
+            year=year,
+            title=title,
+            source=source,
+            rows=side(later),
+        )
+
+    earlier = stored(earlier_year, f"Verbeterpunten {approach_name} {earlier_year}", later=False)
+    later = stored(later_year, f"Opvolging verbeterpunten {approach_name} {later_year}", later=True)
+    return [earlier.inspection, later.inspection], later.resolved

@@ -1,8 +1,8 @@
-"""The published reports of one inspection, as a page and as a PDF (WeasyPrint).
+"""The published reports of one inspection, read into a Report (rendering.py makes the page and the PDF).
 
-- The factsheet of a policy-level inspection (seeds/factsheet-oosterhout-gezinsmanager-2013.txt): the approach,
+- The factsheet of a policy-level inspection (Factsheet Oosterhout Gezinsmanager 2013): the approach,
   who filled in the questionnaire, a description, and per theme a table criterion | indicators | findings.
-- The nota van bevindingen of a case-level inspection (seeds/nota-van-bevindingen-maastricht-2014.txt):
+- The nota van bevindingen of a case-level inspection (Nota van bevindingen Maastricht 2014):
   introduction, the approach, what goes well, what can be better, conclusion and recommendations, and
   Bijlage 1: the same tables, for the approach's overall findings (never one family's).
 
@@ -17,10 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-import weasyprint
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -34,74 +31,14 @@ from gezinsregie.inspections.models import (
     Judgement,
     RespondentKind,
 )
-from gezinsregie.reports import aggregate
+from gezinsregie.reports.aggregate import rules as aggregate
+from gezinsregie.reports.publication.rules import ADDRESS, NAME, Block, Redaction, blocks, redact
 
 FACTSHEET, CASE_REPORT = "factsheet", "case_report"
 KIND_OF_LEVEL = {InspectionLevel.POLICY: FACTSHEET, InspectionLevel.CASE: CASE_REPORT}
-STYLESHEET = Path(__file__).resolve().parent / "static" / "reports" / "report_pdf.css"
-LIST_ITEM = re.compile(r"^[-*•–]\s+")
-NAME, ADDRESS = "[naam]", "[adres]"
 
 
-# --- the inspector's texts: plain text, paragraphs and lists ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Block:
-    """A paragraph (its lines, shown with line breaks) or a bulleted list (one item per line)."""
-
-    lines: tuple[str, ...]
-    is_list: bool = False
-
-
-def blocks(text: str) -> tuple[Block, ...]:
-    """Plain text as typed: a blank line starts a new paragraph; lines starting with "- ", "* " or "• " form a
-    list. Nothing in it is markup: the templates escape every line."""
-    found: list[Block] = []
-    for chunk in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
-        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
-        run: list[str] = []
-        run_is_list = False
-        for line in lines:
-            is_item = bool(LIST_ITEM.match(line))
-            if run and is_item != run_is_list:
-                found.append(Block(tuple(run), run_is_list))
-                run = []
-            run_is_list = is_item
-            run.append(LIST_ITEM.sub("", line) if is_item else line)
-        if run:
-            found.append(Block(tuple(run), run_is_list))
-    return tuple(found)
-
-
-# --- no names in a report ------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Redaction:
-    phrase: str
-    replacement: str
-
-
-def redact(text: str, redactions: Iterable[Redaction]) -> str:
-    """Replace every phrase (whole words, any case, any white space between its words) by its replacement,
-    longest first. Better one word too many hidden than one name shown."""
-    usable: dict[str, Redaction] = {}
-    for r in redactions:
-        phrase = " ".join(r.phrase.split())
-        if len(phrase) >= 2 and phrase.casefold() not in usable:
-            usable[phrase.casefold()] = Redaction(phrase, r.replacement)
-    if not usable or not text:
-        return text
-    ordered = sorted(usable.values(), key=lambda r: len(r.phrase), reverse=True)
-    alternatives = "|".join(r"\s+".join(map(re.escape, r.phrase.split())) for r in ordered)
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-    def replace(match: "re.Match[str]") -> str:
-        found = usable.get(" ".join(match.group(0).split()).casefold())
-        return found.replacement if found else NAME
-
-    return pattern.sub(replace, text)
+# --- no names in a report ---------------------------------------------------------------------------------------
 
 
 def sample_redactions(inspection: Inspection) -> list[Redaction]:
@@ -351,16 +288,3 @@ def build(inspection: Inspection) -> Report:
         counts=counts(themes),
         improvement_points=improvement_points,
     )
-
-
-def template_of(report: Report, *, pdf: bool) -> str:
-    return f"reports/{report.kind}{'_pdf' if pdf else ''}.html"
-
-
-def pdf(report: Report, *, base_url: str) -> bytes:
-    """A4, a header and footer line with page numbers; rows kept on one page where they fit. Tagged (headings,
-    lists, tables) and in Dutch, so that a screen reader can read the PDF as well as the page."""
-    html = render_to_string(template_of(report, pdf=True), {"report": report})
-    stylesheet = weasyprint.CSS(string=STYLESHEET.read_text(encoding="utf-8"))
-    result: bytes = weasyprint.HTML(string=html, base_url=base_url).write_pdf(stylesheets=[stylesheet], pdf_tags=True)
-    return result

@@ -2,7 +2,7 @@
 level), as a page and as a PDF. Who may see one is policy VIEW_INSPECTION's answer: the inspectorate that
 conducts it (a concept until published), the municipality once it is published; anyone else gets a 404.
 
-The reports hold no personal data (publication.py), so reading them is not written to the access log.
+The reports hold no personal data (publication/selectors.py), so reading them is not written to the access log.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -15,18 +15,18 @@ from django.views.decorators.http import require_GET
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.inspections.models import InspectionLevel
-from gezinsregie.reports import publication
+from gezinsregie.reports.publication import rendering, selectors
 
 Permission = policy.Permission
 
 
-def _report(request: HttpRequest, inspection_id: int, level: str) -> tuple[publication.Report, bool]:
+def _report(request: HttpRequest, inspection_id: int, level: str) -> tuple[selectors.Report, bool]:
     """The report, and whether the actor conducts the inspection."""
     actor = actor_of(request)
     inspection = policy.access_inspection(actor, inspection_id, action=Permission.VIEW_INSPECTION)
     if inspection.level != level:
         raise Http404
-    return publication.build(inspection), policy.can(actor, Permission.CONDUCT_INSPECTION, inspection)
+    return selectors.build(inspection), policy.can(actor, Permission.CONDUCT_INSPECTION, inspection)
 
 
 def _page(request: HttpRequest, inspection_id: int, level: str) -> HttpResponse:
@@ -38,12 +38,12 @@ def _page(request: HttpRequest, inspection_id: int, level: str) -> HttpResponse:
         "back_url": reverse("inspections:detail" if conducts else "inspections:result", args=[inspection_id]),
         "texts_url": reverse("inspections:report_texts", args=[inspection_id]) if conducts and report.concept else None,
     }
-    return render(request, publication.template_of(report, pdf=False), context)
+    return render(request, rendering.template_of(report, pdf=False), context)
 
 
 def _pdf(request: HttpRequest, inspection_id: int, level: str) -> HttpResponse:
     report, _conducts = _report(request, inspection_id, level)
-    response = HttpResponse(publication.pdf(report, base_url=request.build_absolute_uri("/")), "application/pdf")
+    response = HttpResponse(rendering.pdf(report, base_url=request.build_absolute_uri("/")), "application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
     return response
 

@@ -19,8 +19,8 @@ from django.utils.formats import number_format
 from gezinsregie.frameworks.models import Framework
 from gezinsregie.inspections.models import InspectionLevel
 from gezinsregie.organisations.models import Municipality
-from gezinsregie.reports import aggregation
-from gezinsregie.reports.aggregate import IMPROVEMENT, MET, NOT_ASSESSED, Row
+from gezinsregie.reports.aggregate import selectors as aggregation
+from gezinsregie.reports.aggregate.rules import IMPROVEMENT, MET, NOT_ASSESSED, Row
 from gezinsregie.reports.progress import progress
 
 PROGRESS_FROM = 20  # approaches: below this the reading is too quick for a progress bar
