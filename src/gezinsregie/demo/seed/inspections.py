@@ -1,25 +1,28 @@
-"""Demo supervision: three published documents of real approaches (public STJ documents, imported as an
-inspector would), and Zeldenbroek's own policy-level inspections — last year's published with improvement
+"""Demo supervision: three published documents of real approaches (public STJ documents, imported as the
+import command does), and Zeldenbroek's own policy-level inspections — last year's published with improvement
 points, this year's open for the respondents' answers.
+
+Everything goes through the inspection services. Last year's inspection was published before the demo began,
+on a day in the past: it is stored as a published inspection (inspection_import_published, as the report
+import's system account), so its improvement points get their term from the same rule as any publication.
+This year's goes the inspector's way: created, respondents invited, the questionnaire opened.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils import timezone
 
 from gezinsregie.accounts.models import User
-from gezinsregie.frameworks.models import Framework, Indicator
+from gezinsregie.accounts.system import SystemPurpose, system_actor
+from gezinsregie.frameworks.models import Indicator
+from gezinsregie.inspections import services
 from gezinsregie.inspections.models import (
-    AttentionNote,
-    Finding,
     ImprovementPoint,
-    ImprovementReport,
     Inspection,
     InspectionLevel,
     InspectionStatus,
     Judgement,
-    Respondent,
     RespondentKind,
 )
 from gezinsregie.organisations.models import Approach, Organisation
@@ -31,13 +34,20 @@ PUBLISHED_REPORTS = [
     ("factsheet-oosterhout-gezinsmanager-2013.txt", "Oosterhout"),
     ("nota-van-bevindingen-maastricht-2014.txt", "Maastricht"),
 ]
-# Zeldenbroek 2025: what the inspector found wanting (the usual suspects of the 21-municipality report)
+# Zeldenbroek last year: what the inspector found wanting (the usual suspects of the 21-municipality report)
 IMPROVEMENTS = {
     "B1.a.2": "De gemeente heeft geen zicht op de omvang van de doelgroep en de wijken waar deze gezinnen wonen.",
     "B3.b.2": "De doorzettingsmacht van de regisseur is niet geregeld.",
     "B4.a.2": "Er zijn geen afspraken over opschalen bij stagnatie.",
     "B3.a.6": "De gemeente evalueert de resultaten van de aanpak niet.",
 }
+MET_TEXT = "De gemeente en de netwerkpartners geven hier een eenduidig en onderbouwd beeld van."
+NOTES = {"B3.c.1": ("Het plan is niet altijd leidend voor het handelen.",)}
+PUBLISHED_DAYS_AGO = 200
+PROGRESS = (
+    "Sinds dit jaar registreren alle partners hun aanmeldingen in Gezinsregie; de gemeente ziet de populatie per "
+    "wijk op de pagina Populatie."
+)
 
 
 def demo_inspections(
@@ -48,65 +58,65 @@ def demo_inspections(
         report_import(text=(DATA / name).read_text(), municipality=municipality, approach=None, year=None, source=name)
     follow_up_import(text=(DATA / FOLLOW_UP).read_text(), municipality="Zwolle", approach=None, source=FOLLOW_UP)
     today = timezone.localdate()
-    last_year = _inspection(approach, inspector, inspectorate, today.year - 1, InspectionStatus.PUBLISHED)
-    for respondent in [municipality_org, *partners]:
-        _respondent(last_year, respondent, inspector, date(today.year - 1, 3, 1), submitted=True)
-    framework: Framework = approach.framework
-    for position, indicator in enumerate(
-        Indicator.objects.filter(
-            criterion__theme__level__framework=framework, criterion__theme__level__key="policy"
-        ).order_by("criterion__theme__order", "criterion__order", "order")
-    ):
-        problem = IMPROVEMENTS.get(indicator.key)
-        finding = Finding.objects.create(
-            inspection=last_year,
-            judgement=Judgement.IMPROVEMENT if problem else Judgement.MET,
-            text=problem or "De gemeente en de netwerkpartners geven hier een eenduidig en onderbouwd beeld van.",
-            order=position,
-            updated_by=inspector,
-        )
-        finding.indicators.set([indicator])
-        if indicator.key == "B3.c.1":
-            AttentionNote.objects.create(finding=finding, text="Het plan is niet altijd leidend voor het handelen.")
-        if problem:
-            point = ImprovementPoint.objects.create(finding=finding, due_on=date(today.year, 12, 31))
-            if indicator.key == "B1.a.2":
-                ImprovementReport.objects.create(
-                    point=point,
-                    reported_by=reporter,
-                    reported_on=today - timedelta(days=30),
-                    text="Sinds dit jaar registreren alle partners hun aanmeldingen in Gezinsregie; de gemeente "
-                    "ziet de populatie per wijk op de pagina Populatie.",
+    last_year = _published_last_year(approach, inspectorate, [municipality_org, *partners])
+    point = ImprovementPoint.objects.get(finding__inspection=last_year, finding__indicators__key="B1.a.2")
+    services.improvement_report_add(actor=reporter, point=point, text=PROGRESS, reported_on=today - timedelta(days=30))
+
+    this_year = services.inspection_create(
+        actor=inspector,
+        approach=approach,
+        level=InspectionLevel.POLICY,
+        year=today.year,
+        title=_title(approach, today.year),
+    )
+    services.inspection_update_texts(actor=inspector, inspection=this_year, description=approach.description)
+    services.respondents_invite(actor=inspector, inspection=this_year, organisations=[municipality_org, *partners])
+    services.inspection_advance(actor=inspector, inspection=this_year, to=InspectionStatus.OPEN)
+
+
+def _title(approach: Approach, year: int) -> str:
+    return f"Toezichtonderzoek beleidsniveau {approach.name} {year}"
+
+
+def _published_last_year(approach: Approach, inspectorate: Organisation, respondents: list[Organisation]) -> Inspection:
+    today = timezone.localdate()
+    published_on = today - timedelta(days=PUBLISHED_DAYS_AGO)
+    indicators = Indicator.objects.filter(
+        criterion__theme__level__framework=approach.framework, criterion__theme__level__key=InspectionLevel.POLICY
+    ).order_by("criterion__theme__order", "criterion__order", "order")
+    rows = [
+        services.ImportedRow(
+            indicators=[indicator],
+            findings=[
+                services.ImportedFinding(
+                    judgement=Judgement.IMPROVEMENT if indicator.key in IMPROVEMENTS else Judgement.MET,
+                    text=IMPROVEMENTS.get(indicator.key, MET_TEXT),
+                    notes=NOTES.get(indicator.key, ()),
                 )
-    this_year = _inspection(approach, inspector, inspectorate, today.year, InspectionStatus.OPEN)
-    for respondent in [municipality_org, *partners]:
-        _respondent(this_year, respondent, inspector, today - timedelta(days=14), submitted=False)
-
-
-def _inspection(approach: Approach, inspector: User, inspectorate: Organisation, year: int, status: str) -> Inspection:
-    return Inspection.objects.create(
+            ],
+        )
+        for indicator in indicators
+    ]
+    invited_on = published_on - timedelta(days=75)
+    answered_at = timezone.now() - timedelta(days=PUBLISHED_DAYS_AGO + 50)
+    return services.inspection_import_published(
+        actor=system_actor(SystemPurpose.IMPORT_REPORTS),
         approach=approach,
         framework=approach.framework,
-        level=InspectionLevel.POLICY,
-        year=year,
-        title=f"Toezichtonderzoek beleidsniveau {approach.name} {year}",
-        status=status,
         organisation=inspectorate,
-        created_by=inspector,
-        published_at=timezone.now() - timedelta(days=200) if status == InspectionStatus.PUBLISHED else None,
+        level=InspectionLevel.POLICY,
+        year=today.year - 1,
+        title=_title(approach, today.year - 1),
+        published_on=published_on,
+        respondents=[
+            services.ImportedRespondent(
+                organisation=o,
+                kind=RespondentKind.MUNICIPALITY if o.municipality_id else RespondentKind.PARTNER,
+                invited_on=invited_on,
+                submitted_at=answered_at,
+            )
+            for o in respondents
+        ],
+        rows=rows,
         description=approach.description,
-    )
-
-
-def _respondent(
-    inspection: Inspection, organisation: Organisation, inspector: User, invited: date, *, submitted: bool
-) -> None:
-    kind = RespondentKind.MUNICIPALITY if organisation.municipality_id else RespondentKind.PARTNER
-    Respondent.objects.create(
-        inspection=inspection,
-        organisation=organisation,
-        kind=kind,
-        invited_on=invited,
-        invited_by=inspector,
-        submitted_at=timezone.now() - timedelta(days=250) if submitted else None,
-    )
+    ).inspection
