@@ -20,7 +20,7 @@ from gezinsregie.inspections.models import (
 Permission = policy.Permission
 Status = InspectionStatus
 # What the inspector reads after moving an inspection on (the other way on is publishing, with its own page).
-ADVANCED = {
+ADVANCED: dict[str, str] = {
     Status.OPEN: "De vragenlijst staat open: de respondenten kunnen hun antwoorden invullen.",
     Status.JUDGING: "De beoordeling is gestart.",
 }
