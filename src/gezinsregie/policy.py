@@ -89,6 +89,7 @@ def _awaiting_triage_in_approach(actor: User, m: Membership, today: date) -> Q:
 
 
 def _involved(actor: User, m: Membership, today: date) -> Q:
+    # Only an accepted involvement counts: an invitation gives no access yet, an ended one none any more.
     return Q(
         Exists(
             Involvement.objects.filter(
@@ -97,6 +98,7 @@ def _involved(actor: User, m: Membership, today: date) -> Q:
                 user=actor,
                 organisation=m.organisation_id,
                 started_on__lte=today,
+                status=workflow.InvolvementStatus.ACCEPTED,
             )
         )
     )
@@ -419,6 +421,56 @@ def granting_membership(actor: User, action: Permission, family: Family) -> Memb
         if rule is not None and Family.objects.filter(rule(actor, m, today), pk=family.pk).exists():
             return m
     return None
+
+
+def invitations_for(actor: User) -> QuerySet[Involvement]:
+    """The only definition of the invitations a person may answer: their own, for an organisation they are a
+    professional of, still open, and within the family's consent (an invitation outside it cannot be accepted)."""
+    organisations = [m.organisation_id for m in _memberships(actor) if m.role == Role.PROFESSIONAL]
+    today = timezone.localdate()
+    consented = Consent.objects.filter(
+        family=OuterRef("family_id"),
+        organisations=OuterRef("organisation_id"),
+        signed_on__lte=today,
+        withdrawn_on__isnull=True,
+    )
+    return Involvement.objects.filter(
+        Exists(consented),
+        user=actor,
+        organisation_id__in=organisations,
+        status=workflow.InvolvementStatus.PROPOSED,
+    )
+
+
+def invitation_list(actor: User) -> list[Involvement]:
+    """The open invitations of a person, for their start page; showing them is a read of each family: logged."""
+    rows = list(invitations_for(actor).select_related("family", "organisation", "proposed_by").order_by("pk"))
+    audit.record_many(actor=actor, action="involvement.invitation_list", families=[i.family for i in rows])
+    return rows
+
+
+def access_invitation(actor: User, involvement_id: int | str) -> Involvement:
+    """Fetch an invitation to answer, and log that its family was shown. Missing and forbidden look the same."""
+    try:
+        involvement = (
+            invitations_for(actor)
+            .select_related("family__approach", "organisation", "proposed_by")
+            .get(pk=involvement_id)
+        )
+    except (Involvement.DoesNotExist, ValueError, ValidationError) as missing:
+        raise Http404 from missing
+    audit.record(actor=actor, action="involvement.invitation_view", family=involvement.family, obj=involvement)
+    return involvement
+
+
+def may_report_progress(actor: User, action: "Model") -> bool:
+    """A professional reports on the plan actions they own, in a family they may see (accepted, within consent)."""
+    owner_id = getattr(action, "owner_user_id", None)
+    goal = getattr(action, "goal", None)
+    family = getattr(getattr(goal, "plan", None), "family", None)
+    if owner_id is None or owner_id != getattr(actor, "pk", None) or not isinstance(family, Family):
+        return False
+    return can(actor, Permission.VIEW, family)
 
 
 def access_family(actor: User, family_id: UUID | str, *, action: Permission = Permission.VIEW) -> Family:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("zelfevaluatie/", include("gezinsregie.assessment.urls")),
     path("gezinnen/<uuid:family_id>/plan/", include("gezinsregie.plans.urls")),
     path("toezicht/", include("gezinsregie.inspections.urls")),
+    path("meldingen/", include("gezinsregie.notifications.urls")),
     path("rapporten/", include("gezinsregie.reports.urls")),
     path("", include("gezinsregie.casework.urls")),
     path("", include("gezinsregie.web.urls")),

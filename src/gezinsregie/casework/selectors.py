@@ -11,8 +11,9 @@ from django.utils.formats import date_format
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role, User
+from gezinsregie.audit import services as audit
 from gezinsregie.casework import rules, workflow
-from gezinsregie.casework.models import Consent, Family, FamilyStatus, Problem, Referral, ReferralSource
+from gezinsregie.casework.models import Consent, Family, FamilyStatus, Involvement, Problem, Referral, ReferralSource
 from gezinsregie.common.counts import CountRow
 from gezinsregie.organisations.models import Approach
 from gezinsregie.plans import rules as plan_rules
@@ -264,3 +265,38 @@ def start_overdue(family: Family) -> bool:
         today=timezone.localdate(),
         norm_days=family.approach.start_norm_days,
     )
+
+
+# --- involvement ---------------------------------------------------------------------------------------------
+
+
+def involvements_of(family: Family) -> list[Involvement]:
+    """Everyone invited to or working with the family, open ones first (of a family the caller got through the
+    policy)."""
+    rows = family.involvements.select_related("user", "organisation", "proposed_by").prefetch_related(
+        "problems__domain"
+    )
+    return sorted(rows, key=lambda i: (i.status not in workflow.INVOLVEMENT_OPEN, i.started_on, i.pk))
+
+
+def involvement_of(family: Family, involvement_id: str) -> Involvement | None:
+    return family.involvements.filter(pk=involvement_id).first() if involvement_id.isdigit() else None
+
+
+def own_actions(*, actor: User, limit: int) -> list[PlanAction]:
+    """The open plan actions a professional owns, in families they may see (accepted involvement, consent).
+    Showing them names their families: each family shown is logged, as a list read is."""
+    visible = policy.families_for(actor, Permission.VIEW).values("pk")
+    actions = list(
+        PlanAction.objects.filter(owner_user=actor, goal__plan__family__in=visible, status=ActionStatus.OPEN)
+        .select_related("goal__plan__family", "goal__problem__domain")
+        .order_by("due_on", "pk")[:limit]
+    )
+    families = list({a.goal.plan.family.pk: a.goal.plan.family for a in actions}.values())
+    audit.record_many(
+        actor=actor,
+        action="plan.action_list",
+        families=families,
+        membership=policy.membership_in_role(actor, Role.PROFESSIONAL),
+    )
+    return actions

@@ -20,4 +20,6 @@ urlpatterns = [
     ),
     path("gezinnen/<uuid:family_id>/analyse/", views.analysis, name="analysis"),
     path("gezinnen/<uuid:family_id>/regisseur/", views.coordinator, name="coordinator"),
+    path("gezinnen/<uuid:family_id>/betrokkenen/", views.involvements, name="involvements"),
+    path("uitnodigingen/<int:involvement_id>/", views.invitation, name="invitation"),
 ]

@@ -112,6 +112,43 @@ TRANSITIONS: dict[Transition, Step] = {
 }
 
 
+# --- a professional's involvement with the family ------------------------------------------------------------
+
+
+class InvolvementStatus(models.TextChoices):
+    PROPOSED = "proposed", _("uitgenodigd")
+    ACCEPTED = "accepted", _("betrokken")
+    DECLINED = "declined", _("afgewezen")
+    ENDED = "ended", _("beëindigd")
+
+
+class InvolvementStep(StrEnum):
+    ACCEPT = "accept"
+    DECLINE = "decline"
+    END = "end"
+
+
+IS = InvolvementStatus
+# The coordinator or process manager invites a professional; only an accepted involvement gives access, and
+# ending it ends the access (Maastricht §4.1: who works with the family is known to all).
+INVOLVEMENT_STEPS: dict[InvolvementStep, tuple[frozenset[InvolvementStatus], InvolvementStatus, str]] = {
+    InvolvementStep.ACCEPT: (frozenset({IS.PROPOSED}), IS.ACCEPTED, "worden geaccepteerd"),
+    InvolvementStep.DECLINE: (frozenset({IS.PROPOSED}), IS.DECLINED, "worden afgewezen"),
+    InvolvementStep.END: (frozenset({IS.PROPOSED, IS.ACCEPTED}), IS.ENDED, "worden beëindigd"),
+}
+# An involvement that still counts: the professional is asked, or works with the family.
+INVOLVEMENT_OPEN = frozenset({IS.PROPOSED, IS.ACCEPTED})
+
+
+def involvement_advance(current: str, step: InvolvementStep) -> InvolvementStatus:
+    sources, target, label = INVOLVEMENT_STEPS[step]
+    if current not in sources:
+        raise ValidationError(
+            f"Een betrokkenheid met de status '{InvolvementStatus(current).label}' kan niet {label}.", code="transition"
+        )
+    return target
+
+
 def allowed(current: str, transition: Transition) -> bool:
     return current in TRANSITIONS[transition].sources
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "gezinsregie.reports",
     "gezinsregie.assessment",
     "gezinsregie.audit",
+    "gezinsregie.notifications",
     "gezinsregie.web",
     "gezinsregie.api",
     "gezinsregie.demo",
@@ -159,6 +160,17 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],  # deny by default, here too
 }
+
+# Mail: notifications (notifications.services.notify) go out through Django's mail backend.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "gezinsregie@localhost")
+# The address in links of e-mails (the app itself knows no host name outside a request).
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

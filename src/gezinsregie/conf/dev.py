@@ -1,7 +1,9 @@
 """Demo and development mode: SQLite unless DATABASE_URL says otherwise, demo logins allowed."""
 
 from gezinsregie.conf.base import *  # noqa: F403
-from gezinsregie.conf.env import env_bool
+from gezinsregie.conf.env import env, env_bool
 
 DEBUG = env_bool("DEBUG", default=True)
 DEMO_MODE = True
+# The demo prints e-mails to the console instead of sending them.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 
 from gezinsregie.casework.models import Family, Problem
+from gezinsregie.common import widgets
 from gezinsregie.plans import selectors
 from gezinsregie.plans.models import Action, ActionStatus, GoalStatus, OwnerKind, Term
 from gezinsregie.plans.services import Owner
@@ -226,3 +227,23 @@ class ApprovalForm(PlanForm):
     )
 
     FIELD_MAP = {"goals_set_with_family": "goals_set_with_family", "approved_by_family_on": "approved_by_family_on"}
+
+
+class ProgressForm(forms.Form):
+    """What the owner of an action reports: done (with a note), or not possible (with the reason)."""
+
+    use_required_attribute = False
+    done = forms.TypedChoiceField(
+        label="De actie",
+        choices=[("ja", "is gedaan"), ("nee", "kan niet")],
+        coerce=lambda v: v == "ja",
+        widget=widgets.radios(),
+        error_messages={"required": "Kies of de actie gedaan is of niet kan."},
+    )
+    note = forms.CharField(
+        label="Toelichting",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 3}),
+        help_text="Bij ‘kan niet’: waarom niet? De regisseur leest het.",
+    )

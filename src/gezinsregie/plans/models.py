@@ -99,6 +99,7 @@ class ActionStatus(models.TextChoices):
     OPEN = "open", _("open")
     DONE = "done", _("gedaan")
     CANCELLED = "cancelled", _("gaat niet door")
+    NOT_POSSIBLE = "not_possible", _("kan niet (volgens de actiehouder)")
 
 
 class Action(models.Model):
@@ -128,8 +129,10 @@ class Action(models.Model):
     )
     owner_name = models.CharField(_("naam (netwerk)"), max_length=160, blank=True)
     due_on = models.DateField(_("klaar op"))
-    status = models.CharField(_("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    status = models.CharField(_("status"), max_length=15, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     done_on = models.DateField(_("gedaan op"), null=True, blank=True)
+    # What the owner reported: a note with "gedaan", the reason with "kan niet" (the coordinator reads it).
+    status_note = models.TextField(_("toelichting van de actiehouder"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -201,6 +201,7 @@ FIELD_LABELS = {
     "owner": "wie",
     "due_on": "klaar op",
     "done_on": "gedaan op",
+    "status_note": "toelichting van de actiehouder",
 }
 PLAN_FIELDS = ("goals_set_with_family", "approved_by_family_on", "approved_version")
 TECHNICAL_KEYS = frozenset({"goal_id", "problem_id", "owner_kind"})  # change together with a shown key

@@ -112,6 +112,7 @@ def _action_snapshot(action: Action) -> dict[str, Any]:
         "status": action.status,
         "status_label": str(action.get_status_display()),
         "done_on": _iso(action.done_on),
+        "status_note": action.status_note,
     }
 
 

@@ -10,14 +10,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import Family, Member, Problem
+from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans import rules, selectors
 from gezinsregie.plans.models import Action, ActionStatus, Goal, OwnerKind, Plan, PlanVersion
@@ -293,3 +295,41 @@ def plan_record_approval(
     _new_version(actor=actor, plan=plan, before=before)
     _log(actor=actor, action="plan.approval", family=plan.family, obj=plan)
     return plan
+
+
+@transaction.atomic
+def plan_report_progress(*, actor: User, action: Action, done: bool, note: str) -> Action:
+    """The professional who owns an action reports it done (with a note) or not possible (with the reason the
+    coordinator needs). A change of the plan like any other: a new version, and the coordinator is told."""
+    if not policy.may_report_progress(actor, action):
+        raise PermissionDenied
+    plan = Plan.objects.select_for_update(of=("self",)).select_related("family__approach").get(pk=action.goal.plan_id)
+    before = _before(plan)
+    action = Action.objects.select_related("goal").get(pk=action.pk, goal__plan=plan)
+    if action.status != ActionStatus.OPEN:
+        raise ValidationError("Deze actie staat niet meer open; de regisseur heeft haar al bijgewerkt.")
+    if not done and not note.strip():
+        raise ValidationError({"status_note": ["Schrijf op waarom de actie niet kan: de regisseur leest het."]})
+    action.status = ActionStatus.DONE if done else ActionStatus.NOT_POSSIBLE
+    action.done_on = _today() if done else None
+    action.status_note = note.strip()
+    _save(action)
+    _new_version(actor=actor, plan=plan, before=before)
+    audit.record(
+        actor=actor,
+        action="plan.action_progress",
+        family=plan.family,
+        obj=action,
+        membership=policy.granting_membership(actor, policy.Permission.VIEW, plan.family),
+    )
+    coordinator = plan.family.coordinator
+    if coordinator is not None:
+        verdict = "is gedaan" if done else f"kan niet: {action.status_note}"
+        notify(
+            user=coordinator,
+            key=f"action:{action.pk}:progress:{plan.version}",
+            message=f"Actie ‘{action.description[:60]}’ van {actor} {verdict} (gezin {plan.family.reference}).",
+            url=reverse("plans:detail", kwargs={"family_id": plan.family.pk}),
+            family=plan.family,
+        )
+    return action

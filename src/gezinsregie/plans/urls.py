@@ -12,6 +12,7 @@ urlpatterns = [
     path("doelen/<int:goal_id>/", views.goal_edit, name="goal_edit"),
     path("doelen/<int:goal_id>/acties/nieuw/", views.action_add, name="action_add"),
     path("acties/<int:action_id>/", views.action_edit, name="action_edit"),
+    path("acties/<int:action_id>/voortgang/", views.action_progress, name="action_progress"),
     path("instemming/", views.approval, name="approval"),
     path("versies/", views.history, name="history"),
     path("versies/vergelijken/", views.compare, name="compare"),

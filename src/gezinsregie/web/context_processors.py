@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role
+from gezinsregie.notifications import selectors as notification_selectors
 
 
 def user_roles_include(user: object, roles: set[str]) -> bool:
@@ -43,6 +44,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         items.append(("audit:search", "Toegangslog", None))
     if policy.can(user, policy.Permission.CONFIGURE):
         items.append(("admin:index", "Beheer", None))
+    unread = notification_selectors.unread_count(actor=user)
+    items.append(("notifications:index", f"Meldingen ({unread})" if unread else "Meldingen", None))
     nav_items = []
     for name, label, _ in items:
         url = reverse(name)

@@ -38,6 +38,8 @@ def start(request: HttpRequest) -> HttpResponse:
         context["triage_queue"] = [(f, selectors.days_waiting(f)) for f in queue]
     if Role.PROFESSIONAL in roles:
         context["involved"] = list(selectors.involved_families(actor=actor)[:START_LIST_LIMIT])
+        context["invitations"] = policy.invitation_list(actor)
+        context["own_actions"] = selectors.own_actions(actor=actor, limit=START_LIST_LIMIT)
         context["referral_status"] = list(selectors.own_referrals_status_only(actor=actor))
     if Role.INSPECTOR in roles:
         context["mandated"] = list(selectors.mandated_families(actor=actor))
@@ -69,6 +71,7 @@ def family_actions(actor: Any, family: Family) -> list[dict[str, str]]:
         (Permission.VIEW, "plans:detail", "Gezinsplan"),
         (Permission.EDIT, "casework:consent", "Toestemming"),
         (Permission.ASSIGN_COORDINATOR, "casework:coordinator", "Regisseur"),
+        (Permission.EDIT, "casework:involvements", "Betrokkenen"),
         (Permission.VIEW_LOG, "audit:family", "Toegangslog"),
     ]
     allowed = {action for action in {c[0] for c in candidates} if policy.can(actor, action, family)}

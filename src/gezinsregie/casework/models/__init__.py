@@ -8,6 +8,8 @@ from gezinsregie.casework.models.analysis import (
 )
 from gezinsregie.casework.models.consent import Consent, InspectionMandate, MandateScope
 from gezinsregie.casework.models.family import (
+    Circle,
+    EndReason,
     Family,
     FamilyStatus,
     Involvement,
@@ -19,8 +21,10 @@ from gezinsregie.casework.models.family import (
 )
 
 __all__ = [
+    "Circle",
     "Consent",
     "CoordinatorAssignment",
+    "EndReason",
     "Family",
     "FamilyStatus",
     "InspectionMandate",

@@ -136,20 +136,61 @@ class Referral(models.Model):
         return f"Aanmelding {self.family} ({short_date(self.referred_on)})"
 
 
+class Circle(models.TextChoices):
+    INNER = "inner", _("binnenste cirkel: werkt in het gezin")
+    OUTER = "outer", _("buitenste cirkel: wordt geraadpleegd")
+
+
+class EndReason(models.TextChoices):
+    SOLVED = "solved", _("probleem opgelost")
+    HANDED_OVER = "handed_over", _("overgedragen")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("toestemming ingetrokken")
+    FAMILY_CLOSED = "family_closed", _("gezin afgesloten")
+    OTHER = "other", _("anders")
+
+
 class Involvement(models.Model):
-    """A professional of a partner organisation working with the family."""
+    """A professional of a partner organisation working with the family (betrokkenheid), for some problems.
+
+    The coordinator or process manager invites; the professional accepts or declines. Only an accepted, not
+    ended involvement gives the professional access (policy), and only within the consent.
+    """
 
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="involvements")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("professional"), on_delete=models.PROTECT)
     organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT
     )
+    circle = models.CharField(_("rol"), max_length=10, choices=Circle.choices, default=Circle.INNER)
+    problems = models.ManyToManyField(
+        "casework.Problem", verbose_name=_("voor de problemen"), blank=True, related_name="involvements"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=workflow.InvolvementStatus.choices,
+        default=workflow.InvolvementStatus.ACCEPTED,  # rows from before invitations existed were working already
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    responded_on = models.DateField(_("gereageerd op"), null=True, blank=True)
+    decline_reason = models.TextField(_("reden van afwijzen"), blank=True)
     started_on = models.DateField(_("betrokken sinds"))
     ended_on = models.DateField(_("betrokken tot"), null=True, blank=True)
+    end_reason = models.CharField(_("reden van beëindigen"), max_length=20, choices=EndReason.choices, blank=True)
+    end_note = models.TextField(_("toelichting"), blank=True)
 
     class Meta:
         verbose_name = _("betrokkenheid")
         verbose_name_plural = _("betrokkenheden")
+        ordering = ["started_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("started_on")),
+                name="involvement_ends_after_start",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} ({self.organisation}) bij {self.family}"

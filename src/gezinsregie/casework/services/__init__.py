@@ -6,6 +6,13 @@ One module per step of the casework; the family's states move only through casew
 from gezinsregie.casework.services.analysis import problem_add, scores_record
 from gezinsregie.casework.services.consent import consent_record, consent_withdraw
 from gezinsregie.casework.services.coordination import coordinator_assign, coordinators_for
+from gezinsregie.casework.services.involvement import (
+    consented_organisations,
+    involvement_end,
+    involvement_propose,
+    involvement_respond,
+    professionals_of,
+)
 from gezinsregie.casework.services.registration import (
     DuplicateFamilyError,
     ReferralInput,
@@ -20,12 +27,17 @@ __all__ = [
     "ReferralInput",
     "consent_record",
     "consent_withdraw",
+    "consented_organisations",
     "coordinator_assign",
     "coordinators_for",
     "duplicates_of",
     "family_register",
     "family_triage",
+    "involvement_end",
+    "involvement_propose",
+    "involvement_respond",
     "problem_add",
+    "professionals_of",
     "referral_add_to_known_family",
     "scores_record",
 ]

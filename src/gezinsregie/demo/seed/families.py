@@ -3,9 +3,12 @@
 import random
 from datetime import date, timedelta
 
+from django.urls import reverse
+
 from gezinsregie.accounts.models import User
 from gezinsregie.casework import workflow
 from gezinsregie.casework.models import (
+    Circle,
     Consent,
     CoordinatorAssignment,
     Family,
@@ -18,6 +21,7 @@ from gezinsregie.casework.models import (
     ReferralSource,
     Urgency,
 )
+from gezinsregie.casework.workflow import InvolvementStatus
 from gezinsregie.demo.seed.casework import _demo_analysis, _demo_plan
 from gezinsregie.demo.seed.names import (
     CHILD_NAMES,
@@ -26,6 +30,7 @@ from gezinsregie.demo.seed.names import (
     REASONS,
     SURNAMES,
 )
+from gezinsregie.notifications.models import Notification
 from gezinsregie.organisations.models import (
     Approach,
     Organisation,
@@ -120,10 +125,19 @@ def _demo_family(
     )
     consent.organisations.set(named)
     if number % 3 == 0 or number % 5 == 0:
-        Involvement.objects.create(family=family, user=professional, organisation=ggz, started_on=started_on)
+        Involvement.objects.create(
+            family=family,
+            user=professional,
+            organisation=ggz,
+            started_on=started_on,
+            circle=Circle.INNER if number % 2 else Circle.OUTER,
+        )
     _demo_analysis(rng=rng, family=family, recorder=coordinator or recorder, number=number)
     if number % 7 != 1:  # a few active families have no plan yet: the caseload must flag them
         _demo_plan(rng=rng, today=today, family=family, author=coordinator or recorder, number=number)
+    invited = not (number % 3 == 0 or number % 5 == 0) and number % 7 == 2
+    if invited and status == FamilyStatus.ACTIVE and coordinator is not None and ggz in named:
+        _demo_invitation(family=family, professional=professional, ggz=ggz, coordinator=coordinator, today=today)
     if coordinator is not None:
         CoordinatorAssignment.objects.create(
             family=family,
@@ -142,6 +156,26 @@ def _demo_family(
             recorded_by=recorder,
         )
     return family
+
+
+def _demo_invitation(*, family: Family, professional: User, ggz: Organisation, coordinator: User, today: date) -> None:
+    """An open invitation for the demo professional: she answers it on her start page."""
+    invitation = Involvement.objects.create(
+        family=family,
+        user=professional,
+        organisation=ggz,
+        status=InvolvementStatus.PROPOSED,
+        proposed_by=coordinator,
+        started_on=today,
+    )
+    invitation.problems.set(family.problems.all()[:2])
+    Notification.objects.create(
+        user=professional,
+        family=family,
+        key=f"involvement:{invitation.pk}:proposed",
+        message=f"U bent uitgenodigd om betrokken te worden bij gezin {family.reference} ({ggz}).",
+        url=reverse("casework:invitation", kwargs={"involvement_id": invitation.pk}),
+    )
 
 
 def _age_in_days(rng: random.Random, status: FamilyStatus) -> int:

@@ -17,7 +17,7 @@ from gezinsregie.accounts.request import actor_of
 from gezinsregie.casework.models import Family
 from gezinsregie.common.forms import apply_errors
 from gezinsregie.plans import selectors, services
-from gezinsregie.plans.forms import ActionForm, ApprovalForm, GoalForm, PlanForm, owner_key
+from gezinsregie.plans.forms import ActionForm, ApprovalForm, GoalForm, PlanForm, ProgressForm, owner_key
 from gezinsregie.plans.services import Owner, StalePlanError
 from gezinsregie.plans.views.common import _plan_or_404
 from gezinsregie.plans.views.read import _number
@@ -262,3 +262,27 @@ def approval(request: HttpRequest, family_id: UUID) -> HttpResponse:
         save=save,
         success="De afspraak met het gezin is vastgelegd.",
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_progress(request: HttpRequest, family_id: UUID, action_id: int) -> HttpResponse:
+    """The professional who owns an action says it is done, or why it cannot be done."""
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=VIEW)
+    plan = _plan_or_404(family)
+    action = selectors.action_of(plan, action_id)
+    if action is None or not policy.may_report_progress(actor, action):
+        raise Http404
+    form = ProgressForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_report_progress(
+                actor=actor, action=action, done=form.cleaned_data["done"], note=form.cleaned_data["note"]
+            )
+        except ValidationError as invalid:
+            apply_errors(form, invalid, {"status_note": "note"})
+        else:
+            messages.success(request, "Dank u: de regisseur ziet uw voortgang in het plan.")
+            return redirect("plans:detail", family_id=family.pk)
+    return render(request, "plans/action_progress.html", {"family": family, "action": action, "form": form})

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.plans import rules, selectors, summary
-from gezinsregie.plans.models import Action, Goal, PlanVersion
+from gezinsregie.plans.models import Action, ActionStatus, Goal, PlanVersion
 from gezinsregie.plans.views.common import _plan_or_404, _read
 
 VIEW, EDIT = policy.Permission.VIEW, policy.Permission.EDIT
@@ -23,6 +23,7 @@ VIEW, EDIT = policy.Permission.VIEW, policy.Permission.EDIT
 class ActionRow:
     action: Action
     overdue: bool
+    mine: bool = False  # the viewer owns this open action and may report on it
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,11 @@ def detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
             GoalRow(
                 goal,
                 [
-                    ActionRow(a, rules.action_is_overdue(due_on=a.due_on, status=a.status, today=today))
+                    ActionRow(
+                        a,
+                        rules.action_is_overdue(due_on=a.due_on, status=a.status, today=today),
+                        mine=a.owner_user_id == actor.pk and a.status == ActionStatus.OPEN,
+                    )
                     for a in goal.actions.all()
                 ],
             )

@@ -1,0 +1,26 @@
+"""Casework screens. Each view: fetch the family through the policy, bind a form, call one service."""
+
+from gezinsregie.casework.views.involvement import invitation, involvements
+from gezinsregie.casework.views.steps import (
+    analysis,
+    caseload,
+    consent,
+    consent_scan,
+    consent_withdraw,
+    coordinator,
+    register,
+    triage,
+)
+
+__all__ = [
+    "analysis",
+    "caseload",
+    "consent",
+    "consent_scan",
+    "consent_withdraw",
+    "coordinator",
+    "invitation",
+    "involvements",
+    "register",
+    "triage",
+]
