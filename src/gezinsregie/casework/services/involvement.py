@@ -129,7 +129,11 @@ def involvement_respond(*, actor: User, involvement: Involvement, accept: bool, 
     """The invited professional accepts (and from then on sees the family) or declines, with a reason."""
     if not policy.invitations_for(actor).filter(pk=involvement.pk).exists():
         raise PermissionDenied
-    involvement = Involvement.objects.select_for_update().select_related("family", "proposed_by").get(pk=involvement.pk)
+    involvement = (
+        Involvement.objects.select_for_update(of=("self",))
+        .select_related("family", "proposed_by")
+        .get(pk=involvement.pk)
+    )
     step = InvolvementStep.ACCEPT if accept else InvolvementStep.DECLINE
     involvement.status = workflow.involvement_advance(involvement.status, step)
     if not accept and not reason.strip():
@@ -159,7 +163,7 @@ def involvement_end(
 ) -> Involvement:
     """End an involvement (or withdraw an invitation) with a date and a reason; the professional's access ends."""
     policy.ensure(actor, Permission.EDIT, involvement.family)
-    involvement = Involvement.objects.select_for_update().select_related("family").get(pk=involvement.pk)
+    involvement = Involvement.objects.select_for_update(of=("self",)).select_related("family").get(pk=involvement.pk)
     was_invitation = involvement.status == InvolvementStatus.PROPOSED
     involvement.status = workflow.involvement_advance(involvement.status, InvolvementStep.END)
     errors: dict[str, list[str]] = {}
