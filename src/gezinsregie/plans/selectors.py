@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.casework.models import Family, Problem
+from gezinsregie.casework.workflow import InvolvementStatus
 from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans import rules
 from gezinsregie.plans.models import Action, Goal, Plan
@@ -75,7 +76,8 @@ def professionals_of(family: Family) -> list[Professional]:
     """Who works with the family: professionals with an active involvement, its coordinator and process
     manager (with the organisation they work for in that role). Consent is not checked here."""
     found: dict[tuple[int, int], Professional] = {}
-    for involvement in family.involvements.filter(ended_on__isnull=True).select_related("user", "organisation"):
+    working = family.involvements.filter(ended_on__isnull=True, status=InvolvementStatus.ACCEPTED)
+    for involvement in working.select_related("user", "organisation"):
         p = Professional(involvement.user, involvement.organisation)
         found.setdefault(p.key, p)
     roles = [(family.coordinator, Role.COORDINATOR), (family.process_manager, Role.PROCESS_MANAGER)]
