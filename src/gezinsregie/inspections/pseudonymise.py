@@ -1,6 +1,6 @@
 """What an inspector sees of a family: pure functions on plain values, no database.
 
-BRIEF "Who sees what": an inspector sees only families that mandated the inspection, and unless the mandate's
+Who sees what (policy INSPECT): an inspector sees only families that mandated the inspection, and unless the mandate's
 scope is "full" it sees them pseudonymised: no names, no addresses, no birth dates. Members become "Ouder 1",
 "Kind 2 (12 jaar)"; what remains is what the framework asks about: domains, problems, the plan's goals and
 its actions with the role of whoever owns them. Names typed into free text are replaced as well.

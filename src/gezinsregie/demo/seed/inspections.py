@@ -15,8 +15,7 @@ from django.utils import timezone
 
 from gezinsregie.accounts.models import User
 from gezinsregie.accounts.system import SystemPurpose, system_actor
-from gezinsregie.frameworks.models import Indicator
-from gezinsregie.inspections import services
+from gezinsregie.inspections import selectors, services
 from gezinsregie.inspections.models import (
     ImprovementPoint,
     Inspection,
@@ -81,9 +80,7 @@ def _title(approach: Approach, year: int) -> str:
 def _published_last_year(approach: Approach, inspectorate: Organisation, respondents: list[Organisation]) -> Inspection:
     today = timezone.localdate()
     published_on = today - timedelta(days=PUBLISHED_DAYS_AGO)
-    indicators = Indicator.objects.filter(
-        criterion__theme__level__framework=approach.framework, criterion__theme__level__key=InspectionLevel.POLICY
-    ).order_by("criterion__theme__order", "criterion__order", "order")
+    indicators = selectors.level_indicators(approach.framework_id, InspectionLevel.POLICY)
     rows = [
         services.ImportedRow(
             indicators=[indicator],

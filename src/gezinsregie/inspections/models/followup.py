@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gezinsregie.common.formatting import short_date
 from gezinsregie.inspections.models.inspection import Finding
 
 
@@ -65,4 +66,4 @@ class ImprovementReport(models.Model):
         ordering = ["point", "-reported_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.point} ({self.reported_on:%d-%m-%Y})"
+        return f"{self.point} ({short_date(self.reported_on)})"

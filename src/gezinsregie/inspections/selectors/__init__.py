@@ -16,6 +16,7 @@ from gezinsregie.inspections.selectors.follow_up import (
 from gezinsregie.inspections.selectors.indicators import (
     finding_by_indicator,
     indicators_of,
+    level_indicators,
     overall_findings,
     positions,
     prefetched_findings,
@@ -55,6 +56,7 @@ __all__ = [
     "indicators_of",
     "invitable_organisations",
     "judging_tree",
+    "level_indicators",
     "mandate_is_full",
     "mandated_families",
     "municipality_users",

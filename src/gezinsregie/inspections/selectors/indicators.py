@@ -13,15 +13,18 @@ from gezinsregie.inspections.models import (
 )
 
 
-def indicators_of(inspection: Inspection) -> list[Indicator]:
-    """The inspection's level of its framework, in framework order."""
+def level_indicators(framework_id: int, level: str) -> list[Indicator]:
+    """One level of a framework, in framework order (theme, criterion, indicator)."""
     return list(
-        Indicator.objects.filter(
-            criterion__theme__level__framework_id=inspection.framework_id, criterion__theme__level__key=inspection.level
-        )
+        Indicator.objects.filter(criterion__theme__level__framework_id=framework_id, criterion__theme__level__key=level)
         .select_related("criterion__theme")
         .order_by("criterion__theme__order", "criterion__order", "order", "pk")
     )
+
+
+def indicators_of(inspection: Inspection) -> list[Indicator]:
+    """The inspection's level of its framework, in framework order."""
+    return level_indicators(inspection.framework_id, inspection.level)
 
 
 def positions(indicators: Iterable[Indicator]) -> dict[int, int]:

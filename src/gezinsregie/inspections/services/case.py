@@ -8,11 +8,10 @@ from django.db import transaction
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
-from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import Family
 from gezinsregie.inspections import rules, selectors, workflow
 from gezinsregie.inspections.models import CaseReview, Inspection, Interview
-from gezinsregie.inspections.services._common import Permission, lock, today
+from gezinsregie.inspections.services._common import Permission, lock, record_for_family, today
 
 
 def _case_state(inspection: Inspection, what: str) -> None:
@@ -43,13 +42,7 @@ def case_review_add(*, actor: User, inspection: Inspection, family: Family) -> C
     )
     review.full_clean()
     review.save()
-    audit.record(
-        actor=actor,
-        action="inspection.case_add",
-        family=family,
-        obj=review,
-        membership=policy.granting_membership(actor, Permission.INSPECT, family),
-    )
+    record_for_family(actor=actor, action="inspection.case_add", family=family, obj=review)
     return review
 
 
@@ -84,13 +77,7 @@ def interview_add(
     )
     interview.full_clean()
     interview.save()
-    audit.record(
-        actor=actor,
-        action="inspection.interview_add",
-        family=case_review.family,
-        obj=interview,
-        membership=policy.granting_membership(actor, Permission.INSPECT, case_review.family),
-    )
+    record_for_family(actor=actor, action="inspection.interview_add", family=case_review.family, obj=interview)
     return interview
 
 
@@ -102,11 +89,5 @@ def plan_review_save(*, actor: User, case_review: CaseReview, plan_reviewed: boo
     case_review.plan_reviewed, case_review.plan_review = plan_reviewed, plan_review.strip()
     case_review.full_clean()
     case_review.save()
-    audit.record(
-        actor=actor,
-        action="inspection.plan_review",
-        family=case_review.family,
-        obj=case_review,
-        membership=policy.granting_membership(actor, Permission.INSPECT, case_review.family),
-    )
+    record_for_family(actor=actor, action="inspection.plan_review", family=case_review.family, obj=case_review)
     return case_review

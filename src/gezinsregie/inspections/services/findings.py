@@ -11,7 +11,7 @@ from gezinsregie.audit import services as audit
 from gezinsregie.frameworks.models import Indicator
 from gezinsregie.inspections import rules, selectors, workflow
 from gezinsregie.inspections.models import AttentionNote, CaseReview, Finding, Inspection
-from gezinsregie.inspections.services._common import Permission, inspector_membership, lock
+from gezinsregie.inspections.services._common import Permission, inspector_membership, lock, record_for_family
 
 
 def _covered_elsewhere(
@@ -137,10 +137,4 @@ def case_findings_save(
             finding=existing,
             case_review=case_review,
         )
-    audit.record(
-        actor=actor,
-        action="inspection.case_judge",
-        family=case_review.family,
-        obj=case_review,
-        membership=policy.granting_membership(actor, Permission.INSPECT, case_review.family),
-    )
+    record_for_family(actor=actor, action="inspection.case_judge", family=case_review.family, obj=case_review)

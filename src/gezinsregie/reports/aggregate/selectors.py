@@ -18,7 +18,8 @@ from typing import cast
 
 from django.db.models import F, OuterRef, QuerySet, Subquery
 
-from gezinsregie.frameworks.models import Framework, Indicator
+from gezinsregie.frameworks.models import Framework
+from gezinsregie.inspections import selectors
 from gezinsregie.inspections.models import Finding, Inspection, InspectionStatus
 from gezinsregie.organisations.models import Municipality
 from gezinsregie.reports.aggregate.rules import JUDGEMENTS, Row, aggregate, percentages
@@ -102,14 +103,6 @@ def latest_inspections(f: AggregateFilter) -> list[Inspection]:
         candidates.filter(pk=Subquery(latest_of_approach[:1]))
         .select_related("approach__municipality")
         .order_by("approach__municipality__name", "approach__name", "pk")
-    )
-
-
-def indicators_of(framework: Framework, level: str) -> list[Indicator]:
-    return list(
-        Indicator.objects.filter(criterion__theme__level__framework=framework, criterion__theme__level__key=level)
-        .select_related("criterion__theme")
-        .order_by("criterion__theme__order", "criterion__order", "order", "pk")
     )
 
 
@@ -201,7 +194,7 @@ def aggregate_report(f: AggregateFilter, *, track: Track | None = None) -> Aggre
     municipality = Municipality.objects.filter(pk=f.municipality_id).first() if f.municipality_id else None
     if framework is None:
         return AggregateReport(f.level, f.year, municipality, None, [], [])
-    indicators = indicators_of(framework, f.level)
+    indicators = selectors.level_indicators(framework.pk, f.level)
     position = {indicator.key: index for index, indicator in enumerate(indicators)}
     inspections = latest_inspections(replace(f, framework_id=framework.pk))
     reading = rows_per_inspection(inspections, position)
