@@ -8,9 +8,11 @@ from django.forms import formset_factory
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.casework.models import (
     Circle,
+    ContactKind,
     EndReason,
     Family,
     FamilyStatus,
+    Member,
     MemberRelation,
     Problem,
     ReferralSource,
@@ -236,3 +238,25 @@ class RespondForm(forms.Form):
     reason = forms.CharField(
         label="Reden (als u niet betrokken kunt worden)", required=False, widget=AREA, max_length=2000
     )
+
+
+# --- contact journal -----------------------------------------------------------------------------------------
+
+
+class ContactForm(forms.Form):
+    kind = forms.ChoiceField(label="Soort contact", choices=ContactKind.choices, widget=SELECT)
+    happened_on = forms.DateField(label="Datum", widget=DATE)
+    members = forms.ModelMultipleChoiceField(
+        label="Met wie", queryset=Member.objects.none(), required=False, widget=CHECKS
+    )
+    note = forms.CharField(
+        label="Korte notitie",
+        required=False,
+        widget=AREA,
+        max_length=2000,
+        help_text="Wat is er besproken of afgesproken? Bij ‘niet thuis’ mag dit leeg blijven.",
+    )
+
+    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = family.members.all()  # type: ignore[attr-defined]

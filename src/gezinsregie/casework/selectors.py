@@ -13,7 +13,16 @@ from gezinsregie import policy
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import rules, workflow
-from gezinsregie.casework.models import Consent, Family, FamilyStatus, Involvement, Problem, Referral, ReferralSource
+from gezinsregie.casework.models import (
+    Consent,
+    Contact,
+    Family,
+    FamilyStatus,
+    Involvement,
+    Problem,
+    Referral,
+    ReferralSource,
+)
 from gezinsregie.common.counts import CountRow
 from gezinsregie.organisations.models import Approach
 from gezinsregie.plans import rules as plan_rules
@@ -277,6 +286,10 @@ def involvements_of(family: Family) -> list[Involvement]:
         "problems__domain"
     )
     return sorted(rows, key=lambda i: (i.status not in workflow.INVOLVEMENT_OPEN, i.started_on, i.pk))
+
+
+def contacts_of(family: Family) -> QuerySet[Contact]:
+    return family.contacts.select_related("by").prefetch_related("members")
 
 
 def involvement_of(family: Family, involvement_id: str) -> Involvement | None:

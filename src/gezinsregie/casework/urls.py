@@ -21,5 +21,6 @@ urlpatterns = [
     path("gezinnen/<uuid:family_id>/analyse/", views.analysis, name="analysis"),
     path("gezinnen/<uuid:family_id>/regisseur/", views.coordinator, name="coordinator"),
     path("gezinnen/<uuid:family_id>/betrokkenen/", views.involvements, name="involvements"),
+    path("gezinnen/<uuid:family_id>/contacten/", views.contacts, name="contacts"),
     path("uitnodigingen/<int:involvement_id>/", views.invitation, name="invitation"),
 ]

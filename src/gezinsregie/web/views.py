@@ -73,6 +73,7 @@ def family_actions(actor: Any, family: Family) -> list[dict[str, str]]:
         (Permission.EDIT, "casework:consent", "Toestemming"),
         (Permission.ASSIGN_COORDINATOR, "casework:coordinator", "Regisseur"),
         (Permission.EDIT, "casework:involvements", "Betrokkenen"),
+        (Permission.VIEW, "casework:contacts", "Contactmomenten"),
         (Permission.VIEW_LOG, "audit:family", "Toegangslog"),
     ]
     allowed = {action for action in {c[0] for c in candidates} if policy.can(actor, action, family)}

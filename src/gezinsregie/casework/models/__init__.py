@@ -7,6 +7,7 @@ from gezinsregie.casework.models.analysis import (
     TriageDecision,
 )
 from gezinsregie.casework.models.consent import Consent, InspectionMandate, MandateScope
+from gezinsregie.casework.models.contact import Contact, ContactKind
 from gezinsregie.casework.models.family import (
     Circle,
     EndReason,
@@ -23,6 +24,8 @@ from gezinsregie.casework.models.family import (
 __all__ = [
     "Circle",
     "Consent",
+    "Contact",
+    "ContactKind",
     "CoordinatorAssignment",
     "EndReason",
     "Family",

@@ -5,6 +5,7 @@ One module per step of the casework; the family's states move only through casew
 
 from gezinsregie.casework.services.analysis import problem_add, scores_record
 from gezinsregie.casework.services.consent import consent_record, consent_withdraw
+from gezinsregie.casework.services.contact import contact_record
 from gezinsregie.casework.services.coordination import coordinator_assign, coordinators_for
 from gezinsregie.casework.services.involvement import (
     consented_organisations,
@@ -28,6 +29,7 @@ __all__ = [
     "consent_record",
     "consent_withdraw",
     "consented_organisations",
+    "contact_record",
     "coordinator_assign",
     "coordinators_for",
     "duplicates_of",

@@ -1,5 +1,6 @@
 """Casework screens. Each view: fetch the family through the policy, bind a form, call one service."""
 
+from gezinsregie.casework.views.contacts import contacts
 from gezinsregie.casework.views.involvement import invitation, involvements
 from gezinsregie.casework.views.steps import (
     analysis,
@@ -18,6 +19,7 @@ __all__ = [
     "consent",
     "consent_scan",
     "consent_withdraw",
+    "contacts",
     "coordinator",
     "invitation",
     "involvements",

@@ -10,6 +10,8 @@ from gezinsregie.casework import workflow
 from gezinsregie.casework.models import (
     Circle,
     Consent,
+    Contact,
+    ContactKind,
     CoordinatorAssignment,
     Family,
     FamilyStatus,
@@ -139,6 +141,7 @@ def _demo_family(
     if invited and status == FamilyStatus.ACTIVE and coordinator is not None and ggz in named:
         _demo_invitation(family=family, professional=professional, ggz=ggz, coordinator=coordinator, today=today)
     if coordinator is not None:
+        _demo_contacts(rng=rng, family=family, coordinator=coordinator, started_on=started_on, today=today)
         CoordinatorAssignment.objects.create(
             family=family,
             coordinator=coordinator,
@@ -156,6 +159,28 @@ def _demo_family(
             recorded_by=recorder,
         )
     return family
+
+
+CONTACT_NOTES = {
+    ContactKind.HOME_VISIT: "Huisbezoek: plan doorgenomen, moeder wil de schulden eerst aanpakken.",
+    ContactKind.PHONE: "Telefonisch afgesproken wie de post van de schuldeisers opent.",
+    ContactKind.OFFICE: "Op kantoor samen de aanvraag bijzondere bijstand ingevuld.",
+    ContactKind.NO_ANSWER: "",
+}
+
+
+def _demo_contacts(*, rng: random.Random, family: Family, coordinator: User, started_on: date, today: date) -> None:
+    """The coordinator's contact journal: mostly home visits (outreach), now and then nobody at the door."""
+    span = max((today - started_on).days, 1)
+    for _ in range(rng.randint(2, 5)):
+        kind = rng.choice([ContactKind.HOME_VISIT, ContactKind.HOME_VISIT, ContactKind.PHONE, ContactKind.NO_ANSWER])
+        Contact.objects.create(
+            family=family,
+            kind=kind,
+            happened_on=started_on + timedelta(days=rng.randint(0, min(span, 120))),
+            by=coordinator,
+            note=CONTACT_NOTES[kind],
+        )
 
 
 def _demo_invitation(*, family: Family, professional: User, ggz: Organisation, coordinator: User, today: date) -> None:
