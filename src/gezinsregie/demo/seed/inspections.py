@@ -17,7 +17,6 @@ from gezinsregie.accounts.models import User
 from gezinsregie.accounts.system import SystemPurpose, system_actor
 from gezinsregie.inspections import selectors, services
 from gezinsregie.inspections.models import (
-    ImprovementPoint,
     Inspection,
     InspectionLevel,
     InspectionStatus,
@@ -58,7 +57,7 @@ def demo_inspections(
     follow_up_import(text=(DATA / FOLLOW_UP).read_text(), municipality="Zwolle", approach=None, source=FOLLOW_UP)
     today = timezone.localdate()
     last_year = _published_last_year(approach, inspectorate, [municipality_org, *partners])
-    point = ImprovementPoint.objects.get(finding__inspection=last_year, finding__indicators__key="B1.a.2")
+    point = selectors.points_for(reporter).get(finding__inspection=last_year, finding__indicators__key="B1.a.2")
     services.improvement_report_add(actor=reporter, point=point, text=PROGRESS, reported_on=today - timedelta(days=30))
 
     this_year = services.inspection_create(
