@@ -7,6 +7,7 @@ from django.forms import formset_factory
 
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.casework.models import (
+    CarePriority,
     Circle,
     ContactKind,
     EndReason,
@@ -260,3 +261,31 @@ class ContactForm(forms.Form):
     def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = family.members.all()  # type: ignore[attr-defined]
+
+
+# --- care requests -------------------------------------------------------------------------------------------
+
+
+class CareRequestForm(forms.Form):
+    provider = forms.ModelChoiceField(
+        label="Zorgaanbieder", queryset=Organisation.objects.none(), widget=SELECT, empty_label="— kies —"
+    )
+    care_type = forms.CharField(label="Soort zorg", max_length=160, widget=TEXT)
+    requested_on = forms.DateField(label="Aangevraagd op", widget=DATE)
+    priority = forms.ChoiceField(label="Gevraagde urgentie", choices=CarePriority.choices, widget=SELECT)
+    started_on = forms.DateField(
+        label="Zorg gestart op", required=False, widget=DATE, help_text="Leeg laten zolang het gezin wacht."
+    )
+
+    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = family.approach.partners.order_by("name")  # type: ignore[attr-defined]
+
+
+class CareStartForm(forms.Form):
+    started_on = forms.DateField(label="Zorg gestart op", widget=DATE)
+
+
+class CareWithdrawForm(forms.Form):
+    withdrawn_on = forms.DateField(label="Ingetrokken op", widget=DATE)
+    reason = forms.CharField(label="Reden", widget=AREA, max_length=2000)

@@ -64,3 +64,37 @@ def start_is_late(*, registered_on: date, started_on: date | None, today: date, 
 def meets_ggsr_definition(chronic_domains: Collection[object]) -> bool:
     """toetsingskader C1.a.1: chronic problems on at least four life domains (the domains, by any key)."""
     return len(chronic_domains) >= GGSR_MINIMUM_DOMAINS
+
+
+# --- waiting for care (Rapportage 21 gemeenten 2013 §3.5; toetsingskader C5.b.3) -----------------------------
+
+
+@dataclass(frozen=True)
+class Wait:
+    days: int  # from the request to the start, or to today while still waiting
+    norm_days: int  # the approach's norm
+    agreed_days: int | None  # the provider's priority agreement, if there is one
+
+    @property
+    def limit(self) -> int:
+        """An agreement with the provider binds more than the approach's general norm."""
+        return self.agreed_days if self.agreed_days is not None else self.norm_days
+
+    @property
+    def breached(self) -> bool:
+        return self.days > self.limit
+
+    def describe(self) -> str:
+        against = (
+            f"de voorrangsafspraak ({self.agreed_days} dagen)"
+            if self.agreed_days is not None
+            else (f"de norm ({self.norm_days} dagen)")
+        )
+        verdict = "over" if self.breached else "binnen"
+        return f"{self.days} dagen gewacht, {verdict} {against}"
+
+
+def waiting(
+    *, requested_on: date, started_on: date | None, today: date, norm_days: int, agreed_days: int | None
+) -> Wait:
+    return Wait(days_between(requested_on, started_on or today), norm_days, agreed_days)

@@ -22,5 +22,7 @@ urlpatterns = [
     path("gezinnen/<uuid:family_id>/regisseur/", views.coordinator, name="coordinator"),
     path("gezinnen/<uuid:family_id>/betrokkenen/", views.involvements, name="involvements"),
     path("gezinnen/<uuid:family_id>/contacten/", views.contacts, name="contacts"),
+    path("gezinnen/<uuid:family_id>/zorgvragen/", views.care, name="care"),
+    path("wachtende-zorg/", views.waiting, name="waiting"),
     path("uitnodigingen/<int:involvement_id>/", views.invitation, name="invitation"),
 ]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from gezinsregie.organisations.models import Approach, Municipality, Organisation, PartnerType
+from gezinsregie.organisations.models import Approach, Municipality, Organisation, PartnerType, PriorityAgreement
 
 
 @admin.register(Municipality)
@@ -30,7 +30,15 @@ class ApproachAdmin(admin.ModelAdmin):
         "framework",
         "start_norm_days",
         "plan_norm_days",
+        "care_wait_norm_days",
     ]
     list_filter = ["municipality"]
     filter_horizontal = ["partners"]
     search_fields = ["name"]
+
+
+@admin.register(PriorityAgreement)
+class PriorityAgreementAdmin(admin.ModelAdmin):
+    list_display = ["provider", "approach", "term_days", "valid_from", "valid_until"]
+    list_filter = ["approach"]
+    autocomplete_fields = ["provider"]

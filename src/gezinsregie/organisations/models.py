@@ -79,6 +79,8 @@ class Approach(models.Model):
     # toetsingskader C1.a.3 and Maastricht §2.6: start and plan "binnen een maand"
     start_norm_days = models.PositiveSmallIntegerField(_("norm start na aanmelding (dagen)"), default=30)
     plan_norm_days = models.PositiveSmallIntegerField(_("norm plan na start (dagen)"), default=30)
+    # Rapportage 21 gemeenten 2013 §3.5: zorg moet beschikbaar zijn; 80% had geen afspraken over voorrang.
+    care_wait_norm_days = models.PositiveSmallIntegerField(_("norm wachttijd zorg (dagen)"), default=30)
     triage_criteria = models.TextField(
         _("criteria voor prioritering"), blank=True, help_text=_("Eén criterium per regel.")
     )
@@ -95,3 +97,33 @@ class Approach(models.Model):
     @property
     def triage_criteria_list(self) -> list[str]:
         return [line.strip() for line in self.triage_criteria.splitlines() if line.strip()]
+
+
+class PriorityAgreement(models.Model):
+    """A provider's agreement with the approach to give its families priority: care starts within the term."""
+
+    approach = models.ForeignKey(
+        Approach, verbose_name=_("aanpak"), on_delete=models.CASCADE, related_name="priority_agreements"
+    )
+    provider = models.ForeignKey(
+        Organisation, verbose_name=_("zorgaanbieder"), on_delete=models.PROTECT, related_name="priority_agreements"
+    )
+    term_days = models.PositiveSmallIntegerField(_("zorg start binnen (dagen)"))
+    valid_from = models.DateField(_("geldig vanaf"))
+    valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    description = models.TextField(_("afspraak"), blank=True)
+
+    class Meta:
+        verbose_name = _("voorrangsafspraak")
+        verbose_name_plural = _("voorrangsafspraken")
+        ordering = ["approach", "provider", "-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=models.F("valid_from")),
+                name="priority_agreement_ends_after_start",
+            ),
+            models.CheckConstraint(condition=models.Q(term_days__gte=1), name="priority_agreement_term_from_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider}: binnen {self.term_days} dagen ({self.approach})"

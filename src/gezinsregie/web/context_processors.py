@@ -28,6 +28,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     items = [("web:start", "Start", None)]
     if user_roles_include(user, {Role.COORDINATOR, Role.PROCESS_MANAGER}):
         items.append(("casework:caseload", "Mijn gezinnen", None))
+    if user_roles_include(user, {Role.PROCESS_MANAGER}):
+        items.append(("casework:waiting", "Wachtende zorg", None))
     if policy.approaches_for(user, policy.Permission.REGISTER).exists():
         items.append(("casework:register", "Gezin aanmelden", None))
     if policy.approaches_for(user, policy.Permission.VIEW_POPULATION).exists():

@@ -74,6 +74,7 @@ def family_actions(actor: Any, family: Family) -> list[dict[str, str]]:
         (Permission.ASSIGN_COORDINATOR, "casework:coordinator", "Regisseur"),
         (Permission.EDIT, "casework:involvements", "Betrokkenen"),
         (Permission.VIEW, "casework:contacts", "Contactmomenten"),
+        (Permission.VIEW, "casework:care", "Zorgvragen"),
         (Permission.VIEW_LOG, "audit:family", "Toegangslog"),
     ]
     allowed = {action for action in {c[0] for c in candidates} if policy.can(actor, action, family)}

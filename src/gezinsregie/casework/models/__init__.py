@@ -6,6 +6,7 @@ from gezinsregie.casework.models.analysis import (
     Severity,
     TriageDecision,
 )
+from gezinsregie.casework.models.care import CarePriority, CareRequest
 from gezinsregie.casework.models.consent import Consent, InspectionMandate, MandateScope
 from gezinsregie.casework.models.contact import Contact, ContactKind
 from gezinsregie.casework.models.family import (
@@ -22,6 +23,8 @@ from gezinsregie.casework.models.family import (
 )
 
 __all__ = [
+    "CarePriority",
+    "CareRequest",
     "Circle",
     "Consent",
     "Contact",

@@ -4,6 +4,7 @@ One module per step of the casework; the family's states move only through casew
 """
 
 from gezinsregie.casework.services.analysis import problem_add, scores_record
+from gezinsregie.casework.services.care import care_request_add, care_request_start, care_request_withdraw
 from gezinsregie.casework.services.consent import consent_record, consent_withdraw
 from gezinsregie.casework.services.contact import contact_record
 from gezinsregie.casework.services.coordination import coordinator_assign, coordinators_for
@@ -26,6 +27,9 @@ from gezinsregie.casework.services.triage import family_triage
 __all__ = [
     "DuplicateFamilyError",
     "ReferralInput",
+    "care_request_add",
+    "care_request_start",
+    "care_request_withdraw",
     "consent_record",
     "consent_withdraw",
     "consented_organisations",

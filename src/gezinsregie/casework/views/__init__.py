@@ -1,5 +1,6 @@
 """Casework screens. Each view: fetch the family through the policy, bind a form, call one service."""
 
+from gezinsregie.casework.views.care import care, waiting
 from gezinsregie.casework.views.contacts import contacts
 from gezinsregie.casework.views.involvement import invitation, involvements
 from gezinsregie.casework.views.steps import (
@@ -15,6 +16,7 @@ from gezinsregie.casework.views.steps import (
 
 __all__ = [
     "analysis",
+    "care",
     "caseload",
     "consent",
     "consent_scan",
@@ -25,4 +27,5 @@ __all__ = [
     "involvements",
     "register",
     "triage",
+    "waiting",
 ]

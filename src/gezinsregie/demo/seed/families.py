@@ -8,6 +8,8 @@ from django.urls import reverse
 from gezinsregie.accounts.models import User
 from gezinsregie.casework import workflow
 from gezinsregie.casework.models import (
+    CarePriority,
+    CareRequest,
     Circle,
     Consent,
     Contact,
@@ -140,6 +142,8 @@ def _demo_family(
     invited = not (number % 3 == 0 or number % 5 == 0) and number % 7 == 2
     if invited and status == FamilyStatus.ACTIVE and coordinator is not None and ggz in named:
         _demo_invitation(family=family, professional=professional, ggz=ggz, coordinator=coordinator, today=today)
+    if status == FamilyStatus.ACTIVE and number % 2 == 0:
+        _demo_care(rng=rng, family=family, partners=partners, recorder=coordinator or recorder, today=today)
     if coordinator is not None:
         _demo_contacts(rng=rng, family=family, coordinator=coordinator, started_on=started_on, today=today)
         CoordinatorAssignment.objects.create(
@@ -180,6 +184,36 @@ def _demo_contacts(*, rng: random.Random, family: Family, coordinator: User, sta
             happened_on=started_on + timedelta(days=rng.randint(0, min(span, 120))),
             by=coordinator,
             note=CONTACT_NOTES[kind],
+        )
+
+
+CARE = [
+    ("GGZ Zeldenbroek", "Intake volwassenen-GGZ voor moeder"),
+    ("Schuldhulpverlening", "Schuldhulptraject"),
+]
+
+
+def _demo_care(
+    *, rng: random.Random, family: Family, partners: list[Organisation], recorder: User, today: date
+) -> None:
+    """Care requests in every state: started within the term, started late, still waiting (some too long)."""
+    by_name = {p.name: p for p in partners}
+    for name, care_type in CARE:
+        provider = next((p for n, p in by_name.items() if n.startswith(name)), None)
+        if provider is None:
+            continue
+        requested_on = max(today - timedelta(days=rng.randint(5, 70)), family.registered_on)
+        started_on = None
+        if rng.random() < 0.5:
+            started_on = min(requested_on + timedelta(days=rng.randint(7, 50)), today)
+        CareRequest.objects.create(
+            family=family,
+            provider=provider,
+            care_type=care_type,
+            requested_on=requested_on,
+            priority=CarePriority.URGENT if rng.random() < 0.3 else CarePriority.NORMAL,
+            started_on=started_on,
+            requested_by=recorder,
         )
 
 

@@ -4,6 +4,7 @@ dates relative to today so norms and deadlines mean something, and idempotent (a
 
 import random
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -29,6 +30,7 @@ from gezinsregie.organisations.models import (
     Organisation,
     OrganisationKind,
     PartnerType,
+    PriorityAgreement,
 )
 
 
@@ -109,6 +111,14 @@ def demo_load() -> DemoWorld:
     )
     for approach in (integrale, gezinsmanagement):
         approach.partners.set([gemeente, veiligheidshuis, *partners.values()])
+    # GGZ promised the Veiligheidshuis families care within three weeks; the others have no agreement.
+    PriorityAgreement.objects.create(
+        approach=integrale,
+        provider=partners["GGZ Zeldenbroek"],
+        term_days=21,
+        valid_from=today - timedelta(days=700),
+        description="Gezinnen van de Integrale Aanpak krijgen binnen drie weken een intake.",
+    )
 
     users = {
         username: _user(username, *_demo_name(username), staff=role == Role.ADMINISTRATOR)
