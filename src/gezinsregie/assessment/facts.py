@@ -14,8 +14,12 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from gezinsregie.assessment.indicators import FamilyFacts
+from gezinsregie.casework import rules as casework_rules
 from gezinsregie.casework.models import (
+    CareRequest,
     Consent,
+    Contact,
+    ContactKind,
     CoordinatorAssignment,
     Family,
     Member,
@@ -24,6 +28,7 @@ from gezinsregie.casework.models import (
     SelfSufficiencyScore,
 )
 from gezinsregie.frameworks.models import LifeDomain
+from gezinsregie.organisations.models import PriorityAgreement
 from gezinsregie.plans.models import Action, ActionStatus, GoalStatus, OwnerKind, Plan, PlanVersion
 from gezinsregie.plans.models import Goal as PlanGoal
 
@@ -48,6 +53,14 @@ class Rows:
     )
     assignments: dict[UUID, list[date]] = field(default_factory=lambda: defaultdict(list))
     consents: dict[UUID, list[tuple[date, date | None]]] = field(default_factory=lambda: defaultdict(list))
+    # (requested on, started on, withdrawn on, the limit in days: the provider's agreement, else the norm)
+    care: dict[UUID, list[tuple[date, date | None, date | None, int]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    contacts: dict[UUID, list[tuple[str, date]]] = field(default_factory=lambda: defaultdict(list))
+
+
+OUTREACH = {ContactKind.HOME_VISIT, ContactKind.ELSEWHERE}  # going to the family (toetsingskader C3.b.1)
 
 
 def _day(moment: datetime) -> date:
@@ -69,8 +82,15 @@ def load_rows(families: QuerySet[Family]) -> Rows:
             "coordinator_id",
             "approach__start_norm_days",
             "approach__life_domain_set_id",
+            "approach_id",
+            "approach__care_wait_norm_days",
         )
     ]
+    _load_care(rows, ids)
+    for family_id, kind, happened_on in Contact.objects.filter(family__in=ids).values_list(
+        "family_id", "kind", "happened_on"
+    ):
+        rows.contacts[family_id].append((kind, happened_on))
     for family_id, referred_on in Referral.objects.filter(family__in=ids).values_list("family_id", "referred_on"):
         rows.referrals[family_id].append(referred_on)
     for p in Problem.objects.filter(family__in=ids).values_list(
@@ -113,6 +133,34 @@ def load_rows(families: QuerySet[Family]) -> Rows:
     ):
         rows.consents[family_id].append((signed_on, withdrawn_on))
     return rows
+
+
+def _load_care(rows: Rows, ids: QuerySet[Family, Any]) -> None:
+    approach_of = {f["pk"]: (f["approach_id"], f["approach__care_wait_norm_days"]) for f in rows.families}
+    agreements: dict[tuple[int, int], list[tuple[date, date | None, int]]] = defaultdict(list)
+    for approach_id, provider_id, start, end, term in PriorityAgreement.objects.filter(
+        approach_id__in={a for a, _ in approach_of.values()}
+    ).values_list("approach_id", "provider_id", "valid_from", "valid_until", "term_days"):
+        agreements[(approach_id, provider_id)].append((start, end, term))
+    for family_id, provider_id, requested_on, started_on, withdrawn_on in CareRequest.objects.filter(
+        family__in=ids
+    ).values_list("family_id", "provider_id", "requested_on", "started_on", "withdrawn_on"):
+        approach_id, norm = approach_of[family_id]
+        agreed = casework_rules.agreed_days(agreements[(approach_id, provider_id)], requested_on)
+        limit = agreed if agreed is not None else norm
+        rows.care[family_id].append((requested_on, started_on, withdrawn_on, limit))
+
+
+def _care_waits(rows: Rows, fid: UUID, day: date) -> tuple[tuple[int, int, bool], ...]:
+    """Per care request asked by `day` and not withdrawn by then: (days waited, limit, started by then)."""
+    waits = []
+    for requested_on, started_on, withdrawn_on, limit in rows.care[fid]:
+        if requested_on > day or (withdrawn_on is not None and withdrawn_on <= day):
+            continue
+        started = started_on is not None and started_on <= day
+        until = started_on if started and started_on is not None else day
+        waits.append(((until - requested_on).days, limit, started))
+    return tuple(waits)
 
 
 def in_scope_on(family: dict[str, Any], day: date, *, include_closed: bool) -> bool:
@@ -178,6 +226,9 @@ def _facts_for(rows: Rows, family: dict[str, Any], day: date) -> FamilyFacts:
         first_coordinator_on=assignments[0] if assignments else None,
         coordinator_changes=max(len(assignments) - 1, 0),
         has_active_consent=any(s <= day and (w is None or w > day) for s, w in rows.consents[fid]),
+        care_waits=_care_waits(rows, fid, day),
+        contacts=sum(1 for _, on in rows.contacts[fid] if on <= day),
+        last_outreach_on=max((on for kind, on in rows.contacts[fid] if on <= day and kind in OUTREACH), default=None),
     )
 
 

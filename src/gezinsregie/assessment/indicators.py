@@ -68,6 +68,10 @@ class FamilyFacts:
     first_coordinator_on: date | None = None
     coordinator_changes: int = 0
     has_active_consent: bool = False
+    # care requests as they stood that day: (days waited, the limit that applies, started by then)
+    care_waits: tuple[tuple[int, int, bool], ...] = ()
+    contacts: int = 0  # contacts recorded by then
+    last_outreach_on: date | None = None  # the latest home visit or contact elsewhere (not at the office)
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -247,6 +251,41 @@ def c4_c_1(f: FamilyFacts) -> Result:
     return Result(Outcome.NOT_MET, "Er is geen geldige toestemmingsverklaring: er mag geen informatie worden gedeeld.")
 
 
+# toetsingskader C3.b.1: going to the family, not waiting for it; an outreach contact this recently counts.
+OUTREACH_DAYS = 90
+
+
+def c3_b_1(f: FamilyFacts) -> Result:
+    # reads as: since the start there was an outreach contact (home visit, elsewhere) in the last 90 days
+    if f.started_on is None:
+        return Result(Outcome.UNKNOWN, "De aanpak is nog niet gestart.")
+    if f.last_outreach_on is None:
+        if f.contacts == 0 and (f.as_of - f.started_on).days <= OUTREACH_DAYS:
+            return Result(Outcome.UNKNOWN, "Nog geen contactmomenten vastgelegd.")
+        return Result(Outcome.NOT_MET, f"Geen huisbezoek of contact bij het gezin zelf ({f.contacts} contactmomenten).")
+    ago = (f.as_of - f.last_outreach_on).days
+    if ago > OUTREACH_DAYS:
+        return Result(Outcome.NOT_MET, f"Het laatste huisbezoek was {ago} dagen geleden.")
+    return Result(Outcome.MET, f"Laatste huisbezoek {ago} dagen geleden ({short_date(f.last_outreach_on)}).")
+
+
+def c5_b_3(f: FamilyFacts) -> Result:
+    # reads as: every care request started, or is still waiting, within its limit (agreement, else norm)
+    if not f.care_waits:
+        return Result(Outcome.UNKNOWN, "Er is (nog) geen zorg aangevraagd.")
+    late = [(days, limit) for days, limit, _ in f.care_waits if days > limit]
+    if not late:
+        return Result(
+            Outcome.MET, f"Alle {len(f.care_waits)} zorgvragen zijn op tijd gestart of wachten binnen de termijn."
+        )
+    waiting = sum(1 for days, limit, started in f.care_waits if days > limit and not started)
+    return Result(
+        Outcome.NOT_MET,
+        f"{len(late)} van de {len(f.care_waits)} zorgvragen over de termijn ({waiting} wachten nog); "
+        f"langste wachttijd {max(days for days, _ in late)} dagen.",
+    )
+
+
 COMPUTED: dict[str, Callable[[FamilyFacts], Result]] = {
     "C1.a.1": c1_a_1,
     "C1.a.2": c1_a_2,
@@ -261,15 +300,16 @@ COMPUTED: dict[str, Callable[[FamilyFacts], Result]] = {
     "C3.a.2": c3_a_2,
     "C3.a.3": c3_a_3,
     "C3.a.4": c3_a_4,
+    "C3.b.1": c3_b_1,
     "C3.b.2": c3_b_2,
     "C4.a.1": c4_a_1,
     "C4.a.2": c4_a_2,
     "C4.b.2": c4_b_2,
     "C4.c.1": c4_c_1,
+    "C5.b.3": c5_b_3,
 }
 
 INTERVIEW_ONLY: dict[str, str] = {
-    "C3.b.1": "Of er outreachend wordt gewerkt, blijkt uit gesprekken met het gezin en de professionals.",
     "C4.a.3": "Of netwerkpartners de rol van de regisseur erkennen, blijkt uit gesprekken met hen.",
     "C4.a.4": "Het vertrouwen van het gezin in de regisseur blijkt alleen uit het gesprek met het gezin.",
     "C4.b.1": "Of alle relevante partijen meedoen, beoordeelt de inspecteur in gesprekken.",
@@ -285,7 +325,6 @@ NOT_RECORDED: dict[str, str] = {
     "C3.a.5": "Evaluaties van de resultaten worden nog niet vastgelegd.",
     "C4.a.5": "Opschaling bij stagnatie wordt nog niet vastgelegd.",
     "C5.a.1": "De reden van afsluiten wordt nog niet vastgelegd.",
-    "C5.b.3": "Zorgvragen en wachttijden worden nog niet vastgelegd.",
     "C5.c.1": "Afsluiting en nazorg worden nog niet vastgelegd.",
 }
 

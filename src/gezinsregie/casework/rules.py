@@ -2,7 +2,7 @@
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -98,3 +98,10 @@ def waiting(
     *, requested_on: date, started_on: date | None, today: date, norm_days: int, agreed_days: int | None
 ) -> Wait:
     return Wait(days_between(requested_on, started_on or today), norm_days, agreed_days)
+
+
+def agreed_days(agreements: Iterable[tuple[date, date | None, int]], on: date) -> int | None:
+    """The provider's promise when the care was requested: (valid from, valid until, term) in force on `on`;
+    with several, the shortest term."""
+    valid = [term for start, end, term in agreements if start <= on and (end is None or end >= on)]
+    return min(valid, default=None)

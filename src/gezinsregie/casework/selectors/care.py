@@ -34,12 +34,6 @@ def _agreements(approach_ids: set[int]) -> dict[tuple[int, int], list[PriorityAg
     return found
 
 
-def _agreed_days(agreements: list[PriorityAgreement], on: date) -> int | None:
-    """The agreement in force when the care was requested: that is what the provider promised."""
-    valid = [a for a in agreements if a.valid_from <= on and (a.valid_until is None or a.valid_until >= on)]
-    return min((a.term_days for a in valid), default=None)
-
-
 def _rows(requests: list[CareRequest], today: date) -> list[CareRow]:
     agreements = _agreements({r.family.approach_id for r in requests})
     rows = []
@@ -51,7 +45,13 @@ def _rows(requests: list[CareRequest], today: date) -> list[CareRow]:
                 started_on=r.started_on,
                 today=today,
                 norm_days=r.family.approach.care_wait_norm_days,
-                agreed_days=_agreed_days(agreements[(r.family.approach_id, r.provider_id)], r.requested_on),
+                agreed_days=rules.agreed_days(
+                    (
+                        (a.valid_from, a.valid_until, a.term_days)
+                        for a in agreements[(r.family.approach_id, r.provider_id)]
+                    ),
+                    r.requested_on,
+                ),
             )
         rows.append(CareRow(r, wait))
     return rows
