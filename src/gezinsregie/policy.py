@@ -70,6 +70,7 @@ class Permission(StrEnum):
     VIEW_AGGREGATE = "view_aggregate"  # numbers over published inspections of all approaches, never a person
     # for system accounts only (accounts.system): work the system does itself
     IMPORT_REPORTS = "import_reports"  # store a published report text as a published inspection
+    RUN_CHECKS = "run_checks"  # the periodic deadline checks: escalation steps, reminders
 
 
 FamilyRule = Callable[[User, Membership, date], Q]
@@ -215,6 +216,7 @@ GLOBAL_RULES: dict[Permission, set[str]] = {
 # System accounts (accounts.system) have no memberships: per action, the purposes that may do it.
 SYSTEM_RULES: dict[Permission, set[str]] = {
     A.IMPORT_REPORTS: {SystemPurpose.IMPORT_REPORTS},
+    A.RUN_CHECKS: {SystemPurpose.BACKGROUND_TASKS},
 }
 
 

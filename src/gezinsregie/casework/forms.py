@@ -18,6 +18,7 @@ from gezinsregie.casework.models import (
     Problem,
     ReferralSource,
     Severity,
+    Stagnation,
     Urgency,
 )
 from gezinsregie.casework.services import consented_organisations, coordinators_for, professionals_of
@@ -289,3 +290,28 @@ class CareStartForm(forms.Form):
 class CareWithdrawForm(forms.Form):
     withdrawn_on = forms.DateField(label="Ingetrokken op", widget=DATE)
     reason = forms.CharField(label="Reden", widget=AREA, max_length=2000)
+
+
+# --- escalation ----------------------------------------------------------------------------------------------
+
+
+class EscalationForm(forms.Form):
+    stagnation = forms.ChoiceField(label="Wat stagneert", choices=Stagnation.choices, widget=SELECT)
+    organisation = forms.ModelChoiceField(
+        label="Betreft organisatie", queryset=Organisation.objects.none(), widget=SELECT, empty_label="— kies —"
+    )
+    description = forms.CharField(label="Toelichting", widget=AREA, max_length=4000)
+    opened_on = forms.DateField(label="Datum", widget=DATE)
+
+    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = family.approach.partners.order_by("name")  # type: ignore[attr-defined]
+
+
+class RaiseForm(forms.Form):
+    note = forms.CharField(label="Waarom opschalen", widget=AREA, max_length=2000)
+
+
+class CloseEscalationForm(forms.Form):
+    closed_on = forms.DateField(label="Gesloten op", widget=DATE)
+    outcome = forms.CharField(label="Uitkomst", widget=AREA, max_length=4000)

@@ -2,9 +2,9 @@
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 # toetsingskader C1.a.1 and its GGSR definition (ggsr_minimum_domains): chronic problems on at least four life domains
 GGSR_MINIMUM_DOMAINS = 4
@@ -105,3 +105,42 @@ def agreed_days(agreements: Iterable[tuple[date, date | None, int]], on: date) -
     with several, the shortest term."""
     valid = [term for start, end, term in agreements if start <= on and (end is None or end >= on)]
     return min(valid, default=None)
+
+
+# --- escalation: the ladder and its deadlines (toetsingskader C4.a.5 "NB: opschalen"; Maastricht §4.2) ------
+
+
+@dataclass(frozen=True)
+class Rung:
+    label: str  # who is asked to lift the stagnation, e.g. "procesmanager"
+    days: int  # how long this rung has before the escalation climbs
+
+
+# The ladder when an approach has not configured its own (Nota van bevindingen Maastricht 2014 §4.2:
+# regisseur → procesmanager → management van de netwerkpartner → bestuur).
+DEFAULT_LADDER = (
+    Rung("regisseur", 5),
+    Rung("procesmanager", 10),
+    Rung("management van de netwerkpartner", 10),
+    Rung("bestuur (wethouder of burgemeester)", 20),
+)
+
+
+def rung_deadline(since: date, rung: Rung) -> date:
+    return since + timedelta(days=rung.days)
+
+
+def climb(*, step: int, since: date, today: date, ladder: Sequence[Rung]) -> list[tuple[int, date]]:
+    """The automatic moves an open escalation at `step` (since `since`) is owed by `today`: (new step, from).
+
+    Each rung whose deadline passed hands over to the next on that deadline, so a check that ran late (a worker
+    that was down) catches up with every step it missed, with the dates they were due; the top rung stays.
+    """
+    moves = []
+    while step + 1 < len(ladder):
+        deadline = rung_deadline(since, ladder[step])
+        if deadline >= today:
+            break
+        step, since = step + 1, deadline
+        moves.append((step, since))
+    return moves

@@ -23,6 +23,7 @@ urlpatterns = [
     path("gezinnen/<uuid:family_id>/betrokkenen/", views.involvements, name="involvements"),
     path("gezinnen/<uuid:family_id>/contacten/", views.contacts, name="contacts"),
     path("gezinnen/<uuid:family_id>/zorgvragen/", views.care, name="care"),
+    path("gezinnen/<uuid:family_id>/opschalingen/", views.escalations, name="escalations"),
     path("wachtende-zorg/", views.waiting, name="waiting"),
     path("uitnodigingen/<int:involvement_id>/", views.invitation, name="invitation"),
 ]

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from gezinsregie.organisations.models import Approach, Municipality, Organisation, PartnerType, PriorityAgreement
+from gezinsregie.organisations.models import (
+    Approach,
+    EscalationRung,
+    Municipality,
+    Organisation,
+    PartnerType,
+    PriorityAgreement,
+)
 
 
 @admin.register(Municipality)
@@ -21,8 +28,15 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class LadderInline(admin.TabularInline):
+    model = EscalationRung
+    extra = 0
+    verbose_name_plural = "Opschalingsladder (leeg: regisseur → procesmanager → management → bestuur)"
+
+
 @admin.register(Approach)
 class ApproachAdmin(admin.ModelAdmin):
+    inlines = [LadderInline]
     list_display = [
         "name",
         "municipality",

@@ -127,3 +127,24 @@ class PriorityAgreement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider}: binnen {self.term_days} dagen ({self.approach})"
+
+
+class EscalationRung(models.Model):
+    """One rung of the approach's escalation ladder, in order; each has its deadline (days)."""
+
+    approach = models.ForeignKey(Approach, verbose_name=_("aanpak"), on_delete=models.CASCADE, related_name="ladder")
+    order = models.PositiveSmallIntegerField(_("volgorde"))
+    label = models.CharField(_("wie"), max_length=120, help_text=_("Bijvoorbeeld: procesmanager, wethouder."))
+    days = models.PositiveSmallIntegerField(_("termijn (dagen)"))
+
+    class Meta:
+        verbose_name = _("trede opschaling")
+        verbose_name_plural = _("opschalingsladder")
+        ordering = ["approach", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["approach", "order"], name="one_rung_per_order"),
+            models.CheckConstraint(condition=models.Q(days__gte=1), name="rung_days_from_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.label} ({self.days} dagen)"

@@ -9,6 +9,7 @@ from gezinsregie.casework.models.analysis import (
 from gezinsregie.casework.models.care import CarePriority, CareRequest
 from gezinsregie.casework.models.consent import Consent, InspectionMandate, MandateScope
 from gezinsregie.casework.models.contact import Contact, ContactKind
+from gezinsregie.casework.models.escalation import Escalation, EscalationMove, Stagnation
 from gezinsregie.casework.models.family import (
     Circle,
     EndReason,
@@ -31,6 +32,8 @@ __all__ = [
     "ContactKind",
     "CoordinatorAssignment",
     "EndReason",
+    "Escalation",
+    "EscalationMove",
     "Family",
     "FamilyStatus",
     "InspectionMandate",
@@ -44,6 +47,7 @@ __all__ = [
     "ScoreMoment",
     "SelfSufficiencyScore",
     "Severity",
+    "Stagnation",
     "TriageDecision",
     "Urgency",
 ]

@@ -8,6 +8,12 @@ from gezinsregie.casework.services.care import care_request_add, care_request_st
 from gezinsregie.casework.services.consent import consent_record, consent_withdraw
 from gezinsregie.casework.services.contact import contact_record
 from gezinsregie.casework.services.coordination import coordinator_assign, coordinators_for
+from gezinsregie.casework.services.escalation import (
+    escalation_close,
+    escalation_open,
+    escalation_raise,
+    escalations_climb_due,
+)
 from gezinsregie.casework.services.involvement import (
     consented_organisations,
     involvement_end,
@@ -37,6 +43,10 @@ __all__ = [
     "coordinator_assign",
     "coordinators_for",
     "duplicates_of",
+    "escalation_close",
+    "escalation_open",
+    "escalation_raise",
+    "escalations_climb_due",
     "family_register",
     "family_triage",
     "involvement_end",

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from django.urls import reverse
 
 from gezinsregie.accounts.models import User
-from gezinsregie.casework import workflow
+from gezinsregie.casework import rules, workflow
 from gezinsregie.casework.models import (
     CarePriority,
     CareRequest,
@@ -15,6 +15,8 @@ from gezinsregie.casework.models import (
     Contact,
     ContactKind,
     CoordinatorAssignment,
+    Escalation,
+    EscalationMove,
     Family,
     FamilyStatus,
     InspectionMandate,
@@ -23,6 +25,7 @@ from gezinsregie.casework.models import (
     MemberRelation,
     Referral,
     ReferralSource,
+    Stagnation,
     Urgency,
 )
 from gezinsregie.casework.workflow import InvolvementStatus
@@ -142,6 +145,8 @@ def _demo_family(
     invited = not (number % 3 == 0 or number % 5 == 0) and number % 7 == 2
     if invited and status == FamilyStatus.ACTIVE and coordinator is not None and ggz in named:
         _demo_invitation(family=family, professional=professional, ggz=ggz, coordinator=coordinator, today=today)
+    if status == FamilyStatus.ACTIVE and coordinator is not None and number % 4 == 2:
+        _demo_escalation(rng=rng, family=family, partners=partners, coordinator=coordinator, today=today, number=number)
     if status == FamilyStatus.ACTIVE and number % 2 == 0:
         _demo_care(rng=rng, family=family, partners=partners, recorder=coordinator or recorder, today=today)
     if coordinator is not None:
@@ -215,6 +220,31 @@ def _demo_care(
             started_on=started_on,
             requested_by=recorder,
         )
+
+
+def _demo_escalation(
+    *, rng: random.Random, family: Family, partners: list[Organisation], coordinator: User, today: date, number: int
+) -> None:
+    """Escalations in every state: just opened, climbed by its deadlines (as the check would), closed."""
+    provider = next(p for p in partners if p.name.startswith("GGZ"))
+    opened_on = max(today - timedelta(days=rng.choice([2, 12, 30])), family.registered_on)
+    escalation = Escalation.objects.create(
+        family=family,
+        stagnation=Stagnation.WAITING_LIST if number % 8 == 2 else Stagnation.DISAGREEMENT,
+        organisation=provider,
+        description="De intake bij de GGZ laat op zich wachten; moeder raakt het vertrouwen kwijt.",
+        opened_on=opened_on,
+        opened_by=coordinator,
+        step=0,
+        step_since=opened_on,
+    )
+    EscalationMove.objects.create(escalation=escalation, step=0, moved_on=opened_on, by=coordinator, note="Geopend")
+    for step, since in rules.climb(step=0, since=opened_on, today=today, ladder=rules.DEFAULT_LADDER):
+        EscalationMove.objects.create(escalation=escalation, step=step, moved_on=since, automatic=True)
+        escalation.step, escalation.step_since = step, since
+    if number % 8 == 6:
+        escalation.closed_on, escalation.outcome = today, "Intake gepland; de GGZ geeft dit gezin voorrang."
+    escalation.save()
 
 
 def _demo_invitation(*, family: Family, professional: User, ggz: Organisation, coordinator: User, today: date) -> None:

@@ -1,0 +1,15 @@
+"""manage.py run_checks: the periodic deadline checks once, now (escalation steps whose deadline passed)."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from gezinsregie.casework.tasks import checks
+
+
+class Command(BaseCommand):
+    help = "Voert de periodieke controles één keer uit (termijnen van opschalingen)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        done = checks()
+        self.stdout.write(f"Opschalingen een trede hoger: {done['escalation_steps']}.")

@@ -1,0 +1,29 @@
+"""Background work (django-tasks, database backend): the periodic deadline checks.
+
+`run_checks` is enqueued by `manage.py schedule_checks` (the scheduler) and executed by `manage.py db_worker`;
+`manage.py run_checks` runs the same checks once, in the foreground. Every check is idempotent and catches up:
+what was due while nobody ran it is done on the next run, nothing twice.
+"""
+
+from django_tasks import task
+
+from gezinsregie.accounts.system import SystemPurpose, system_actor
+from gezinsregie.audit import context
+from gezinsregie.casework.services.escalation import escalations_climb_due
+
+TASK_CONTEXT = context.AccessContext(channel="task")
+
+
+def checks() -> dict[str, int]:
+    """Every periodic check, as the background-task system account, logged with channel 'task'."""
+    token = context.current.set(TASK_CONTEXT)
+    try:
+        actor = system_actor(SystemPurpose.BACKGROUND_TASKS)
+        return {"escalation_steps": escalations_climb_due(actor=actor)}
+    finally:
+        context.current.reset(token)
+
+
+@task()
+def run_checks() -> dict[str, int]:
+    return checks()
