@@ -88,3 +88,39 @@ def test_the_family_assessment_reads_the_journal_and_the_care(world) -> None:
     assert results["C3.b.1"].outcome == Outcome.MET
     waited = (today - max(today - timedelta(days=45), family.registered_on)).days
     assert results["C5.b.3"].outcome == (Outcome.NOT_MET if waited > 30 else Outcome.MET)
+
+
+# --- C4.a.5: stagnations are escalated and lifted ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("care_waits", "escalations", "outcome"),
+    [
+        ((), (), Outcome.UNKNOWN),
+        (((40, 21, False),), (), Outcome.NOT_MET),  # care stuck, nobody escalated
+        (((40, 21, False),), ((TODAY - timedelta(days=10), None),), Outcome.MET),
+        (((40, 21, True),), (), Outcome.UNKNOWN),  # late but started: C5.b.3's business, nothing stuck now
+        ((), ((TODAY - timedelta(days=46), None),), Outcome.NOT_MET),  # open past the whole ladder (45 days)
+        ((), ((TODAY - timedelta(days=80), TODAY - timedelta(days=30)),), Outcome.MET),
+    ],
+)
+def test_stagnations_are_escalated_and_lifted(care_waits, escalations, outcome) -> None:
+    facts = replace(BASE, care_waits=care_waits, escalations=escalations, ladder_days=45)
+    assert assess(facts)["C4.a.5"].outcome == outcome
+
+
+@pytest.mark.django_db
+def test_the_assessment_reads_escalations(world) -> None:
+    family = world.family("coordinated")
+    coordinator = world.user(Role.COORDINATOR)
+    services.escalation_open(
+        actor=coordinator,
+        family=family,
+        stagnation="waiting_list",
+        organisation=world.professional_org,
+        description="Wachtlijst",
+        opened_on=timezone.localdate(),
+    )
+    results = selectors.family_assessment(actor=coordinator, family=family)
+    assert results["C4.a.5"].outcome == Outcome.MET
+    assert source_of("C4.a.5") == Source.DATA

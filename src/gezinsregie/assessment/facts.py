@@ -21,6 +21,7 @@ from gezinsregie.casework.models import (
     Contact,
     ContactKind,
     CoordinatorAssignment,
+    Escalation,
     Family,
     Member,
     Problem,
@@ -28,7 +29,7 @@ from gezinsregie.casework.models import (
     SelfSufficiencyScore,
 )
 from gezinsregie.frameworks.models import LifeDomain
-from gezinsregie.organisations.models import PriorityAgreement
+from gezinsregie.organisations.models import EscalationRung, PriorityAgreement
 from gezinsregie.plans.models import Action, ActionStatus, GoalStatus, OwnerKind, Plan, PlanVersion
 from gezinsregie.plans.models import Goal as PlanGoal
 
@@ -58,6 +59,8 @@ class Rows:
         default_factory=lambda: defaultdict(list)
     )
     contacts: dict[UUID, list[tuple[str, date]]] = field(default_factory=lambda: defaultdict(list))
+    escalations: dict[UUID, list[tuple[date, date | None]]] = field(default_factory=lambda: defaultdict(list))
+    ladder_days: dict[int, int] = field(default_factory=dict)  # approach → days of its whole ladder
 
 
 OUTREACH = {ContactKind.HOME_VISIT, ContactKind.ELSEWHERE}  # going to the family (toetsingskader C3.b.1)
@@ -87,6 +90,7 @@ def load_rows(families: QuerySet[Family]) -> Rows:
         )
     ]
     _load_care(rows, ids)
+    _load_escalations(rows, ids)
     for family_id, kind, happened_on in Contact.objects.filter(family__in=ids).values_list(
         "family_id", "kind", "happened_on"
     ):
@@ -149,6 +153,26 @@ def _load_care(rows: Rows, ids: QuerySet[Family, Any]) -> None:
         agreed = casework_rules.agreed_days(agreements[(approach_id, provider_id)], requested_on)
         limit = agreed if agreed is not None else norm
         rows.care[family_id].append((requested_on, started_on, withdrawn_on, limit))
+
+
+def _load_escalations(rows: Rows, ids: QuerySet[Family, Any]) -> None:
+    for family_id, opened_on, closed_on in Escalation.objects.filter(family__in=ids).values_list(
+        "family_id", "opened_on", "closed_on"
+    ):
+        rows.escalations[family_id].append((opened_on, closed_on))
+    approaches = {f["approach_id"] for f in rows.families}
+    rows.ladder_days = dict.fromkeys(approaches, sum(rung.days for rung in casework_rules.DEFAULT_LADDER))
+    configured: dict[int, int] = defaultdict(int)
+    for approach_id, days in EscalationRung.objects.filter(approach_id__in=approaches).values_list(
+        "approach_id", "days"
+    ):
+        configured[approach_id] += days
+    rows.ladder_days.update(configured)
+
+
+def _escalations(rows: Rows, fid: UUID, day: date) -> tuple[tuple[date, date | None], ...]:
+    """Escalations opened by `day`, with their closing date only if they were closed by then."""
+    return tuple((o, c if c is not None and c <= day else None) for o, c in rows.escalations[fid] if o <= day)
 
 
 def _care_waits(rows: Rows, fid: UUID, day: date) -> tuple[tuple[int, int, bool], ...]:
@@ -227,6 +251,8 @@ def _facts_for(rows: Rows, family: dict[str, Any], day: date) -> FamilyFacts:
         coordinator_changes=max(len(assignments) - 1, 0),
         has_active_consent=any(s <= day and (w is None or w > day) for s, w in rows.consents[fid]),
         care_waits=_care_waits(rows, fid, day),
+        escalations=_escalations(rows, fid, day),
+        ladder_days=rows.ladder_days[family["approach_id"]],
         contacts=sum(1 for _, on in rows.contacts[fid] if on <= day),
         last_outreach_on=max((on for kind, on in rows.contacts[fid] if on <= day and kind in OUTREACH), default=None),
     )

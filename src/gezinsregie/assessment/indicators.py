@@ -72,6 +72,8 @@ class FamilyFacts:
     care_waits: tuple[tuple[int, int, bool], ...] = ()
     contacts: int = 0  # contacts recorded by then
     last_outreach_on: date | None = None  # the latest home visit or contact elsewhere (not at the office)
+    escalations: tuple[tuple[date, date | None], ...] = ()  # (opened on, closed on) of escalations opened by then
+    ladder_days: int = 45  # the whole ladder of the approach: an escalation open longer has not lifted anything
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -286,6 +288,27 @@ def c5_b_3(f: FamilyFacts) -> Result:
     )
 
 
+def c4_a_5(f: FamilyFacts) -> Result:
+    # reads as: a stagnation (care waiting past its limit) is escalated, and no escalation stays open past the
+    # whole ladder without an outcome
+    stuck_care = [days for days, limit, started in f.care_waits if days > limit and not started]
+    open_too_long = [(f.as_of - opened).days for opened, closed in f.escalations if closed is None]
+    open_too_long = [days for days in open_too_long if days > f.ladder_days]
+    if open_too_long:
+        return Result(
+            Outcome.NOT_MET,
+            f"Een opschaling staat al {max(open_too_long)} dagen open zonder uitkomst (ladder: {f.ladder_days} dagen).",
+        )
+    if stuck_care and not f.escalations:
+        return Result(
+            Outcome.NOT_MET, f"Zorg wacht {max(stuck_care)} dagen, over de termijn, en er is niet opgeschaald."
+        )
+    if f.escalations:
+        closed = sum(1 for _, c in f.escalations if c is not None)
+        return Result(Outcome.MET, f"{len(f.escalations)} keer opgeschaald, {closed} met een uitkomst gesloten.")
+    return Result(Outcome.UNKNOWN, "Geen stagnatie vastgelegd: er was niets op te schalen.")
+
+
 COMPUTED: dict[str, Callable[[FamilyFacts], Result]] = {
     "C1.a.1": c1_a_1,
     "C1.a.2": c1_a_2,
@@ -304,6 +327,7 @@ COMPUTED: dict[str, Callable[[FamilyFacts], Result]] = {
     "C3.b.2": c3_b_2,
     "C4.a.1": c4_a_1,
     "C4.a.2": c4_a_2,
+    "C4.a.5": c4_a_5,
     "C4.b.2": c4_b_2,
     "C4.c.1": c4_c_1,
     "C5.b.3": c5_b_3,
@@ -323,7 +347,6 @@ NOT_RECORDED: dict[str, str] = {
     "C2.c.1": "Het sociale netwerk wordt nog niet in kaart gebracht in het systeem.",
     "C2.c.3": "Het sociale netwerk wordt nog niet in kaart gebracht in het systeem.",
     "C3.a.5": "Evaluaties van de resultaten worden nog niet vastgelegd.",
-    "C4.a.5": "Opschaling bij stagnatie wordt nog niet vastgelegd.",
     "C5.a.1": "De reden van afsluiten wordt nog niet vastgelegd.",
     "C5.c.1": "Afsluiting en nazorg worden nog niet vastgelegd.",
 }
