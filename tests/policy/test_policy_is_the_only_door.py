@@ -97,6 +97,23 @@ ALLOWED = {
     "plans/selectors.py": "the actions of a plan whose family the caller got through policy.access_family",
     "plans/forms.py": "an empty queryset, replaced by the family's own problems when the form is made",
     "demo/seed/casework.py": "seeds the fictional demo world",
+    "casework/forms.py": "empty querysets, replaced by the family's own members and problems when the form is made",
+    "casework/services/care.py": "locks a care request of a family after policy.ensure(EDIT)",
+    "casework/services/escalation.py": "writes after policy.ensure(EDIT); the periodic check as the system account",
+    "casework/services/involvement.py": "locks an involvement after policy.ensure(EDIT) or policy.invitations_for",
+    "casework/selectors/care.py": "care requests of exactly the families policy.families_for gives the actor",
+    "notifications/services.py": "writes a notification for its user; marks the actor's own as read",
+    "notifications/selectors.py": "the actor's own notifications, nobody else's",
+    "inspections/services/case.py": "the sample of an inspection, after policy.ensure(CONDUCT_INSPECTION, INSPECT)",
+    "inspections/services/findings.py": "judgements of an inspection after policy.ensure(CONDUCT_INSPECTION)",
+    "inspections/services/publication.py": "improvement points at publication, after policy.ensure(CONDUCT_INSPECTION)",
+    "inspections/services/points.py": "locks a point the caller reached through selectors.points_for (the policy)",
+    "inspections/selectors/case.py": "the sample of an inspection the caller got through policy.access_inspection",
+    "inspections/selectors/indicators.py": "findings of an inspection the caller got through policy.access_inspection",
+    "inspections/selectors/judging.py": "the findings and sample of an inspection reached through access_inspection",
+    "inspections/selectors/follow_up.py": "improvement points of inspections from policy.inspections_for",
+    "reports/aggregate/selectors.py": "overall findings only (case_review is null): never a family's judgement",
+    "reports/publication/selectors.py": "the sample of an inspection reached through access_inspection, pseudonymised",
 }
 
 

@@ -1,7 +1,14 @@
 """Reads for the inspection screens. Every function takes an inspection, respondent or family the caller
 already got through the policy (access_inspection, access_respondent, access_family)."""
 
-from gezinsregie.inspections.selectors.case import case_input, case_view, mandate_is_full, mandated_families
+from gezinsregie.inspections.selectors.case import (
+    case_input,
+    case_view,
+    mandate_is_full,
+    mandated_families,
+    review_of,
+    reviews_of,
+)
 from gezinsregie.inspections.selectors.follow_up import (
     Comparison,
     comparison,
@@ -31,6 +38,7 @@ from gezinsregie.inspections.selectors.judging import (
     group_rows,
     indicators_free_for,
     judging_tree,
+    overall_finding,
     submitted_respondents,
     uncovered_keys,
 )
@@ -60,6 +68,7 @@ __all__ = [
     "mandate_is_full",
     "mandated_families",
     "municipality_users",
+    "overall_finding",
     "overall_findings",
     "points_for",
     "points_per_approach",
@@ -68,6 +77,8 @@ __all__ = [
     "previous_inspection",
     "refs",
     "result_tables",
+    "review_of",
+    "reviews_of",
     "submitted_respondents",
     "uncovered_keys",
 ]

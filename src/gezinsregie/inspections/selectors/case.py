@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from gezinsregie import policy
-from gezinsregie.accounts.models import User
+from gezinsregie.accounts.models import Role, User
 from gezinsregie.casework.models import Family, MandateScope
 from gezinsregie.inspections import pseudonymise
 from gezinsregie.inspections.models import (
@@ -35,7 +35,7 @@ def mandated_families(actor: User, inspection: Inspection) -> QuerySet[Family]:
     today = timezone.localdate()
     chosen = inspection.case_reviews.values("family_id")
     return (
-        policy.families_for(actor, Permission.INSPECT)
+        policy.family_list(actor, Permission.INSPECT, roles=(Role.INSPECTOR,))
         .filter(approach_id=inspection.approach_id)
         .filter(_valid_mandate(inspection.organisation_id, today, "mandates__"))  # one mandate meets all four
         .exclude(pk__in=chosen)
@@ -43,6 +43,16 @@ def mandated_families(actor: User, inspection: Inspection) -> QuerySet[Family]:
         .only("id", "reference", "status")
         .order_by("reference")
     )
+
+
+def reviews_of(inspection: Inspection, *, with_interviews: bool = False) -> list[CaseReview]:
+    """The families in the sample, by pseudonym (of an inspection the caller got through the policy)."""
+    reviews = inspection.case_reviews.order_by("pseudonym")
+    return list(reviews.prefetch_related("interviews") if with_interviews else reviews)
+
+
+def review_of(inspection: Inspection, review_id: int) -> CaseReview | None:
+    return inspection.case_reviews.select_related("inspection").filter(pk=review_id).first()
 
 
 def mandate_is_full(family: Family, inspection: Inspection) -> bool:

@@ -131,3 +131,8 @@ def answer_with_document(actor: User, answer_id: int) -> Answer | None:
 def uncovered_keys(inspection: Inspection) -> list[str]:
     covered = {i.key for f in overall_findings(inspection) for i in f.indicators.all()}
     return rules.uncovered([i.key for i in indicators_of(inspection)], covered)
+
+
+def overall_finding(inspection: Inspection, finding_id: int) -> Finding | None:
+    """One judgement for the approach (not for a family) of this inspection."""
+    return inspection.findings.filter(pk=finding_id, case_review__isnull=True).first()

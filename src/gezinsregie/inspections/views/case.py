@@ -8,11 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from gezinsregie import policy
-from gezinsregie.accounts.models import Role, User
+from gezinsregie.accounts.models import User
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.assessment import selectors as assessment_selectors
 from gezinsregie.assessment.indicators import OUTCOME_LABELS, Result, Source, source_of, without_dates
-from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import Family
 from gezinsregie.common.forms import apply_errors
 from gezinsregie.inspections import forms, selectors, services, workflow
@@ -40,15 +39,12 @@ def case_select(request: HttpRequest, inspection_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Het gezin is toegevoegd als {review.pseudonym}.")
             return redirect("inspections:case_review", inspection_id=inspection.pk, review_id=review.pk)
-    shown = list(families)
-    audit.record_many(
-        actor=actor, action="family.list", families=shown, membership=policy.membership_in_role(actor, Role.INSPECTOR)
-    )
+    shown = list(families)  # reading the list logs it (policy.family_list)
     context = {
         "inspection": inspection,
         "form": form,
         "families": shown,
-        "reviews": list(inspection.case_reviews.order_by("pseudonym")),
+        "reviews": selectors.reviews_of(inspection),
         **workflow.flags(inspection),
     }
     return render(request, "inspections/case_select.html", context)
@@ -56,7 +52,7 @@ def case_select(request: HttpRequest, inspection_id: int) -> HttpResponse:
 
 def _review(actor: User, inspection_id: int, review_id: int) -> tuple[CaseReview, Family]:
     inspection = policy.access_inspection(actor, inspection_id, action=Permission.CONDUCT_INSPECTION)
-    review = inspection.case_reviews.select_related("inspection").filter(pk=review_id).first()
+    review = selectors.review_of(inspection, review_id)
     if review is None:
         raise Http404
     # Every read of the case goes through the one door: a valid mandate, and it is logged.

@@ -80,7 +80,7 @@ def detail(request: HttpRequest, inspection_id: int) -> HttpResponse:
         return redirect("inspections:result", inspection_id=inspection_id)
     inspection = policy.access_inspection(actor, inspection_id, action=Permission.CONDUCT_INSPECTION)
     respondents = list(inspection.respondents.select_related("organisation"))
-    reviews = list(inspection.case_reviews.prefetch_related("interviews"))
+    reviews = selectors.reviews_of(inspection, with_interviews=True)
     visible = policy.inspections_for(actor, Permission.VIEW_INSPECTION)
     context = {
         "inspection": inspection,

@@ -31,7 +31,7 @@ def judge(request: HttpRequest, inspection_id: int) -> HttpResponse:
         "inspection": inspection,
         "themes": selectors.judging_tree(inspection, earlier=selectors.earlier_by_indicator(comparison)),
         "respondents": selectors.submitted_respondents(inspection),
-        "reviews": list(inspection.case_reviews.order_by("pseudonym")),
+        "reviews": selectors.reviews_of(inspection),
         "previous": comparison.earlier if comparison else None,
         **workflow.flags(inspection),
     }
@@ -55,7 +55,7 @@ def _finding(request: HttpRequest, inspection_id: int, finding_id: int | None) -
         raise Http404
     finding: Finding | None = None
     if finding_id is not None:
-        finding = inspection.findings.filter(pk=finding_id, case_review__isnull=True).first()
+        finding = selectors.overall_finding(inspection, finding_id)
         if finding is None:
             raise Http404
         first = finding.indicators.order_by("order").first()
@@ -118,7 +118,7 @@ def _finding(request: HttpRequest, inspection_id: int, finding_id: int | None) -
         "criterion": first.criterion,
         "rows": criterion_rows,
         "respondents": selectors.submitted_respondents(inspection),
-        "reviews": list(inspection.case_reviews.order_by("pseudonym")),
+        "reviews": selectors.reviews_of(inspection),
         "previous": found.earlier if found else None,
         **workflow.flags(inspection),
     }
@@ -187,7 +187,7 @@ def result(request: HttpRequest, inspection_id: int) -> HttpResponse:
         "inspection": inspection,
         "tables": selectors.result_tables(inspection),
         "respondents": selectors.submitted_respondents(inspection),
-        "reviews": list(inspection.case_reviews.prefetch_related("interviews").order_by("pseudonym")),
+        "reviews": selectors.reviews_of(inspection, with_interviews=True),
         "comparison": selectors.comparison(inspection, visible=visible),
         "can_conduct": policy.can(actor, Permission.CONDUCT_INSPECTION, inspection),
         **workflow.flags(inspection),
