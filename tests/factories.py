@@ -14,6 +14,7 @@ from factory.django import DjangoModelFactory
 from gezinsregie.accounts.models import Membership, Role, User
 from gezinsregie.casework.models import (
     Consent,
+    CoordinatorAssignment,
     Family,
     FamilyStatus,
     InspectionMandate,
@@ -21,11 +22,16 @@ from gezinsregie.casework.models import (
     MandateScope,
     Member,
     MemberRelation,
+    Problem,
     Referral,
     ReferralSource,
+    ScoreMoment,
+    SelfSufficiencyScore,
+    Severity,
     Urgency,
 )
 from gezinsregie.frameworks.models import Framework, LifeDomain, LifeDomainSet, ScaleLevel
+from gezinsregie.inspections.models import Inspection, InspectionLevel, InspectionStatus, Respondent, RespondentKind
 from gezinsregie.organisations.models import (
     Approach,
     Municipality,
@@ -33,6 +39,7 @@ from gezinsregie.organisations.models import (
     OrganisationKind,
     PartnerType,
 )
+from gezinsregie.plans.models import Action, ActionStatus, Goal, OwnerKind, Plan, Term
 
 LOCALE = "nl_NL"
 PASSWORD = "een-lang-testwachtwoord"
@@ -64,6 +71,9 @@ class FrameworkFactory(DjangoModelFactory):
 
 
 class LifeDomainSetFactory(DjangoModelFactory):
+    """Four life domains and a scale of five by default. `domains=[...]` names them (a name, or a (key, name)
+    pair); `scale=False` leaves the scale out."""
+
     class Meta:
         model = LifeDomainSet
         skip_postgeneration_save = True
@@ -72,13 +82,18 @@ class LifeDomainSetFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Testset leefgebieden {n}")
 
     @factory.post_generation
-    def domains(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
+    def domains(self, create: bool, extracted: list[str | tuple[str, str]] | None, **kwargs: object) -> None:
         if not create:
             return
-        for order, name in enumerate(extracted or ["Wonen", "Financiën", "Gezondheid", "Veiligheid"]):
-            LifeDomain.objects.create(domain_set=self, key=f"domein-{order}", name=name, order=order)
-        for value in range(1, 6):
-            ScaleLevel.objects.create(domain_set=self, value=value, label=f"Niveau {value}")
+        for order, domain in enumerate(extracted or ["Wonen", "Financiën", "Gezondheid", "Veiligheid"]):
+            key, name = domain if isinstance(domain, tuple) else (f"domein-{order}", domain)
+            LifeDomain.objects.create(domain_set=self, key=key, name=name, order=order)
+
+    @factory.post_generation
+    def scale(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+        if create and extracted is not False:
+            for value in range(1, 6):
+                ScaleLevel.objects.create(domain_set=self, value=value, label=f"Niveau {value}")
 
 
 # --- organisations ---
@@ -268,3 +283,114 @@ class InspectionMandateFactory(DjangoModelFactory):
     expires_on = factory.LazyFunction(days_ahead(90))
     withdrawn_on = None
     recorded_by = factory.SubFactory(UserFactory)
+
+
+class ProblemFactory(DjangoModelFactory):
+    """A problem of the analysis, on a domain of the family's own set (pass `domain=` to choose one)."""
+
+    class Meta:
+        model = Problem
+
+    family = factory.SubFactory(FamilyFactory)
+    member = None
+    domain = factory.LazyAttribute(lambda o: o.family.approach.life_domain_set.domains.order_by("order").first())
+    description = fake("sentence", nb_words=8)
+    severity = Severity.MODERATE
+    chronic = False
+    own_strength = False
+    family_participated = True
+    identified_on = factory.LazyFunction(days_ago(14))
+    recorded_by = factory.SubFactory(UserFactory)
+
+
+class SelfSufficiencyScoreFactory(DjangoModelFactory):
+    class Meta:
+        model = SelfSufficiencyScore
+
+    family = factory.SubFactory(FamilyFactory)
+    member = None
+    domain = factory.LazyAttribute(lambda o: o.family.approach.life_domain_set.domains.order_by("order").first())
+    score = fake("random_int", min=1, max=5)
+    moment = ScoreMoment.INTAKE
+    scored_on = factory.LazyFunction(days_ago(14))
+    recorded_by = factory.SubFactory(UserFactory)
+
+
+class CoordinatorAssignmentFactory(DjangoModelFactory):
+    """One handover in the history; it does not change `family.coordinator` (casework.services does)."""
+
+    class Meta:
+        model = CoordinatorAssignment
+
+    family = factory.SubFactory(FamilyFactory)
+    coordinator = factory.SubFactory(UserFactory)
+    previous = None
+    assigned_on = factory.LazyFunction(days_ago(7))
+    reason = fake("sentence")
+    assigned_by = factory.SubFactory(UserFactory)
+
+
+# --- plans (a plan with its versions is best made through plans.services; these are for plain rows) ---
+
+
+class PlanFactory(DjangoModelFactory):
+    class Meta:
+        model = Plan
+
+    family = factory.SubFactory(FamilyFactory)
+    created_by = factory.SubFactory(UserFactory)
+
+
+class GoalFactory(DjangoModelFactory):
+    class Meta:
+        model = Goal
+
+    plan = factory.SubFactory(PlanFactory)
+    problem = factory.SubFactory(ProblemFactory, family=factory.SelfAttribute("..plan.family"))
+    description = fake("sentence", nb_words=6)
+    priority = factory.Sequence(lambda n: n % 99 + 1)
+    term = Term.SHORT
+
+
+class ActionFactory(DjangoModelFactory):
+    """An action of a network member by default (owner_name); pass owner_kind and owner_* for the others."""
+
+    class Meta:
+        model = Action
+
+    goal = factory.SubFactory(GoalFactory)
+    description = fake("sentence", nb_words=6)
+    owner_kind = OwnerKind.NETWORK
+    owner_name = fake("first_name")
+    due_on = factory.LazyFunction(days_ahead(14))
+    status = ActionStatus.OPEN
+
+
+# --- inspections ---
+
+
+class InspectionFactory(DjangoModelFactory):
+    """A draft policy-level inspection of an approach by an inspectorate (inspections.services for the steps)."""
+
+    class Meta:
+        model = Inspection
+
+    approach = factory.SubFactory(ApproachFactory)
+    framework = factory.SelfAttribute("approach.framework")
+    level = InspectionLevel.POLICY
+    year = factory.LazyFunction(lambda: timezone.localdate().year)
+    title = factory.LazyAttribute(lambda o: f"Toezicht {o.approach.name} {o.year}")
+    status = InspectionStatus.DRAFT
+    organisation = factory.SubFactory(OrganisationFactory, inspectorate=True)
+    created_by = factory.SubFactory(UserFactory)
+
+
+class RespondentFactory(DjangoModelFactory):
+    class Meta:
+        model = Respondent
+
+    inspection = factory.SubFactory(InspectionFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = RespondentKind.PARTNER
+    invited_on = factory.LazyFunction(timezone.localdate)
+    invited_by = factory.SelfAttribute("inspection.created_by")

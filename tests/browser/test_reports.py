@@ -20,8 +20,8 @@ from gezinsregie.casework.models import Family
 from gezinsregie.inspections import selectors, services
 from gezinsregie.inspections.models import Inspection, InspectionLevel, InspectionStatus
 from gezinsregie.organisations.models import Approach, Organisation
-from tests.inspections.conftest import answer_everything, judge_everything
 from tests.paths import AXE
+from tests.worlds.inspections import answer_everything, judge_everything
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from gezinsregie import policy
 from gezinsregie.inspections import selectors, services
 from gezinsregie.inspections.models import Inspection, InspectionStatus
-from tests.inspections.conftest import InspectionWorld, judge_everything, respondent_of
+from tests.worlds.inspections import InspectionWorld, judge_everything, respondent_of
 
 pytestmark = pytest.mark.django_db
 S = InspectionStatus

@@ -19,7 +19,7 @@ from gezinsregie.inspections.models import (
     PointStatus,
     RespondentKind,
 )
-from tests.inspections.conftest import (
+from tests.worlds.inspections import (
     YEAR,
     InspectionWorld,
     answer_everything,

@@ -18,7 +18,7 @@ from gezinsregie.inspections.models import (
     Interview,
     PointStatus,
 )
-from tests.inspections.conftest import (
+from tests.worlds.inspections import (
     YEAR,
     InspectionWorld,
     answer_everything,

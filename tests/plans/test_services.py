@@ -11,7 +11,7 @@ from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.plans import services
 from gezinsregie.plans.models import Action, ActionStatus, Goal, OwnerKind, PlanVersion
 from gezinsregie.plans.services import Owner, StalePlanError
-from tests.plans.conftest import PlanWithContent, PlanWorld
+from tests.worlds.plans import PlanWithContent, PlanWorld
 
 pytestmark = pytest.mark.django_db
 

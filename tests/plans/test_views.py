@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.plans.models import Action, Goal, Plan
-from tests.plans.conftest import PlanWithContent, PlanWorld
+from tests.worlds.plans import PlanWithContent, PlanWorld
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ from gezinsregie.inspections import selectors, services
 from gezinsregie.inspections.models import AttentionNote, Finding, Inspection, InspectionLevel, InspectionStatus
 from gezinsregie.reports import publication
 from gezinsregie.reports.publication import Block, Redaction
-from tests.inspections.conftest import (
+from tests.worlds.inspections import (
     YEAR,
     InspectionWorld,
     answer_everything,

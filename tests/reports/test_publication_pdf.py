@@ -12,7 +12,6 @@ from django.test import Client
 
 from gezinsregie.inspections.models import Inspection
 from gezinsregie.reports import publication
-from tests.inspections.conftest import InspectionWorld
 from tests.reports.test_publication import (
     CASE_FINDING,
     GEMEENTE_ZICHT,
@@ -25,6 +24,7 @@ from tests.reports.test_publication import (
     personal_data,
     publish,
 )
+from tests.worlds.inspections import InspectionWorld
 
 __all__ = ["case_inspection_judged", "factsheet_inspection", "iw"]  # fixtures used here
 A4_POINTS = (595, 842)
