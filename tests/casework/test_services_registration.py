@@ -1,0 +1,296 @@
+"""Casework writes, registration (casework/services/registration.py): a new family, duplicates, a referral for a
+known family. Each asks the policy, validates fully, writes atomically and logs.
+
+Runs on the shared `world` (tests/worlds/authorisation.py): `world.approach` with partners coordinator_org and
+professional_org, a life-domain set of four domains, and one user per role.
+"""
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from gezinsregie.accounts.models import Role, User
+from gezinsregie.audit.models import AccessLogEntry
+from gezinsregie.casework import services
+from gezinsregie.casework.models import (
+    Family,
+    FamilyStatus,
+    MemberRelation,
+    ReferralSource,
+    Urgency,
+)
+from gezinsregie.casework.rules import MemberInput
+from gezinsregie.frameworks.models import LifeDomain
+from gezinsregie.organisations.models import Approach
+from tests.casework.service_helpers import COORD, PROF, log_actions, today, written
+from tests.factories import (
+    FamilyFactory,
+    MemberFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# --- registration ---------------------------------------------------------------------------------
+
+SANNE = MemberInput(first_name="Sanne", last_name="Zwartbroek", birth_date=date(1985, 3, 1), relation="parent")
+ANNA = MemberInput(first_name="Anna", last_name="Zwartbroek", birth_date=date(2015, 9, 1), relation="child")
+
+
+def referral(approach: Approach, **overrides: Any) -> services.ReferralInput:
+    domains = list(approach.life_domain_set.domains.order_by("order")[:2])
+    values: dict[str, Any] = {
+        "source": ReferralSource.SCHOOL,
+        "reason": "Veel schoolverzuim en huurachterstand.",
+        "domains": domains,
+        "urgency": Urgency.NORMAL,
+        "referred_on": today() - timedelta(days=3),
+    }
+    return services.ReferralInput(**(values | overrides))
+
+
+def register(world: Any, actor: User | None = None, **overrides: Any) -> Family:
+    values: dict[str, Any] = {
+        "actor": actor or world.user(PROF),
+        "approach": world.approach,
+        "family_name": "Gezin Zwartbroek",
+        "address": " Dorpsstraat 1 ",
+        "neighbourhood": "Noord",
+        "members": [SANNE, ANNA],
+        "referral": referral(world.approach),
+    }
+    return services.family_register(**(values | overrides))
+
+
+def test_register_creates_the_family_members_referral_and_one_log_entry(world):
+    professional = world.user(PROF)
+    FamilyFactory(approach=world.other_approach, reference="GR-0041")  # references count across approaches
+    wanted = referral(world.approach)
+
+    family = register(world, referral=wanted)
+
+    family.refresh_from_db()
+    assert family.reference == "GR-0042"
+    assert (family.approach, family.name, family.address) == (world.approach, "Gezin Zwartbroek", "Dorpsstraat 1")
+    assert family.status == FamilyStatus.REGISTERED
+    assert family.registered_on == wanted.referred_on
+    assert (family.started_on, family.coordinator, family.process_manager) == (None, None, None)
+    assert {(m.first_name, m.last_name, m.birth_date, m.relation) for m in family.members.all()} == {
+        ("Sanne", "Zwartbroek", date(1985, 3, 1), MemberRelation.PARENT),
+        ("Anna", "Zwartbroek", date(2015, 9, 1), MemberRelation.CHILD),
+    }
+    [record] = family.referrals.all()
+    assert (record.referred_by, record.organisation) == (professional, world.professional_org)
+    assert (record.source, record.reason, record.urgency) == (wanted.source, wanted.reason, wanted.urgency)
+    assert record.referred_on == wanted.referred_on
+    assert set(record.domains.all()) == set(wanted.domains)
+    [entry] = AccessLogEntry.objects.filter(family_id=family.pk)
+    assert (entry.action, entry.user_id, entry.family_reference) == ("family.register", professional.pk, "GR-0042")
+    assert (entry.object_type, entry.object_id) == ("casework.Referral", str(record.pk))
+
+
+def test_references_count_up_from_gr_0001(world):
+    first = register(world)
+    second = register(world, family_name="Gezin Oudeman", members=[replace(SANNE, last_name="Oudeman")])
+    assert (first.reference, second.reference) == ("GR-0001", "GR-0002")
+
+
+def test_references_keep_counting_past_gr_9999(world):
+    FamilyFactory(approach=world.other_approach, reference="GR-9999")
+    first = register(world)
+    second = register(world, family_name="Gezin Oudeman", members=[replace(SANNE, last_name="Oudeman")])
+    assert (first.reference, second.reference) == ("GR-10000", "GR-10001")
+
+
+@pytest.mark.parametrize("role", [Role.POLICY_OFFICER, Role.INSPECTOR, Role.PRIVACY_OFFICER, Role.ADMINISTRATOR])
+def test_register_is_refused_without_register_permission_and_writes_nothing(world, role):
+    before = written()
+    with pytest.raises(PermissionDenied):
+        register(world, actor=world.user(role))
+    assert written() == before
+
+
+def test_a_coordinator_of_an_organisation_outside_the_approach_may_not_register(world):
+    with pytest.raises(PermissionDenied):
+        register(world, actor=world.others["other_coordinator"])
+
+
+def _other_set_domain(world: Any) -> list[LifeDomain]:
+    return [world.other_approach.life_domain_set.domains.first()]
+
+
+INVALID_REGISTRATIONS: list[tuple[str, str, Callable[[Any], dict[str, Any]]]] = [
+    (
+        "future-referral",
+        "referred_on",
+        lambda w: {"referral": referral(w.approach, referred_on=today() + timedelta(1))},
+    ),
+    ("no-domains", "domains", lambda w: {"referral": referral(w.approach, domains=[])}),
+    ("other-set-domains", "domains", lambda w: {"referral": referral(w.approach, domains=_other_set_domain(w))}),
+    ("empty-reason", "reason", lambda w: {"referral": referral(w.approach, reason="  \n ")}),
+    ("child-older", "members", lambda w: {"members": [SANNE, replace(ANNA, birth_date=date(1980, 1, 1))]}),
+    ("child-same-age", "members", lambda w: {"members": [SANNE, replace(ANNA, birth_date=SANNE.birth_date)]}),
+    ("future-birth", "members", lambda w: {"members": [SANNE, replace(ANNA, birth_date=today() + timedelta(1))]}),
+    ("no-members", "members", lambda w: {"members": []}),
+    ("empty-name", "family_name", lambda w: {"family_name": "   "}),
+]
+
+
+@pytest.mark.parametrize(("field", "change"), [pytest.param(f, c, id=name) for name, f, c in INVALID_REGISTRATIONS])
+def test_an_invalid_registration_is_refused_and_writes_nothing(world, field, change):
+    before = written()
+
+    with pytest.raises(ValidationError) as refused:
+        register(world, **change(world))
+
+    assert field in refused.value.message_dict
+    assert written() == before
+
+
+def test_the_child_older_than_its_parent_is_named_in_the_error(world):
+    with pytest.raises(ValidationError) as refused:
+        register(world, members=[SANNE, replace(ANNA, birth_date=date(1980, 1, 1))])
+    [message] = refused.value.message_dict["members"]
+    assert message.startswith("Anna is als kind opgegeven maar is niet jonger dan ouder Sanne")
+
+
+# --- duplicates -----------------------------------------------------------------------------------
+
+ALL_STATUSES = [s.value for s in FamilyStatus]
+
+
+@pytest.mark.parametrize("status", ALL_STATUSES)
+def test_the_same_normalised_name_in_the_same_approach_is_a_duplicate(world, status):
+    known = FamilyFactory(approach=world.approach, name="Gezin de Vries-Bakker", status=status)
+    MemberFactory(family=known, last_name="Anders", birth_date=date(1970, 1, 1))
+    before = written()
+
+    with pytest.raises(services.DuplicateFamilyError) as duplicate:
+        register(world, family_name="  DE VRIËS, bakker ")
+
+    assert [f.pk for f in duplicate.value.matches] == [known.pk]
+    assert written() == before
+
+
+@pytest.mark.parametrize("status", [FamilyStatus.ACTIVE, FamilyStatus.CLOSED])
+def test_a_shared_member_makes_a_duplicate_even_under_another_name(world, status):
+    known = FamilyFactory(approach=world.approach, name="Familie Oudeman", status=status)
+    MemberFactory(family=known, first_name="Anneke", last_name="ZWARTBRÖEK", birth_date=ANNA.birth_date)
+    before = written()
+
+    with pytest.raises(services.DuplicateFamilyError) as duplicate:
+        register(world, family_name="Gezin Bakker", members=[replace(SANNE, last_name="Bakker"), ANNA])
+
+    assert [f.pk for f in duplicate.value.matches] == [known.pk]
+    assert written() == before
+
+
+def test_the_same_last_name_with_another_birth_date_is_not_a_duplicate(world):
+    known = FamilyFactory(approach=world.approach, name="Familie Oudeman")
+    MemberFactory(family=known, last_name="Zwartbroek", birth_date=ANNA.birth_date + timedelta(days=1))
+
+    family = register(world, family_name="Gezin Bakker")
+
+    assert family.pk != known.pk
+
+
+def test_a_family_in_another_approach_is_not_a_duplicate(world):
+    elsewhere = FamilyFactory(approach=world.other_approach, name="Gezin Zwartbroek", status=FamilyStatus.ACTIVE)
+    MemberFactory(family=elsewhere, last_name="Zwartbroek", birth_date=ANNA.birth_date)
+
+    family = register(world)
+
+    assert family.approach == world.approach
+    assert Family.objects.filter(name="Gezin Zwartbroek").count() == 2
+
+
+def test_register_as_new_bypasses_the_duplicate_check(world):
+    known = FamilyFactory(approach=world.approach, name="Gezin Zwartbroek")
+    MemberFactory(family=known, last_name="Zwartbroek", birth_date=ANNA.birth_date)
+
+    family = register(world, register_as_new=True)
+
+    assert family.pk != known.pk
+    assert set(Family.objects.filter(name="Gezin Zwartbroek")) == {known, family}
+
+
+def test_register_as_new_still_validates(world):
+    with pytest.raises(ValidationError):
+        register(world, register_as_new=True, referral=referral(world.approach, reason=""))
+
+
+def test_a_second_registration_of_the_same_family_is_a_duplicate_of_the_first(world):
+    first = register(world)
+    with pytest.raises(services.DuplicateFamilyError) as duplicate:
+        register(world, actor=world.user(COORD))
+    assert duplicate.value.matches == [first]
+
+
+# --- a referral for a known family ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [FamilyStatus.CLOSED, FamilyStatus.DECLINED, FamilyStatus.AFTERCARE])
+def test_a_referral_for_a_known_closed_family_reopens_it_as_registered(world, status):
+    known = FamilyFactory(approach=world.approach, status=status)
+    wanted = referral(world.approach, referred_on=today())
+
+    record = services.referral_add_to_known_family(
+        actor=world.user(PROF), approach=world.approach, family=known, referral=wanted
+    )
+
+    known.refresh_from_db()
+    assert known.status == FamilyStatus.REGISTERED
+    assert list(known.referrals.all()) == [record]
+    assert (record.referred_by, record.organisation, record.referred_on) == (
+        world.user(PROF),
+        world.professional_org,
+        today(),
+    )
+    assert set(record.domains.all()) == set(wanted.domains)
+    assert log_actions(known) == ["referral.add"]
+    assert Family.objects.filter(approach=world.approach, pk=known.pk).count() == 1
+
+
+def test_a_referral_for_a_known_active_family_keeps_it_active(world):
+    known = world.family("coordinated")
+    services.referral_add_to_known_family(
+        actor=world.user(PROF), approach=world.approach, family=known, referral=referral(world.approach)
+    )
+    known.refresh_from_db()
+    assert known.status == FamilyStatus.ACTIVE
+    assert known.referrals.count() == 1
+
+
+def test_a_referral_for_a_family_of_another_approach_is_refused(world):
+    with pytest.raises(ValidationError):
+        services.referral_add_to_known_family(
+            actor=world.user(PROF),
+            approach=world.approach,
+            family=world.family("other"),
+            referral=referral(world.approach),
+        )
+    assert world.family("other").referrals.count() == 0
+
+
+def test_a_referral_for_a_known_family_is_refused_without_register_permission(world):
+    with pytest.raises(PermissionDenied):
+        services.referral_add_to_known_family(
+            actor=world.user(Role.POLICY_OFFICER),
+            approach=world.approach,
+            family=world.family("coordinated"),
+            referral=referral(world.approach),
+        )
+
+
+def test_a_referral_for_a_known_family_is_validated(world):
+    known = FamilyFactory(approach=world.approach, status=FamilyStatus.CLOSED)
+    with pytest.raises(ValidationError):
+        services.referral_add_to_known_family(
+            actor=world.user(PROF), approach=world.approach, family=known, referral=referral(world.approach, domains=[])
+        )
+    known.refresh_from_db()
+    assert known.status == FamilyStatus.CLOSED
+    assert known.referrals.count() == 0
