@@ -10,6 +10,7 @@ from gezinsregie.casework.models import (
     CarePriority,
     Circle,
     ContactKind,
+    DecisionKind,
     EndReason,
     Family,
     FamilyStatus,
@@ -315,3 +316,30 @@ class RaiseForm(forms.Form):
 class CloseEscalationForm(forms.Form):
     closed_on = forms.DateField(label="Gesloten op", widget=DATE)
     outcome = forms.CharField(label="Uitkomst", widget=AREA, max_length=4000)
+
+
+# --- doorzettingsmacht ---------------------------------------------------------------------------------------
+
+
+class DecisionForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Bindt organisatie", queryset=Organisation.objects.none(), widget=SELECT, empty_label="— kies —"
+    )
+    kind = forms.ChoiceField(label="Besluit", choices=DecisionKind.choices, widget=SELECT)
+    reason = forms.CharField(label="Motivering", widget=AREA, max_length=4000)
+    decided_on = forms.DateField(label="Besloten op", widget=DATE)
+
+    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = family.approach.partners.order_by("name")  # type: ignore[attr-defined]
+
+
+class DecisionAnswerForm(forms.Form):
+    use_required_attribute = False
+    acknowledge = forms.TypedChoiceField(
+        label="Uw organisatie",
+        choices=[("ja", "bevestigt het besluit"), ("nee", "weigert het besluit")],
+        coerce=lambda v: v == "ja",
+        widget=widgets.radios(),
+    )
+    reason = forms.CharField(label="Reden (bij weigeren)", required=False, widget=AREA, max_length=4000)

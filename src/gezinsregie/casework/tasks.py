@@ -9,6 +9,7 @@ from django_tasks import task
 
 from gezinsregie.accounts.system import SystemPurpose, system_actor
 from gezinsregie.audit import context
+from gezinsregie.casework.services.decision import decisions_without_answer
 from gezinsregie.casework.services.escalation import escalations_climb_due
 
 TASK_CONTEXT = context.AccessContext(channel="task")
@@ -19,7 +20,9 @@ def checks() -> dict[str, int]:
     token = context.current.set(TASK_CONTEXT)
     try:
         actor = system_actor(SystemPurpose.BACKGROUND_TASKS)
-        return {"escalation_steps": escalations_climb_due(actor=actor)}
+        # decisions first: an escalation they open today starts on rung one and is climbed from tomorrow
+        opened = decisions_without_answer(actor=actor)
+        return {"decisions_escalated": opened, "escalation_steps": escalations_climb_due(actor=actor)}
     finally:
         context.current.reset(token)
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("gezinnen/<uuid:family_id>/contacten/", views.contacts, name="contacts"),
     path("gezinnen/<uuid:family_id>/zorgvragen/", views.care, name="care"),
     path("gezinnen/<uuid:family_id>/opschalingen/", views.escalations, name="escalations"),
+    path("gezinnen/<uuid:family_id>/besluiten/", views.decisions, name="decisions"),
     path("wachtende-zorg/", views.waiting, name="waiting"),
     path("uitnodigingen/<int:involvement_id>/", views.invitation, name="invitation"),
 ]

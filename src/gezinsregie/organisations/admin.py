@@ -45,6 +45,7 @@ class ApproachAdmin(admin.ModelAdmin):
         "start_norm_days",
         "plan_norm_days",
         "care_wait_norm_days",
+        "grants_binding_authority",
     ]
     list_filter = ["municipality"]
     filter_horizontal = ["partners"]

@@ -81,6 +81,13 @@ class Approach(models.Model):
     plan_norm_days = models.PositiveSmallIntegerField(_("norm plan na start (dagen)"), default=30)
     # Rapportage 21 gemeenten 2013 §3.5: zorg moet beschikbaar zijn; 80% had geen afspraken over voorrang.
     care_wait_norm_days = models.PositiveSmallIntegerField(_("norm wachttijd zorg (dagen)"), default=30)
+    # Rapportage 21 gemeenten 2013 §3.4: 67% had doorzettingsmacht geregeld; Oosterhout 2013: X.
+    grants_binding_authority = models.BooleanField(
+        _("regisseur heeft doorzettingsmacht"),
+        default=False,
+        help_text=_("De regisseur mag besluiten nemen die de netwerkpartners binden."),
+    )
+    binding_answer_days = models.PositiveSmallIntegerField(_("termijn reactie op een besluit (dagen)"), default=5)
     triage_criteria = models.TextField(
         _("criteria voor prioritering"), blank=True, help_text=_("Eén criterium per regel.")
     )

@@ -76,6 +76,7 @@ def family_actions(actor: Any, family: Family) -> list[dict[str, str]]:
         (Permission.VIEW, "casework:contacts", "Contactmomenten"),
         (Permission.VIEW, "casework:care", "Zorgvragen"),
         (Permission.VIEW, "casework:escalations", "Opschalingen"),
+        (Permission.VIEW, "casework:decisions", "Doorzettingsmacht"),
         (Permission.VIEW_LOG, "audit:family", "Toegangslog"),
     ]
     allowed = {action for action in {c[0] for c in candidates} if policy.can(actor, action, family)}

@@ -9,6 +9,7 @@ from gezinsregie.casework.models.analysis import (
 from gezinsregie.casework.models.care import CarePriority, CareRequest
 from gezinsregie.casework.models.consent import Consent, InspectionMandate, MandateScope
 from gezinsregie.casework.models.contact import Contact, ContactKind
+from gezinsregie.casework.models.decision import BindingDecision, DecisionKind
 from gezinsregie.casework.models.escalation import Escalation, EscalationMove, Stagnation
 from gezinsregie.casework.models.family import (
     Circle,
@@ -24,6 +25,7 @@ from gezinsregie.casework.models.family import (
 )
 
 __all__ = [
+    "BindingDecision",
     "CarePriority",
     "CareRequest",
     "Circle",
@@ -31,6 +33,7 @@ __all__ = [
     "Contact",
     "ContactKind",
     "CoordinatorAssignment",
+    "DecisionKind",
     "EndReason",
     "Escalation",
     "EscalationMove",

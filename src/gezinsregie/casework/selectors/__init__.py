@@ -14,6 +14,7 @@ from gezinsregie.accounts.models import Role, User
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import rules, workflow
 from gezinsregie.casework.models import (
+    BindingDecision,
     Consent,
     Contact,
     Family,
@@ -313,3 +314,19 @@ def own_actions(*, actor: User, limit: int) -> list[PlanAction]:
         membership=policy.membership_in_role(actor, Role.PROFESSIONAL),
     )
     return actions
+
+
+# --- binding decisions ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    decision: BindingDecision
+    may_answer: bool  # the viewer answers for the organisation it binds, and it awaits an answer
+
+
+def decisions_of(family: Family, *, actor: User) -> list[DecisionRow]:
+    """The family's binding decisions (of a family the caller got through the policy)."""
+    organisations = {m.organisation_id for m in policy.memberships_of(actor)}
+    rows = family.binding_decisions.select_related("organisation", "decided_by", "acknowledged_by", "escalation")
+    return [DecisionRow(d, d.awaiting_answer and d.organisation_id in organisations) for d in rows]

@@ -8,6 +8,11 @@ from gezinsregie.casework.services.care import care_request_add, care_request_st
 from gezinsregie.casework.services.consent import consent_record, consent_withdraw
 from gezinsregie.casework.services.contact import contact_record
 from gezinsregie.casework.services.coordination import coordinator_assign, coordinators_for
+from gezinsregie.casework.services.decision import (
+    binding_decision_answer,
+    binding_decision_take,
+    decisions_without_answer,
+)
 from gezinsregie.casework.services.escalation import (
     escalation_close,
     escalation_open,
@@ -33,6 +38,8 @@ from gezinsregie.casework.services.triage import family_triage
 __all__ = [
     "DuplicateFamilyError",
     "ReferralInput",
+    "binding_decision_answer",
+    "binding_decision_take",
     "care_request_add",
     "care_request_start",
     "care_request_withdraw",
@@ -42,6 +49,7 @@ __all__ = [
     "contact_record",
     "coordinator_assign",
     "coordinators_for",
+    "decisions_without_answer",
     "duplicates_of",
     "escalation_close",
     "escalation_open",

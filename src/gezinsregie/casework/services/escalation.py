@@ -68,6 +68,22 @@ def escalation_open(
         errors["opened_on"] = ["Deze datum ligt vóór de aanmelding van het gezin."]
     if errors:
         raise ValidationError(errors)
+    escalation = escalation_create(
+        actor=actor,
+        family=family,
+        stagnation=stagnation,
+        organisation=organisation,
+        description=description,
+        opened_on=opened_on,
+    )
+    _log(actor, "escalation.open", escalation)
+    return escalation
+
+
+def escalation_create(
+    *, actor: User, family: Family, stagnation: str, organisation: Organisation, description: str, opened_on: date
+) -> Escalation:
+    """The escalation itself, on rung one, and the first notice; the caller has asked the policy and logs."""
     escalation = Escalation(
         family=family,
         stagnation=stagnation,
@@ -83,7 +99,6 @@ def escalation_open(
     EscalationMove.objects.create(escalation=escalation, step=0, moved_on=opened_on, by=actor, note="Geopend")
     rung = ladder_of(family.approach)[0]
     _tell(escalation, rung, rules.rung_deadline(opened_on, rung))
-    _log(actor, "escalation.open", escalation)
     return escalation
 
 

@@ -2,6 +2,7 @@
 
 from gezinsregie.casework.views.care import care, waiting
 from gezinsregie.casework.views.contacts import contacts
+from gezinsregie.casework.views.decision import decisions
 from gezinsregie.casework.views.escalation import escalations
 from gezinsregie.casework.views.involvement import invitation, involvements
 from gezinsregie.casework.views.steps import (
@@ -24,6 +25,7 @@ __all__ = [
     "consent_withdraw",
     "contacts",
     "coordinator",
+    "decisions",
     "escalations",
     "invitation",
     "involvements",

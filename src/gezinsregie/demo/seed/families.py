@@ -8,6 +8,7 @@ from django.urls import reverse
 from gezinsregie.accounts.models import User
 from gezinsregie.casework import rules, workflow
 from gezinsregie.casework.models import (
+    BindingDecision,
     CarePriority,
     CareRequest,
     Circle,
@@ -15,6 +16,7 @@ from gezinsregie.casework.models import (
     Contact,
     ContactKind,
     CoordinatorAssignment,
+    DecisionKind,
     Escalation,
     EscalationMove,
     Family,
@@ -147,6 +149,18 @@ def _demo_family(
         _demo_invitation(family=family, professional=professional, ggz=ggz, coordinator=coordinator, today=today)
     if status == FamilyStatus.ACTIVE and coordinator is not None and number % 4 == 2:
         _demo_escalation(rng=rng, family=family, partners=partners, coordinator=coordinator, today=today, number=number)
+    if status == FamilyStatus.ACTIVE and approach.grants_binding_authority and coordinator and number % 6 in (1, 4):
+        BindingDecision.objects.create(
+            family=family,
+            organisation=ggz,
+            kind=DecisionKind.PRIORITY,
+            reason="Moeder wacht te lang op een intake; de GGZ geeft dit gezin voorrang.",
+            decided_on=today - timedelta(days=2),
+            decided_by=coordinator,
+            answer_by=today + timedelta(days=3),
+            acknowledged_on=today - timedelta(days=1) if number % 6 == 1 else None,
+            acknowledged_by=professional if number % 6 == 1 else None,
+        )
     if status == FamilyStatus.ACTIVE and number % 2 == 0:
         _demo_care(rng=rng, family=family, partners=partners, recorder=coordinator or recorder, today=today)
     if coordinator is not None:

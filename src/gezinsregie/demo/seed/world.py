@@ -98,6 +98,7 @@ def demo_load() -> DemoWorld:
         description="Persoons- en systeemgerichte aanpak vanuit het Veiligheidshuis: vastpakken en niet meer loslaten.",
         life_domain_set=LifeDomainSet.objects.get(key="maastricht-2014"),
         framework=framework,
+        grants_binding_authority=True,  # the Veiligheidshuis approach: the coordinator may decide for partners
         triage_criteria="Overlast, criminaliteit of maatschappelijke uitval\n"
         "Complexe problemen op meerdere leefgebieden\nStagnatie in de samenwerking tussen partners",
     )

@@ -8,8 +8,9 @@ from gezinsregie.casework.tasks import checks
 
 
 class Command(BaseCommand):
-    help = "Voert de periodieke controles één keer uit (termijnen van opschalingen)."
+    help = "Voert de periodieke controles één keer uit (termijnen van opschalingen en besluiten)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         done = checks()
+        self.stdout.write(f"Besluiten zonder reactie opgeschaald: {done['decisions_escalated']}.")
         self.stdout.write(f"Opschalingen een trede hoger: {done['escalation_steps']}.")
