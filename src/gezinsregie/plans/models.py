@@ -216,3 +216,29 @@ class PlanVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} versie {self.number}"
+
+
+class PlanCommitment(models.Model):
+    """An involved organisation confirms it works by this version of the plan (gezinsplan leidend).
+
+    Rapportage 21 gemeenten 2013 §3.4: the plan led the professionals' work in only 43% of the approaches.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="commitments")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="+"
+    )
+    version = models.PositiveIntegerField(_("versie"))
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    confirmed_on = models.DateField(_("bevestigd op"))
+
+    class Meta:
+        verbose_name = _("bevestiging plan")
+        verbose_name_plural = _("bevestigingen plan")
+        ordering = ["plan", "organisation", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "organisation", "version"], name="one_commitment_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} werkt volgens versie {self.version} van {self.plan}"

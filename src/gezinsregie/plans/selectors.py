@@ -143,3 +143,41 @@ def snapshot_of(plan: Plan) -> dict[str, Any]:
             for goal in goals_of(plan)
         ],
     }
+
+
+# --- commitment: the partners work by the plan ----------------------------------------------------------------
+
+
+def committing_organisation(actor: User, family: Family) -> Organisation | None:
+    """The organisation an involved professional confirms the plan for: that of their accepted involvement."""
+    involvement = (
+        family.involvements.filter(user=actor, ended_on__isnull=True, status=InvolvementStatus.ACCEPTED)
+        .select_related("organisation")
+        .first()
+    )
+    return involvement.organisation if involvement is not None else None
+
+
+@dataclass(frozen=True)
+class CommitmentLine:
+    organisation: Organisation
+    version: int | None  # the latest version it confirmed; None: never
+
+    def current(self, plan_version: int) -> bool:
+        return self.version == plan_version
+
+
+def commitments_of(plan: Plan) -> list[CommitmentLine]:
+    """Per organisation working with the family (accepted involvement): the latest plan version it works by."""
+    organisations = {
+        i.organisation_id: i.organisation
+        for i in plan.family.involvements.filter(
+            ended_on__isnull=True, status=InvolvementStatus.ACCEPTED
+        ).select_related("organisation")
+    }
+    latest: dict[int, int] = {}
+    for organisation_id, version in plan.commitments.values_list("organisation_id", "version"):
+        latest[organisation_id] = max(version, latest.get(organisation_id, 0))
+    return sorted(
+        (CommitmentLine(o, latest.get(pk)) for pk, o in organisations.items()), key=lambda line: line.organisation.name
+    )

@@ -22,7 +22,7 @@ from gezinsregie.casework.models import Family, Member, Problem
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans import rules, selectors
-from gezinsregie.plans.models import Action, ActionStatus, Goal, OwnerKind, Plan, PlanVersion
+from gezinsregie.plans.models import Action, ActionStatus, Goal, OwnerKind, Plan, PlanCommitment, PlanVersion
 
 EDIT = policy.Permission.EDIT
 STALE_MESSAGE = (
@@ -333,3 +333,30 @@ def plan_report_progress(*, actor: User, action: Action, done: bool, note: str) 
             family=plan.family,
         )
     return action
+
+
+@transaction.atomic
+def plan_commit(*, actor: User, plan: Plan) -> PlanCommitment:
+    """An involved professional confirms, for their organisation, that it works by the plan as it is now."""
+    family = plan.family
+    policy.ensure(actor, policy.Permission.VIEW, family)
+    organisation = selectors.committing_organisation(actor, family)
+    if organisation is None:
+        raise PermissionDenied
+    plan = Plan.objects.select_for_update(of=("self",)).get(pk=plan.pk)
+    commitment, created = PlanCommitment.objects.get_or_create(
+        plan=plan,
+        organisation=organisation,
+        version=plan.version,
+        defaults={"confirmed_by": actor, "confirmed_on": _today()},
+    )
+    if not created:
+        raise ValidationError(f"{organisation} heeft versie {plan.version} al bevestigd.")
+    audit.record(
+        actor=actor,
+        action="plan.commit",
+        family=family,
+        obj=commitment,
+        membership=policy.granting_membership(actor, policy.Permission.VIEW, family),
+    )
+    return commitment

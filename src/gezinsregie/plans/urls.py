@@ -14,6 +14,7 @@ urlpatterns = [
     path("acties/<int:action_id>/", views.action_edit, name="action_edit"),
     path("acties/<int:action_id>/voortgang/", views.action_progress, name="action_progress"),
     path("instemming/", views.approval, name="approval"),
+    path("bevestigen/", views.commit, name="commit"),
     path("versies/", views.history, name="history"),
     path("versies/vergelijken/", views.compare, name="compare"),
     path("samenvatting/", views.summary_html, name="summary"),

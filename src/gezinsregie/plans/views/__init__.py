@@ -4,7 +4,16 @@ Users who may view the family but not edit it (professionals) see the plan read-
 answer 404 for them, as for anyone else who may not edit (missing and forbidden look the same).
 """
 
-from gezinsregie.plans.views.edit import action_add, action_edit, action_progress, approval, create, goal_add, goal_edit
+from gezinsregie.plans.views.edit import (
+    action_add,
+    action_edit,
+    action_progress,
+    approval,
+    commit,
+    create,
+    goal_add,
+    goal_edit,
+)
 from gezinsregie.plans.views.read import compare, detail, history, summary_html, summary_pdf
 
 __all__ = [
@@ -12,6 +21,7 @@ __all__ = [
     "action_edit",
     "action_progress",
     "approval",
+    "commit",
     "compare",
     "create",
     "detail",

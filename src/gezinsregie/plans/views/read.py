@@ -68,6 +68,8 @@ def detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
         "due_on": due_on,
         "timeliness": rules.plan_timeliness(due_on=due_on, approved_on=approved_on, today=today).value,
         "can_edit": policy.can(actor, EDIT, family),
+        "commitments": selectors.commitments_of(plan) if plan is not None else [],
+        "my_organisation": selectors.committing_organisation(actor, family) if plan is not None else None,
     }
     return render(request, "plans/detail.html", context)
 
