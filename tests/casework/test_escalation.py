@@ -161,10 +161,18 @@ def test_the_check_climbs_when_the_deadline_passes_and_a_second_run_sends_nothin
         escalation = open_escalation(world, opened_on=day)
     notices = Notification.objects.count()
     with time_machine.travel(start + timedelta(days=5), tick=False):
-        assert tasks.checks() == {"decisions_escalated": 0, "escalation_steps": 0}  # the deadline day itself: not yet
+        assert tasks.checks() == {
+            "decisions_escalated": 0,
+            "escalation_steps": 0,
+            "action_reminders": 0,
+        }  # the deadline day itself: not yet
     with time_machine.travel(start + timedelta(days=6), tick=False):
-        assert tasks.checks() == {"decisions_escalated": 0, "escalation_steps": 1}
-        assert tasks.checks() == {"decisions_escalated": 0, "escalation_steps": 0}  # run twice: one step, one notice
+        assert tasks.checks() == {"decisions_escalated": 0, "escalation_steps": 1, "action_reminders": 0}
+        assert tasks.checks() == {
+            "decisions_escalated": 0,
+            "escalation_steps": 0,
+            "action_reminders": 0,
+        }  # run twice: one step, one notice
     escalation.refresh_from_db()
     assert (escalation.step, escalation.step_since) == (1, day + timedelta(days=5))
     move = EscalationMove.objects.get(escalation=escalation, step=1)
@@ -209,7 +217,7 @@ def test_nobody_but_the_background_account_runs_the_checks(world) -> None:
 
 def test_the_task_runs_on_the_backend(world) -> None:
     result = tasks.run_checks.enqueue()  # the test settings run tasks immediately
-    assert result.return_value == {"decisions_escalated": 0, "escalation_steps": 0}
+    assert result.return_value == {"decisions_escalated": 0, "escalation_steps": 0, "action_reminders": 0}
 
 
 # --- the screen -------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from gezinsregie.accounts.system import SystemPurpose, system_actor
 from gezinsregie.audit import context
 from gezinsregie.casework.services.decision import decisions_without_answer
 from gezinsregie.casework.services.escalation import escalations_climb_due
+from gezinsregie.plans.services import actions_remind_owners
 
 TASK_CONTEXT = context.AccessContext(channel="task")
 
@@ -22,7 +23,11 @@ def checks() -> dict[str, int]:
         actor = system_actor(SystemPurpose.BACKGROUND_TASKS)
         # decisions first: an escalation they open today starts on rung one and is climbed from tomorrow
         opened = decisions_without_answer(actor=actor)
-        return {"decisions_escalated": opened, "escalation_steps": escalations_climb_due(actor=actor)}
+        return {
+            "decisions_escalated": opened,
+            "escalation_steps": escalations_climb_due(actor=actor),
+            "action_reminders": actions_remind_owners(actor=actor),
+        }
     finally:
         context.current.reset(token)
 

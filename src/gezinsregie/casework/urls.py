@@ -1,6 +1,7 @@
 from django.urls import path
 
 from gezinsregie.casework import views
+from gezinsregie.plans.views.overdue import overdue as _overdue
 
 app_name = "casework"
 urlpatterns = [
@@ -26,5 +27,6 @@ urlpatterns = [
     path("gezinnen/<uuid:family_id>/opschalingen/", views.escalations, name="escalations"),
     path("gezinnen/<uuid:family_id>/besluiten/", views.decisions, name="decisions"),
     path("wachtende-zorg/", views.waiting, name="waiting"),
+    path("afspraken-over-de-datum/", _overdue, name="overdue"),
     path("uitnodigingen/<int:involvement_id>/", views.invitation, name="invitation"),
 ]

@@ -384,3 +384,20 @@ def side_by_side(old: Snapshot, new: Snapshot) -> list[Row]:
                 if action["id"] not in new_actions
             )
     return rows
+
+
+# --- reminders to the owner of an action (toetsingskader C4.b.2) -------------------------------------------------
+
+REMIND_DAYS_BEFORE = 2
+
+
+def reminder_due(*, due_on: date, status: str, today: date) -> str | None:
+    """Which reminder an open action is owed today: "before" (two days ahead), "due" (on or after the date), or
+    none. A check that ran late still sends the one that is owed now (and the key keeps it to once)."""
+    if status != "open":
+        return None
+    if today >= due_on:
+        return "due"
+    if today >= due_on - timedelta(days=REMIND_DAYS_BEFORE):
+        return "before"
+    return None

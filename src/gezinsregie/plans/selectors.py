@@ -12,7 +12,7 @@ from gezinsregie.casework.models import Family, Problem
 from gezinsregie.casework.workflow import InvolvementStatus
 from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans import rules
-from gezinsregie.plans.models import Action, Goal, Plan
+from gezinsregie.plans.models import Action, ActionStatus, Goal, Plan
 
 
 def plan_of(family: Family) -> Plan | None:
@@ -180,4 +180,39 @@ def commitments_of(plan: Plan) -> list[CommitmentLine]:
         latest[organisation_id] = max(version, latest.get(organisation_id, 0))
     return sorted(
         (CommitmentLine(o, latest.get(pk)) for pk, o in organisations.items()), key=lambda line: line.organisation.name
+    )
+
+
+# --- overdue agreements: per organisation and professional (toetsingskader C4.b.2) -------------------------------
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    organisation: str
+    professional: str
+    actions: int
+    oldest_due_on: date
+
+
+def overdue_actions(families: QuerySet[Family], *, today: date) -> list[Action]:
+    """Open professional actions past their date, in `families` (which the caller got through the policy)."""
+    return list(
+        Action.objects.filter(
+            goal__plan__family__in=families.values("pk"),
+            status=ActionStatus.OPEN,
+            due_on__lt=today,
+            owner_user__isnull=False,
+        )
+        .select_related("owner_user", "owner_organisation", "goal__plan__family")
+        .order_by("due_on", "pk")
+    )
+
+
+def overdue_per_owner(actions: list[Action]) -> list[OverdueLine]:
+    grouped: dict[tuple[str, str], list[Action]] = {}
+    for a in actions:
+        grouped.setdefault((str(a.owner_organisation), str(a.owner_user)), []).append(a)
+    return sorted(
+        (OverdueLine(org, who, len(rows), min(r.due_on for r in rows)) for (org, who), rows in grouped.items()),
+        key=lambda line: (-line.actions, line.organisation, line.professional),
     )

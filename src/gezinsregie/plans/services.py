@@ -7,7 +7,7 @@ the view shows the user's input again with the message (HTTP 409).
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +19,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import Family, Member, Problem
+from gezinsregie.common.formatting import short_date
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans import rules, selectors
@@ -360,3 +361,33 @@ def plan_commit(*, actor: User, plan: Plan) -> PlanCommitment:
         membership=policy.granting_membership(actor, policy.Permission.VIEW, family),
     )
     return commitment
+
+
+def actions_remind_owners(*, actor: User, today: date | None = None) -> int:
+    """The periodic check: the professional who owns an open action hears two days before and on its date
+    (in the app and by e-mail), each once, whenever the check runs."""
+    if not policy.can(actor, policy.Permission.RUN_CHECKS):
+        raise PermissionDenied
+    today = today or _today()
+    window = today + timedelta(days=rules.REMIND_DAYS_BEFORE)
+    sent = 0
+    open_actions = Action.objects.filter(
+        status=ActionStatus.OPEN, owner_user__isnull=False, due_on__lte=window
+    ).select_related("owner_user", "goal__plan__family")
+    for action in open_actions:
+        kind = rules.reminder_due(due_on=action.due_on, status=action.status, today=today)
+        if kind is None or action.owner_user is None:
+            continue
+        family = action.goal.plan.family
+        if not policy.can(action.owner_user, policy.Permission.VIEW, family):
+            continue  # no longer involved or outside the consent: not theirs to be reminded of
+        when = "is vandaag of eerder verlopen" if kind == "due" else f"staat op {short_date(action.due_on)}"
+        created = notify(
+            user=action.owner_user,
+            key=f"action:{action.pk}:reminder:{kind}:{action.due_on.isoformat()}",
+            message=f"Herinnering: uw actie ‘{action.description[:60]}’ (gezin {family.reference}) {when}.",
+            url=reverse("plans:action_progress", kwargs={"family_id": family.pk, "action_id": action.pk}),
+            family=family,
+        )
+        sent += created is not None
+    return sent

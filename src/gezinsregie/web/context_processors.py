@@ -28,6 +28,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     items = [("web:start", "Start", None)]
     if user_roles_include(user, {Role.COORDINATOR, Role.PROCESS_MANAGER}):
         items.append(("casework:caseload", "Mijn gezinnen", None))
+        items.append(("casework:overdue", "Afspraken over de datum", None))
     if user_roles_include(user, {Role.PROCESS_MANAGER}):
         items.append(("casework:waiting", "Wachtende zorg", None))
     if policy.approaches_for(user, policy.Permission.REGISTER).exists():

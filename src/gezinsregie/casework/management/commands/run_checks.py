@@ -14,3 +14,4 @@ class Command(BaseCommand):
         done = checks()
         self.stdout.write(f"Besluiten zonder reactie opgeschaald: {done['decisions_escalated']}.")
         self.stdout.write(f"Opschalingen een trede hoger: {done['escalation_steps']}.")
+        self.stdout.write(f"Herinneringen aan actiehouders: {done['action_reminders']}.")
