@@ -202,11 +202,11 @@ GLOBAL_TABLE = [
 ]
 
 # System accounts (accounts.system) act for the system itself; no person may do their work.
-SYSTEM_ACTIONS = (A.IMPORT_REPORTS,)
+SYSTEM_ACTIONS = (A.IMPORT_REPORTS, A.RUN_CHECKS)
 SYSTEM_TABLE = [
-    # purpose                          IMPORT_REPORTS
-    (SystemPurpose.IMPORT_REPORTS,     T),
-    (SystemPurpose.BACKGROUND_TASKS,   F),
+    # purpose                          IMPORT_REPORTS  RUN_CHECKS
+    (SystemPurpose.IMPORT_REPORTS,     T,              F),
+    (SystemPurpose.BACKGROUND_TASKS,   F,              T),
 ]
 # fmt: on
 
