@@ -8,10 +8,11 @@ from typing import Any
 
 from django import forms
 
-from gezinsregie.casework.models import Family, Problem
+from gezinsregie.accounts.models import User
+from gezinsregie.casework.models import Family, Member, Problem
 from gezinsregie.common import widgets
 from gezinsregie.plans import selectors
-from gezinsregie.plans.models import Action, ActionStatus, GoalStatus, OwnerKind, Term
+from gezinsregie.plans.models import Action, ActionStatus, GoalStatus, OwnerKind, Plan, Term
 from gezinsregie.plans.services import Owner
 
 WIDGET_CLASSES: dict[type[forms.Widget], str] = {
@@ -247,3 +248,83 @@ class ProgressForm(forms.Form):
         widget=forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 3}),
         help_text="Bij ‘kan niet’: waarom niet? De regisseur leest het.",
     )
+
+
+# --- round tables ------------------------------------------------------------------------------------------------
+
+AGREEMENT_ROWS = 3
+
+
+class MeetingForm(PlanForm):
+    """The round table: who, when, the minutes, and up to three agreements that become actions in the plan."""
+
+    held_on = date_field("Gehouden op")
+    chair = forms.ModelChoiceField(label="Voorzitter", queryset=User.objects.none(), empty_label="— kies —")
+    attendees = forms.ModelMultipleChoiceField(
+        label="Aanwezige professionals (ontvangen het verslag)",
+        queryset=User.objects.none(),
+        required=False,
+        widget=widgets.checkboxes(),
+    )
+    members = forms.ModelMultipleChoiceField(
+        label="Gezinsleden (voor een deel van het overleg)",
+        queryset=Member.objects.none(),
+        required=False,
+        widget=widgets.checkboxes(),
+    )
+    network = forms.CharField(label="Aanwezigen uit het netwerk", required=False, max_length=300)
+    minutes = forms.CharField(label="Verslag", widget=forms.Textarea(attrs={"rows": 8}), max_length=20_000)
+
+    def __init__(self, *args: Any, family: Family, plan: Plan, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = User.objects.filter(pk__in=[p.user.pk for p in selectors.professionals_of(family)]).order_by(
+            "last_name", "first_name"
+        )
+        self.fields["chair"].queryset = people  # type: ignore[attr-defined]
+        self.fields["attendees"].queryset = people  # type: ignore[attr-defined]
+        self.fields["members"].queryset = family.members.all()  # type: ignore[attr-defined]
+        owners = ActionForm(family=family, today=today)
+        self.owners = owners.owners
+        goals = [("", "— geen afspraak —")] + [(str(g.pk), g.description[:80]) for g in plan.goals.order_by("priority")]
+        self.goals = {str(g.pk): g for g in plan.goals.all()}
+        for n in range(1, AGREEMENT_ROWS + 1):
+            self.fields[f"agreement_{n}_goal"] = forms.ChoiceField(
+                label=f"Afspraak {n}: bij doel", choices=goals, required=False
+            )
+            self.fields[f"agreement_{n}_description"] = forms.CharField(
+                label=f"Afspraak {n}: wat", required=False, max_length=2000
+            )
+            owner_choices = owners.fields["owner"].choices  # type: ignore[attr-defined]
+            self.fields[f"agreement_{n}_owner"] = forms.ChoiceField(
+                label=f"Afspraak {n}: wie", choices=owner_choices, required=False
+            )
+            self.fields[f"agreement_{n}_owner_name"] = forms.CharField(
+                label=f"Afspraak {n}: naam (netwerk)", required=False, max_length=160
+            )
+            self.fields[f"agreement_{n}_due_on"] = date_field(f"Afspraak {n}: klaar op", required=False)
+        for name, field in self.fields.items():  # PlanForm styled the fields it knew; these came after
+            css = WIDGET_CLASSES.get(type(field.widget))
+            if name.startswith("agreement_") and css:
+                field.widget.attrs.setdefault("class", css)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        rows = []
+        for n in range(1, AGREEMENT_ROWS + 1):
+            goal, text = cleaned.get(f"agreement_{n}_goal"), (cleaned.get(f"agreement_{n}_description") or "").strip()
+            owner_key_, due_on = cleaned.get(f"agreement_{n}_owner"), cleaned.get(f"agreement_{n}_due_on")
+            if not (goal or text or owner_key_ or due_on):
+                continue  # an empty row: no agreement
+            if not text:
+                self.add_error(f"agreement_{n}_description", "Wat is er afgesproken?")
+            if not owner_key_:
+                self.add_error(f"agreement_{n}_owner", "Wie doet het?")
+            if due_on is None:
+                self.add_error(f"agreement_{n}_due_on", "Wanneer is het klaar?")
+            if text and owner_key_ and due_on is not None:
+                owner = self.owners[owner_key_]
+                if owner.kind == OwnerKind.NETWORK:
+                    owner = Owner(OwnerKind.NETWORK, name=(cleaned.get(f"agreement_{n}_owner_name") or "").strip())
+                rows.append((self.goals.get(goal or ""), text, owner, due_on))
+        cleaned["agreement_rows"] = rows
+        return cleaned

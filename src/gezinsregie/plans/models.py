@@ -131,6 +131,14 @@ class Action(models.Model):
     due_on = models.DateField(_("klaar op"))
     status = models.CharField(_("status"), max_length=15, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     done_on = models.DateField(_("gedaan op"), null=True, blank=True)
+    meeting = models.ForeignKey(
+        "plans.Meeting",
+        verbose_name=_("afgesproken in"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreements",
+    )
     # What the owner reported: a note with "gedaan", the reason with "kan niet" (the coordinator reads it).
     status_note = models.TextField(_("toelichting van de actiehouder"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -242,3 +250,33 @@ class PlanCommitment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} werkt volgens versie {self.version} van {self.plan}"
+
+
+class Meeting(models.Model):
+    """A round table (rondetafel, MDO, casusoverleg) about one family: who was there, the minutes, and the
+    agreements, each of which is an action or goal of the plan (Maastricht §4.3: no loose notes beside it)."""
+
+    family = models.ForeignKey("casework.Family", on_delete=models.CASCADE, related_name="meetings")
+    held_on = models.DateField(_("gehouden op"))
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("voorzitter"), on_delete=models.PROTECT, related_name="+"
+    )
+    attendees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("aanwezige professionals"), related_name="+", blank=True
+    )
+    family_members = models.ManyToManyField(
+        "casework.Member", verbose_name=_("gezinsleden (voor een deel)"), related_name="+", blank=True
+    )
+    network = models.CharField(_("aanwezigen uit het netwerk"), max_length=300, blank=True)
+    minutes = models.TextField(_("verslag"))
+    plan_version = models.PositiveIntegerField(_("planversie na het overleg"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rondetafeloverleg")
+        verbose_name_plural = _("rondetafeloverleggen")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Rondetafel {self.family} ({self.held_on})"

@@ -10,9 +10,10 @@ from django.db.models import Prefetch, QuerySet
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.casework.models import Family, Problem
 from gezinsregie.casework.workflow import InvolvementStatus
+from gezinsregie.common.formatting import short_date
 from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans import rules
-from gezinsregie.plans.models import Action, ActionStatus, Goal, Plan
+from gezinsregie.plans.models import Action, ActionStatus, Goal, GoalStatus, Meeting, Plan
 
 
 def plan_of(family: Family) -> Plan | None:
@@ -24,7 +25,9 @@ def plan_of(family: Family) -> Plan | None:
 
 def goals_of(plan: Plan) -> QuerySet[Goal]:
     """The plan's goals by priority, with their problem and their actions (by due date)."""
-    actions = Action.objects.select_related("owner_member", "owner_user", "owner_organisation").order_by("due_on", "pk")
+    actions = Action.objects.select_related("owner_member", "owner_user", "owner_organisation", "meeting").order_by(
+        "due_on", "pk"
+    )
     return (
         plan.goals.select_related("problem__domain", "problem__member")
         .prefetch_related(Prefetch("actions", queryset=actions))
@@ -115,6 +118,7 @@ def _action_snapshot(action: Action) -> dict[str, Any]:
         "status_label": str(action.get_status_display()),
         "done_on": _iso(action.done_on),
         "status_note": action.status_note,
+        "meeting": f"rondetafel {short_date(action.meeting.held_on)}" if action.meeting is not None else None,
     }
 
 
@@ -216,3 +220,52 @@ def overdue_per_owner(actions: list[Action]) -> list[OverdueLine]:
         (OverdueLine(org, who, len(rows), min(r.due_on for r in rows)) for (org, who), rows in grouped.items()),
         key=lambda line: (-line.actions, line.organisation, line.professional),
     )
+
+
+# --- round tables ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """What the round table should discuss, from the plan and the casework (pre-filled, the chair adds)."""
+
+    overdue: list[Action]
+    not_possible: list[Action]
+    goals_without_progress: list[Goal]
+    open_escalations: int
+    waiting_care: int
+
+    @property
+    def text(self) -> str:
+        lines = [f"- Actie over de datum: {a.description[:80]} ({a.owner_display})" for a in self.overdue]
+        lines += [f"- Actie kan niet: {a.description[:80]} — {a.status_note}" for a in self.not_possible]
+        lines += [f"- Doel zonder voortgang: {g.description[:80]}" for g in self.goals_without_progress]
+        if self.open_escalations:
+            lines.append(f"- Open opschalingen: {self.open_escalations}")
+        if self.waiting_care:
+            lines.append(f"- Zorg die nog wacht: {self.waiting_care}")
+        return "\n".join(lines) or "- Voortgang van het plan"
+
+
+def _progress(goal: Goal) -> bool:
+    return any(a.status == ActionStatus.DONE for a in goal.actions.all())
+
+
+def agenda_of(family: Family, plan: Plan, *, today: date) -> Agenda:
+    goals = list(goals_of(plan))
+    actions = [a for g in goals for a in g.actions.all()]
+    return Agenda(
+        overdue=[a for a in actions if rules.action_is_overdue(due_on=a.due_on, status=a.status, today=today)],
+        not_possible=[a for a in actions if a.status == ActionStatus.NOT_POSSIBLE],
+        goals_without_progress=[
+            g
+            for g in goals
+            if g.status == GoalStatus.OPEN and not any(a.status == ActionStatus.DONE for a in g.actions.all())
+        ],
+        open_escalations=family.escalations.filter(closed_on__isnull=True).count(),
+        waiting_care=family.care_requests.filter(started_on__isnull=True, withdrawn_on__isnull=True).count(),
+    )
+
+
+def meetings_of(family: Family) -> QuerySet[Meeting]:
+    return family.meetings.select_related("chair").prefetch_related("attendees", "agreements")

@@ -35,6 +35,7 @@ FIELD_LABELS = {
     "owner": "wie",
     "due_on": "klaar op",
     "done_on": "gedaan op",
+    "meeting": "afgesproken in",
     "status_note": "toelichting van de actiehouder",
 }
 PLAN_FIELDS = ("goals_set_with_family", "approved_by_family_on", "approved_version")

@@ -14,6 +14,7 @@ from gezinsregie.plans.views.edit import (
     goal_add,
     goal_edit,
 )
+from gezinsregie.plans.views.meetings import meeting, meetings
 from gezinsregie.plans.views.read import compare, detail, history, summary_html, summary_pdf
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "goal_add",
     "goal_edit",
     "history",
+    "meeting",
+    "meetings",
     "summary_html",
     "summary_pdf",
 ]

@@ -391,3 +391,8 @@ def actions_remind_owners(*, actor: User, today: date | None = None) -> int:
         )
         sent += created is not None
     return sent
+
+
+# round tables use the helpers above; imported last so that they exist when meetings.py reads them
+from gezinsregie.plans.services.meetings import AgreementInput as AgreementInput  # noqa: E402
+from gezinsregie.plans.services.meetings import meeting_record as meeting_record  # noqa: E402
