@@ -10,7 +10,7 @@ from gezinsregie.accounts.system import SystemPurpose, system_actor
 from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.inspections import services, workflow
 from gezinsregie.inspections.models import Finding, ImprovementPoint, Inspection, InspectionLevel, PointStatus
-from tests.inspections.conftest import InspectionWorld
+from tests.worlds.inspections import InspectionWorld
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.plans import selectors, services
 from gezinsregie.plans.models import PlanCommitment
-from tests.plans.conftest import PlanWithContent, PlanWorld
+from tests.worlds.plans import PlanWithContent, PlanWorld
 
 
 def lines(planned: PlanWithContent) -> dict[str, int | None]:

@@ -12,7 +12,7 @@ from gezinsregie.notifications.models import Notification
 from gezinsregie.plans import selectors, services
 from gezinsregie.plans.models import Action, Meeting, OwnerKind
 from gezinsregie.plans.services import AgreementInput, Owner
-from tests.plans.conftest import PlanWithContent, PlanWorld
+from tests.worlds.plans import PlanWithContent, PlanWorld
 
 
 def record(planned: PlanWithContent, w: PlanWorld, **changes: object) -> Meeting:

@@ -7,7 +7,7 @@ from django.urls import reverse
 from gezinsregie.notifications.models import Notification
 from gezinsregie.plans import services
 from gezinsregie.plans.models import Action, ActionStatus, PlanVersion
-from tests.plans.conftest import PlanWithContent, PlanWorld
+from tests.worlds.plans import PlanWithContent, PlanWorld
 
 
 def professional_action(planned: PlanWithContent) -> Action:

@@ -13,7 +13,7 @@ from gezinsregie.casework import tasks
 from gezinsregie.notifications.models import Notification
 from gezinsregie.plans import rules, selectors
 from gezinsregie.plans.models import Action
-from tests.plans.conftest import PlanWithContent, PlanWorld
+from tests.worlds.plans import PlanWithContent, PlanWorld
 
 
 @given(st.integers(-30, 30))
