@@ -10,9 +10,9 @@ Where tests live:
   (tests/factories.py), the builder on top of them (tests/builder.py), the scenario worlds (tests/worlds/),
   tables and helpers of one package (tests/<app>/<name>.py, not named test_*). A conftest.py holds fixtures.
 
-The clock: every test that uses the database runs on FROZEN_NOW (ticking from there), except the browser tests,
-whose chromium has its own clock. Tests without the database see the real clock, except in a module that
-uses module_world: that world is built before any of its tests, so the module runs on FROZEN_NOW as a whole.
+The clock: every test that uses the database runs on FROZEN_NOW (tests/clock.py, ticking from there), except
+the browser tests, whose chromium has its own clock. Tests without the database see the real clock, except in a
+module that uses module_world: that world is built before any of its tests, so the module runs on FROZEN_NOW.
 
 Hypothesis: profile "ci" (the default) has no deadline; HYPOTHESIS_PROFILE=dev runs fewer examples.
 """
@@ -22,8 +22,6 @@ import os
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # browser tests (Playwright) share this file
 
 from collections.abc import Callable, Iterator
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -35,6 +33,7 @@ from gezinsregie.accounts.models import User
 from gezinsregie.frameworks import services as framework_services
 from gezinsregie.frameworks.models import Framework, LifeDomainSet
 from gezinsregie.organisations.models import Approach
+from tests.clock import FROZEN_NOW
 from tests.factories import ApproachFactory
 from tests.worlds.authorisation import World, build_world
 
@@ -47,8 +46,6 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # --- the clock ---------------------------------------------------------------------------------------------
 
-# A Wednesday in the middle of a month, 10:00 in Amsterdam: away from month, year and daylight-saving edges.
-FROZEN_NOW = datetime(2025, 11, 12, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
 
 

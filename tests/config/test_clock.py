@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.conftest import FROZEN_NOW
+from tests.clock import FROZEN_NOW
 
 
 @pytest.mark.django_db

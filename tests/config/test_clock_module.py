@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from tests.conftest import FROZEN_NOW
+from tests.clock import FROZEN_NOW
 
 
 def test_the_module_world_is_built_on_the_frozen_day(module_world):
