@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from gezinsregie.organisations.models import Approach, Municipality
 from gezinsregie.reports.aggregate.rules import IMPROVEMENT, MET
 from tests.paths import MANAGE
-from tests.reports.test_aggregation import World, build_world, publish_scenario
+from tests.reports.aggregation_world import World, build_world, publish_scenario
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.urls import reverse
 from gezinsregie.accounts.models import Role
 from gezinsregie.frameworks.models import Indicator
 from gezinsregie.reports.aggregate.exports import COLUMNS
-from tests.reports.test_aggregation import World, build_world, publish_scenario
+from tests.reports.aggregation_world import World, build_world, publish_scenario
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from gezinsregie.accounts.models import Role
-from tests.reports.test_aggregation import World, build_world, publish_scenario
+from tests.reports.aggregation_world import World, build_world, publish_scenario
 
 URL = reverse("reports:aggregate")
 SEES_IT = {Role.INSPECTOR, Role.POLICY_OFFICER}

@@ -7,8 +7,7 @@ from hypothesis import strategies as st
 from gezinsregie.reports.parsing import FrameworkSpec, match_indicator_text, segment_indicator_text
 from gezinsregie.reports.parsing.matching import LevelIndex, ratio
 from gezinsregie.reports.parsing.normalize import normalize
-
-from .conftest import FRAMEWORK_FILE
+from tests.paths import FRAMEWORK_FILE
 
 
 def test_normalisation_ignores_case_diacritics_punctuation_and_whitespace() -> None:

@@ -12,13 +12,10 @@ from django.test import Client
 
 from gezinsregie.inspections.models import Inspection
 from gezinsregie.reports import publication
-from tests.reports.test_publication import (
+from tests.reports.publication_world import (
     CASE_FINDING,
     GEMEENTE_ZICHT,
     THEMES,
-    case_inspection_judged,
-    factsheet_inspection,
-    iw,
     page_url,
     person_names,
     personal_data,
@@ -26,7 +23,6 @@ from tests.reports.test_publication import (
 )
 from tests.worlds.inspections import InspectionWorld
 
-__all__ = ["case_inspection_judged", "factsheet_inspection", "iw"]  # fixtures used here
 A4_POINTS = (595, 842)
 
 

@@ -8,10 +8,8 @@ from django.urls import reverse
 from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.inspections import services
 from gezinsregie.inspections.models import Inspection, InspectionLevel
-from tests.reports.test_publication import iw, page_url, publish
+from tests.reports.publication_world import page_url, publish
 from tests.worlds.inspections import YEAR, InspectionWorld, judge_everything
-
-__all__ = ["iw"]  # fixture used here
 
 
 @pytest.fixture

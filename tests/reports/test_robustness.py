@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 from gezinsregie.reports.parsing import FrameworkSpec, ParsedReport, ReportParseError, parse_report
 from gezinsregie.reports.parsing.follow_up import _parse_follow_up
 from gezinsregie.reports.parsing.report import _parse_report
-
-from .conftest import FACTSHEET, FOLLOW_UP, NOTA
+from tests.paths import FACTSHEET, FOLLOW_UP, NOTA
 
 DOCUMENTS = [path.read_text(encoding="utf-8") for path in (FACTSHEET, NOTA, FOLLOW_UP)]
 TABLES = [text[text.index("Toeleiding\t") :] for text in DOCUMENTS[:2]]  # the table part only: faster, denser

@@ -1,7 +1,8 @@
 """The one place that answers "may this user do this to this object?". Deny by default.
 
 Every view, API endpoint, export and report asks here; nothing else reads `Family.objects` for a user
-(tests/test_policy_is_the_only_door.py keeps it so). The rules are tables, read them top to bottom:
+(tests/policy/test_policy_is_the_only_door.py keeps it so). The rules are tables in policy/tables.py, read
+them top to bottom:
 
 - FAMILY_RULES: (role, action) → which families, as a query condition. A family-level permission is
   the union over the user's active memberships; a missing pair means "no".
@@ -14,9 +15,6 @@ Every view, API endpoint, export and report asks here; nothing else reads `Famil
 Child records (members, consents, plans, ...) have no rules of their own: they follow their family.
 """
 
-from collections.abc import Callable
-from datetime import date
-from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
@@ -27,234 +25,23 @@ from django.http import Http404
 from django.utils import timezone
 
 from gezinsregie.accounts.models import Membership, Role, User
-from gezinsregie.accounts.system import SystemPurpose, purpose_of
+from gezinsregie.accounts.system import purpose_of
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import workflow
-from gezinsregie.casework.models import (
-    Consent,
-    Family,
-    InspectionMandate,
-    Involvement,
-    Referral,
-)
-from gezinsregie.inspections.models import Inspection, InspectionStatus, Respondent
+from gezinsregie.casework.models import Consent, Family, Involvement
+from gezinsregie.inspections.models import Inspection, Respondent
 from gezinsregie.organisations.models import Approach
-
-
-class Permission(StrEnum):
-    """What an actor wants to do: the verbs of the policy tables (not the plan's actions, plans.models.Permission)."""
-
-    # on a family
-    VIEW = "view"  # the casework: members, analysis, plan, ...
-    EDIT = "edit"
-    TRIAGE = "triage"
-    ASSIGN_COORDINATOR = "assign_coordinator"
-    VIEW_LOG = "view_log"  # the family's access log
-    VIEW_REFERRAL_STATUS = "view_referral_status"  # only that it exists: reference and status
-    INSPECT = "inspect"  # read-only for the inspectorate, pseudonymised unless the mandate says more
-    # on an approach
-    REGISTER = "register"
-    VIEW_POPULATION = "view_population"  # aggregate numbers, never a person
-    VIEW_ASSESSMENT = "view_assessment"  # live self-assessment against the framework: numbers per indicator
-    START_INSPECTION = "start_inspection"  # open a toezichtonderzoek of the approach
-    # on an inspection
-    VIEW_INSPECTION = "view_inspection"  # everything of it for its inspectorate; the result for the municipality
-    CONDUCT_INSPECTION = "conduct_inspection"  # invite, judge, select families, publish
-    REPORT_IMPROVEMENT = "report_improvement"  # the municipality reports what it did about the improvement points
-    # on a respondent (one organisation's questionnaire in an inspection)
-    ANSWER_INSPECTION = "answer_inspection"
-    # on nothing in particular
-    SEARCH_LOGS = "search_logs"
-    CONFIGURE = "configure"
-    VIEW_FRAMEWORK = "view_framework"
-    VIEW_AGGREGATE = "view_aggregate"  # numbers over published inspections of all approaches, never a person
-    # for system accounts only (accounts.system): work the system does itself
-    IMPORT_REPORTS = "import_reports"  # store a published report text as a published inspection
-    RUN_CHECKS = "run_checks"  # the periodic deadline checks: escalation steps, reminders
-
-
-FamilyRule = Callable[[User, Membership, date], Q]
-NOTHING = Q(pk__in=[])
-
-
-def _coordinated(actor: User, m: Membership, today: date) -> Q:
-    return Q(coordinator=actor)
-
-
-def _in_approach(actor: User, m: Membership, today: date) -> Q:
-    return Q(approach_id=m.approach_id)
-
-
-def _awaiting_triage_in_approach(actor: User, m: Membership, today: date) -> Q:
-    return Q(approach_id=m.approach_id, status__in=workflow.AWAITING_TRIAGE)
-
-
-def _involved(actor: User, m: Membership, today: date) -> Q:
-    # Only an accepted involvement counts: an invitation gives no access yet, an ended one none any more.
-    return Q(
-        Exists(
-            Involvement.objects.filter(
-                Q(ended_on__isnull=True) | Q(ended_on__gt=today),
-                family=OuterRef("pk"),
-                user=actor,
-                organisation=m.organisation_id,
-                started_on__lte=today,
-                status=workflow.InvolvementStatus.ACCEPTED,
-            )
-        )
-    )
-
-
-def _consent_covers_organisation(actor: User, m: Membership, today: date) -> Q:
-    # The consent names the organisations that may share information; nothing beyond it.
-    return Q(
-        Exists(
-            Consent.objects.filter(
-                family=OuterRef("pk"),
-                organisations=m.organisation_id,
-                signed_on__lte=today,
-                withdrawn_on__isnull=True,
-            )
-        )
-    )
-
-
-def _involved_within_consent(actor: User, m: Membership, today: date) -> Q:
-    return _involved(actor, m, today) & _consent_covers_organisation(actor, m, today)
-
-
-def _referred_or_involved(actor: User, m: Membership, today: date) -> Q:
-    referred = Q(Exists(Referral.objects.filter(family=OuterRef("pk"), referred_by=actor)))
-    return referred | _involved(actor, m, today)
-
-
-def _mandated(actor: User, m: Membership, today: date) -> Q:
-    return Q(
-        Exists(
-            InspectionMandate.objects.filter(
-                family=OuterRef("pk"),
-                organisation=m.organisation_id,
-                granted_on__lte=today,
-                expires_on__gte=today,
-                withdrawn_on__isnull=True,
-            )
-        )
-    )
-
-
-def _in_municipality(actor: User, m: Membership, today: date) -> Q:
-    if m.organisation.municipality_id is None:
-        return NOTHING
-    return Q(approach__municipality_id=m.organisation.municipality_id)
-
-
-A = Permission
-FAMILY_RULES: dict[tuple[str, Permission], FamilyRule] = {
-    (Role.COORDINATOR, A.VIEW): _coordinated,
-    (Role.COORDINATOR, A.EDIT): _coordinated,
-    (Role.COORDINATOR, A.VIEW_LOG): _coordinated,
-    (Role.COORDINATOR, A.VIEW_REFERRAL_STATUS): _coordinated,
-    (Role.PROCESS_MANAGER, A.VIEW): _in_approach,
-    (Role.PROCESS_MANAGER, A.EDIT): _in_approach,
-    (Role.PROCESS_MANAGER, A.TRIAGE): _awaiting_triage_in_approach,
-    (Role.PROCESS_MANAGER, A.ASSIGN_COORDINATOR): _in_approach,
-    (Role.PROCESS_MANAGER, A.VIEW_REFERRAL_STATUS): _in_approach,
-    (Role.INTAKE, A.VIEW): _awaiting_triage_in_approach,
-    (Role.INTAKE, A.TRIAGE): _awaiting_triage_in_approach,
-    (Role.INTAKE, A.VIEW_REFERRAL_STATUS): _in_approach,
-    (Role.PROFESSIONAL, A.VIEW): _involved_within_consent,
-    (Role.PROFESSIONAL, A.VIEW_REFERRAL_STATUS): _referred_or_involved,
-    (Role.INSPECTOR, A.INSPECT): _mandated,
-    (Role.PRIVACY_OFFICER, A.VIEW_LOG): _in_municipality,
-    (Role.PRIVACY_OFFICER, A.VIEW_REFERRAL_STATUS): _in_municipality,
-}
-
-ApproachRule = Callable[[Membership], Q]
-
-
-def _partner_of(m: Membership) -> Q:
-    return Q(partners=m.organisation_id)
-
-
-def _runs(m: Membership) -> Q:
-    return Q(pk=m.approach_id) if m.approach_id else NOTHING
-
-
-def _any_approach(m: Membership) -> Q:
-    return Q(pk__isnull=False)  # every approach (an empty Q() would vanish when OR-ed)
-
-
-def _same_municipality(m: Membership) -> Q:
-    municipality = m.organisation.municipality_id
-    return Q(municipality_id=municipality) if municipality else NOTHING
-
-
-APPROACH_RULES: dict[tuple[str, Permission], ApproachRule] = {
-    (Role.PROFESSIONAL, A.REGISTER): _partner_of,
-    (Role.COORDINATOR, A.REGISTER): _partner_of,
-    (Role.PROCESS_MANAGER, A.REGISTER): _runs,
-    (Role.INTAKE, A.REGISTER): _runs,
-    (Role.PROCESS_MANAGER, A.VIEW_POPULATION): _runs,
-    (Role.POLICY_OFFICER, A.VIEW_POPULATION): _same_municipality,
-    (Role.PROCESS_MANAGER, A.VIEW_ASSESSMENT): _runs,
-    (Role.POLICY_OFFICER, A.VIEW_ASSESSMENT): _same_municipality,
-    (Role.INSPECTOR, A.VIEW_ASSESSMENT): _any_approach,
-    (Role.INSPECTOR, A.START_INSPECTION): _any_approach,
-}
-
-GLOBAL_RULES: dict[Permission, set[str]] = {
-    A.SEARCH_LOGS: {Role.PRIVACY_OFFICER},
-    A.CONFIGURE: {Role.ADMINISTRATOR},
-    A.VIEW_FRAMEWORK: set(Role),
-    A.VIEW_POPULATION: {Role.POLICY_OFFICER, Role.PROCESS_MANAGER},
-    # The aggregate report (21-municipality report, figures 2–10): counts over the PUBLISHED inspections of every
-    # approach, as public as the factsheets they come from; no family, no person, no draft.
-    A.VIEW_AGGREGATE: {Role.INSPECTOR, Role.POLICY_OFFICER},
-}
-
-
-# System accounts (accounts.system) have no memberships: per action, the purposes that may do it.
-SYSTEM_RULES: dict[Permission, set[str]] = {
-    A.IMPORT_REPORTS: {SystemPurpose.IMPORT_REPORTS},
-    A.RUN_CHECKS: {SystemPurpose.BACKGROUND_TASKS},
-}
-
-
-InspectionRule = Callable[[Membership], Q]
-
-
-def _conducted_by_own_inspectorate(m: Membership) -> Q:
-    return Q(organisation_id=m.organisation_id)
-
-
-def _published_in_own_municipality(m: Membership) -> Q:
-    municipality = m.organisation.municipality_id
-    if municipality is None:
-        return NOTHING
-    return Q(status=InspectionStatus.PUBLISHED, approach__municipality_id=municipality)
-
-
-INSPECTION_RULES: dict[tuple[str, Permission], InspectionRule] = {
-    (Role.INSPECTOR, A.VIEW_INSPECTION): _conducted_by_own_inspectorate,
-    (Role.INSPECTOR, A.CONDUCT_INSPECTION): _conducted_by_own_inspectorate,
-    (Role.POLICY_OFFICER, A.VIEW_INSPECTION): _published_in_own_municipality,
-    (Role.POLICY_OFFICER, A.REPORT_IMPROVEMENT): _published_in_own_municipality,
-}
-
-RespondentRule = Callable[[Membership], Q]
-
-
-def _own_questionnaire_while_open(m: Membership) -> Q:
-    # Only the own organisation's questionnaire, only while the inspection is open for answers.
-    return Q(organisation_id=m.organisation_id, inspection__status=InspectionStatus.OPEN)
-
-
-RESPONDENT_RULES: dict[tuple[str, Permission], RespondentRule] = {
-    (Role.POLICY_OFFICER, A.ANSWER_INSPECTION): _own_questionnaire_while_open,  # for the municipality
-    (Role.PROCESS_MANAGER, A.ANSWER_INSPECTION): _own_questionnaire_while_open,  # e.g. for the Veiligheidshuis
-    (Role.COORDINATOR, A.ANSWER_INSPECTION): _own_questionnaire_while_open,  # for a partner
-    (Role.PROFESSIONAL, A.ANSWER_INSPECTION): _own_questionnaire_while_open,  # for a partner
-}
+from gezinsregie.policy.tables import (
+    APPROACH_RULES,
+    FAMILY_RULES,
+    GLOBAL_RULES,
+    INSPECTION_RULES,
+    NOTHING,
+    RESPONDENT_RULES,
+    SYSTEM_RULES,
+    Permission,
+)
+from gezinsregie.policy.tables import _consent_covers_organisation as _consent_covers_organisation
 
 
 def _memberships(actor: User | Any) -> list[Membership]:
