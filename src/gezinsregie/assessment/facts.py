@@ -183,7 +183,7 @@ def _care_waits(rows: Rows, fid: UUID, day: date) -> tuple[tuple[int, int, bool]
             continue
         started = started_on is not None and started_on <= day
         until = started_on if started and started_on is not None else day
-        waits.append(((until - requested_on).days, limit, started))
+        waits.append((casework_rules.days_between(requested_on, until), limit, started))
     return tuple(waits)
 
 

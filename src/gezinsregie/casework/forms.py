@@ -22,10 +22,11 @@ from gezinsregie.casework.models import (
     Stagnation,
     Urgency,
 )
-from gezinsregie.casework.services import consented_organisations, coordinators_for, professionals_of
+from gezinsregie.casework.services import coordinators_for, professionals_of
 from gezinsregie.common import widgets
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.organisations.models import Approach, Organisation
+from gezinsregie.plans.selectors import consented_organisation_ids
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 TEXT = forms.TextInput(attrs={"class": "utrecht-textbox"})
@@ -207,7 +208,7 @@ class InvolvementForm(forms.Form):
 
     def __init__(self, *args: Any, family: Family, today: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        consented = consented_organisations(family, today=today)
+        consented = consented_organisation_ids(family, today=today)
         partners = family.approach.partners.filter(pk__in=consented).order_by("name")
         self.people: dict[str, tuple[Any, Organisation]] = {
             f"{user.pk}:{organisation.pk}": (user, organisation)

@@ -9,7 +9,6 @@ from django.db.models import Prefetch, QuerySet
 
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.casework.models import Family, Problem
-from gezinsregie.casework.workflow import InvolvementStatus
 from gezinsregie.common.formatting import short_date
 from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans import rules
@@ -79,7 +78,7 @@ def professionals_of(family: Family) -> list[Professional]:
     """Who works with the family: professionals with an active involvement, its coordinator and process
     manager (with the organisation they work for in that role). Consent is not checked here."""
     found: dict[tuple[int, int], Professional] = {}
-    working = family.involvements.filter(ended_on__isnull=True, status=InvolvementStatus.ACCEPTED)
+    working = family.involvements.working()
     for involvement in working.select_related("user", "organisation"):
         p = Professional(involvement.user, involvement.organisation)
         found.setdefault(p.key, p)
@@ -154,11 +153,7 @@ def snapshot_of(plan: Plan) -> dict[str, Any]:
 
 def committing_organisation(actor: User, family: Family) -> Organisation | None:
     """The organisation an involved professional confirms the plan for: that of their accepted involvement."""
-    involvement = (
-        family.involvements.filter(user=actor, ended_on__isnull=True, status=InvolvementStatus.ACCEPTED)
-        .select_related("organisation")
-        .first()
-    )
+    involvement = family.involvements.working().filter(user=actor).select_related("organisation").first()
     return involvement.organisation if involvement is not None else None
 
 
@@ -174,10 +169,7 @@ class CommitmentLine:
 def commitments_of(plan: Plan) -> list[CommitmentLine]:
     """Per organisation working with the family (accepted involvement): the latest plan version it works by."""
     organisations = {
-        i.organisation_id: i.organisation
-        for i in plan.family.involvements.filter(
-            ended_on__isnull=True, status=InvolvementStatus.ACCEPTED
-        ).select_related("organisation")
+        i.organisation_id: i.organisation for i in plan.family.involvements.working().select_related("organisation")
     }
     latest: dict[int, int] = {}
     for organisation_id, version in plan.commitments.values_list("organisation_id", "version"):

@@ -16,7 +16,6 @@ from gezinsregie.assessment import selectors as assessment_selectors
 from gezinsregie.assessment.indicators import Outcome
 from gezinsregie.casework import rules, selectors
 from gezinsregie.casework.models import Family
-from gezinsregie.casework.workflow import InvolvementStatus
 from gezinsregie.common.charts import bar_chart
 
 Permission = policy.Permission
@@ -102,9 +101,7 @@ def family_detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
         "members": family.members.all(),
         "referrals": family.referrals.select_related("organisation", "referred_by").prefetch_related("domains"),
         "consents": family.consents.prefetch_related("organisations"),
-        "involvements": family.involvements.filter(
-            ended_on__isnull=True, status=InvolvementStatus.ACCEPTED
-        ).select_related("user", "organisation"),
+        "involvements": family.involvements.working().select_related("user", "organisation"),
     }
     return render(request, "web/family_detail.html", context)
 

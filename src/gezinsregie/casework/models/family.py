@@ -149,6 +149,12 @@ class EndReason(models.TextChoices):
     OTHER = "other", _("anders")
 
 
+class InvolvementQuerySet(models.QuerySet["Involvement"]):
+    def working(self) -> "InvolvementQuerySet":
+        """Accepted and not ended: the professionals who work with the family now."""
+        return self.filter(ended_on__isnull=True, status=workflow.InvolvementStatus.ACCEPTED)
+
+
 class Involvement(models.Model):
     """A professional of a partner organisation working with the family (betrokkenheid), for some problems.
 
@@ -180,6 +186,8 @@ class Involvement(models.Model):
     ended_on = models.DateField(_("betrokken tot"), null=True, blank=True)
     end_reason = models.CharField(_("reden van beëindigen"), max_length=20, choices=EndReason.choices, blank=True)
     end_note = models.TextField(_("toelichting"), blank=True)
+
+    objects = InvolvementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("betrokkenheid")

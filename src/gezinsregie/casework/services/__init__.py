@@ -20,7 +20,6 @@ from gezinsregie.casework.services.escalation import (
     escalations_climb_due,
 )
 from gezinsregie.casework.services.involvement import (
-    consented_organisations,
     involvement_end,
     involvement_propose,
     involvement_respond,
@@ -45,7 +44,6 @@ __all__ = [
     "care_request_withdraw",
     "consent_record",
     "consent_withdraw",
-    "consented_organisations",
     "contact_record",
     "coordinator_assign",
     "coordinators_for",

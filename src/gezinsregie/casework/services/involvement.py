@@ -21,6 +21,7 @@ from gezinsregie.casework.models import Family, Involvement, Problem
 from gezinsregie.casework.workflow import InvolvementStatus, InvolvementStep
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Organisation
+from gezinsregie.plans.selectors import consented_organisation_ids
 
 Permission = policy.Permission
 MAX_DAYS_AHEAD = 90  # an involvement starts now or soon; a date further ahead is a typing error
@@ -28,12 +29,6 @@ MAX_DAYS_AHEAD = 90  # an involvement starts now or soon; a date further ahead i
 
 def _today() -> date:
     return timezone.localdate()
-
-
-def consented_organisations(family: Family, *, today: date) -> set[int]:
-    """Organisations named in a signed consent that is not withdrawn (as the policy reads it)."""
-    consents = family.consents.filter(signed_on__lte=today, withdrawn_on__isnull=True)
-    return {pk for pk in consents.values_list("organisations", flat=True) if pk is not None}
 
 
 def professionals_of(organisation: Organisation) -> list[User]:
@@ -75,7 +70,7 @@ def involvement_propose(
         )
     if not family.approach.partners.filter(pk=organisation.pk).exists():
         errors.setdefault("organisation", []).append(f"{organisation} is geen netwerkpartner van deze aanpak.")
-    elif organisation.pk not in consented_organisations(family, today=today):
+    elif organisation.pk not in consented_organisation_ids(family, today=today):
         errors.setdefault("organisation", []).append(
             f"{organisation} staat niet in een geldige toestemmingsverklaring van het gezin. Vraag het gezin eerst "
             "om toestemming om informatie met deze organisatie te delen."
