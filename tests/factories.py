@@ -22,6 +22,7 @@ from gezinsregie.casework.models import (
     MandateScope,
     Member,
     MemberRelation,
+    OwnStrength,
     Problem,
     Referral,
     ReferralSource,
@@ -297,7 +298,7 @@ class ProblemFactory(DjangoModelFactory):
     description = fake("sentence", nb_words=8)
     severity = Severity.MODERATE
     chronic = False
-    own_strength = False
+    own_strength = OwnStrength.NOT_EXAMINED
     family_participated = True
     identified_on = factory.LazyFunction(days_ago(14))
     recorded_by = factory.SubFactory(UserFactory)

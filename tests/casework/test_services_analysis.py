@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from gezinsregie.casework import services
 from gezinsregie.casework.models import (
     Family,
+    OwnStrength,
     Problem,
     ScoreMoment,
     SelfSufficiencyScore,
@@ -35,7 +36,7 @@ def add_problem(world: Any, family: Family, **overrides: Any) -> Problem:
         "description": " Huurachterstand van drie maanden ",
         "severity": 2,
         "chronic": True,
-        "own_strength": False,
+        "own_strength": OwnStrength.WITH_SUPPORT,
         "family_participated": True,
         "identified_on": today(),
     }

@@ -49,7 +49,8 @@ class FamilyFacts:
     problem_ids: frozenset[int] = frozenset()
     chronic_domains: frozenset[int] = frozenset()
     problems_with_family: int = 0
-    own_strength_problem_ids: frozenset[int] = frozenset()
+    own_strength_problem_ids: frozenset[int] = frozenset()  # the family solves these itself
+    examined_problem_ids: frozenset[int] = frozenset()  # eigen kracht was looked at with the family
     last_problem_on: date | None = None
     domains_total: int = 0
     domains_analysed: int = 0
@@ -144,12 +145,18 @@ def c2_a_3(f: FamilyFacts) -> Result:
 def c2_b_1(f: FamilyFacts) -> Result:
     if not f.problem_count:
         return Result(Outcome.NOT_MET, "Er is geen probleemanalyse.")
-    own = len(f.own_strength_problem_ids)
-    if own or f.member_actions:
+    # "examined, cannot" counts as examined; "not examined" does not (issue 10 §2)
+    unexamined = f.problem_ids - f.examined_problem_ids
+    own = len(f.own_strength_problem_ids & f.problem_ids)
+    if not unexamined:
         return Result(
-            Outcome.MET, f"Eigen kracht benoemd bij {own} problemen; {f.member_actions} acties door het gezin."
+            Outcome.MET,
+            f"Bij alle {f.problem_count} problemen is met het gezin bekeken wat het zelf kan; "
+            f"{own} lost het zelf op, {f.member_actions} acties door het gezin.",
         )
-    return Result(Outcome.NOT_MET, "Bij geen probleem is eigen kracht benoemd en het gezin heeft geen eigen acties.")
+    return Result(
+        Outcome.NOT_MET, f"Bij {len(unexamined)} van de {f.problem_count} problemen is eigen kracht niet bekeken."
+    )
 
 
 def c2_b_2(f: FamilyFacts) -> Result:

@@ -16,6 +16,7 @@ from gezinsregie.casework.models import (
     FamilyStatus,
     Member,
     MemberRelation,
+    OwnStrength,
     Problem,
     ReferralSource,
     Severity,
@@ -126,7 +127,13 @@ class ProblemForm(forms.Form):
     description = forms.CharField(label="Omschrijving van het probleem", widget=AREA)
     severity = forms.TypedChoiceField(label="Ernst", choices=Severity.choices, coerce=int, widget=SELECT)
     chronic = forms.BooleanField(label="Chronisch (langdurig)", required=False)
-    own_strength = forms.BooleanField(label="Het gezin kan dit zelf oplossen (eigen kracht)", required=False)
+    own_strength = forms.ChoiceField(
+        label="Eigen kracht: wat kan het gezin hier zelf?",
+        choices=OwnStrength.choices,
+        initial=OwnStrength.NOT_EXAMINED,
+        widget=SELECT,
+        help_text="“Bekeken: kan het niet zelf” is iets anders dan “nog niet bekeken”.",
+    )
     family_participated = forms.BooleanField(label="Het gezin heeft meegedaan aan deze analyse", required=False)
     identified_on = forms.DateField(label="Vastgesteld op", widget=DATE)
 

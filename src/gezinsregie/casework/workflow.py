@@ -112,6 +112,39 @@ TRANSITIONS: dict[Transition, Step] = {
 }
 
 
+# --- leaving the approach -------------------------------------------------------------------------------------
+
+
+class ClosureReason(models.TextChoices):
+    """Why a family leaves the approach (toetsingskader C5.a.1: the approach runs until the problems are solved or
+    manageable). Each approach uses all of them or a chosen few (Approach.closure_reasons)."""
+
+    GOALS_REACHED = "goals_reached", _("doelen bereikt")
+    MANAGEABLE = "manageable", _("problemen zijn beheersbaar")
+    DIRECTION_NOT_NEEDED = "direction_not_needed", _("regie van buiten is niet meer nodig")
+    MOVED_AWAY = "moved_away", _("gezin is verhuisd")
+    HANDED_OVER = "handed_over", _("overgedragen aan de reguliere zorg")
+    STOPPED_COOPERATING = "stopped_cooperating", _("gezin werkt niet meer mee")
+
+
+# "Vastpakken en niet meer loslaten" (issue 9 §8): this way out needs the process manager's reasoned decision.
+NEEDS_EXIT_DECISION = frozenset({ClosureReason.STOPPED_COOPERATING})
+
+
+class AftercareEndReason(models.TextChoices):
+    COMPLETED = "completed", _("nazorgperiode afgerond zonder signalen")
+    RETURNED = "returned", _("gezin is terug in de aanpak")
+    MOVED_AWAY = "moved_away", _("gezin is verhuisd")
+    FAMILY_DECLINED = "family_declined", _("gezin wil geen contact meer")
+    OTHER = "other", _("anders")
+
+
+def closure_reasons_of(configured: Iterable[str]) -> list[ClosureReason]:
+    """The reasons an approach offers: the ones it configured (unknown codes ignored), or all when none."""
+    chosen = {code for code in configured if code in ClosureReason.values}
+    return [reason for reason in ClosureReason if not chosen or reason in chosen]
+
+
 # --- a professional's involvement with the family ------------------------------------------------------------
 
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "gezinsregie.frameworks",
     "gezinsregie.casework",
     "gezinsregie.plans",
+    "gezinsregie.trajectory",
     "gezinsregie.inspections",
     "gezinsregie.reports",
     "gezinsregie.assessment",

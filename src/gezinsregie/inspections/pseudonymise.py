@@ -34,7 +34,7 @@ class ProblemIn:
     description: str
     severity: str
     chronic: bool
-    own_strength: bool
+    own_strength_label: str
     family_participated: bool
 
 
@@ -90,7 +90,7 @@ class ProblemOut:
     description: str
     severity: str
     chronic: bool
-    own_strength: bool
+    own_strength_label: str
     family_participated: bool
 
 
@@ -231,7 +231,7 @@ def case_view(case: CaseIn, *, pseudonym: str, full: bool, today: date) -> CaseO
             description=text(p.description),
             severity=p.severity,
             chronic=p.chronic,
-            own_strength=p.own_strength,
+            own_strength_label=p.own_strength_label,
             family_participated=p.family_participated,
         )
         for p in case.problems

@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib import admin
 
+from gezinsregie.casework import workflow
 from gezinsregie.organisations.models import (
     Approach,
     EscalationRung,
@@ -34,8 +36,24 @@ class LadderInline(admin.TabularInline):
     verbose_name_plural = "Opschalingsladder (leeg: regisseur → procesmanager → management → bestuur)"
 
 
+class ApproachForm(forms.ModelForm):
+    # The closure reasons are codes in a JSON list; in the admin they are checkboxes with their Dutch names.
+    closure_reasons = forms.MultipleChoiceField(
+        label="Redenen van afsluiten",
+        choices=workflow.ClosureReason.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Niets aangevinkt: alle redenen.",
+    )
+
+    class Meta:
+        model = Approach
+        exclude: list[str] = []
+
+
 @admin.register(Approach)
 class ApproachAdmin(admin.ModelAdmin):
+    form = ApproachForm
     inlines = [LadderInline]
     list_display = [
         "name",

@@ -91,6 +91,29 @@ class Approach(models.Model):
     triage_criteria = models.TextField(
         _("criteria voor prioritering"), blank=True, help_text=_("Eén criterium per regel.")
     )
+    # Oosterhout 2013 ("vinger aan de pols"): a trajectory of three months and an aftercare phase of three;
+    # toetsingskader C3.a.5: the results are evaluated together, periodically and at the end.
+    planned_duration_days = models.PositiveSmallIntegerField(_("geplande duur van een traject (dagen)"), default=180)
+    evaluation_interval_days = models.PositiveSmallIntegerField(_("evaluatie elke (dagen)"), default=90)
+    closure_reasons = models.JSONField(
+        _("redenen van afsluiten"),
+        default=list,
+        blank=True,
+        help_text=_("Leeg: alle redenen. Anders de codes van de redenen die deze aanpak gebruikt."),
+    )
+    aftercare_monthly_checkins = models.PositiveSmallIntegerField(_("nazorg: maandelijkse contacten"), default=3)
+    aftercare_quarterly_checkins = models.PositiveSmallIntegerField(
+        _("nazorg: daarna contacten per kwartaal"), default=1
+    )
+    checkin_grace_days = models.PositiveSmallIntegerField(
+        _("nazorg: dagen tot de procesmanager een gemist contact hoort"), default=14
+    )
+    # Maastricht 2014 §2.6 asks a new formal aanmelding; Oosterhout lets the gezinsmanager come back at once.
+    reentry_by_signal = models.BooleanField(
+        _("een signaal brengt het gezin direct in de prioritering"),
+        default=True,
+        help_text=_("Uit: na een signaal is een nieuwe formele aanmelding nodig."),
+    )
 
     class Meta:
         verbose_name = _("aanpak")

@@ -1,5 +1,6 @@
 from gezinsregie.casework.models.analysis import (
     CoordinatorAssignment,
+    OwnStrength,
     Problem,
     ScoreMoment,
     SelfSufficiencyScore,
@@ -10,6 +11,7 @@ from gezinsregie.casework.models.care import CarePriority, CareRequest
 from gezinsregie.casework.models.consent import Consent, InspectionMandate, MandateScope
 from gezinsregie.casework.models.contact import Contact, ContactKind
 from gezinsregie.casework.models.decision import BindingDecision, DecisionKind
+from gezinsregie.casework.models.episode import EntryRoute, Episode
 from gezinsregie.casework.models.escalation import Escalation, EscalationMove, Stagnation
 from gezinsregie.casework.models.family import (
     Circle,
@@ -23,6 +25,8 @@ from gezinsregie.casework.models.family import (
     ReferralSource,
     Urgency,
 )
+from gezinsregie.casework.models.measure import Measure, MeasureDecision, MeasureKind, NonCooperationDecision
+from gezinsregie.casework.models.network import NetworkInfluence, NetworkPerson, NetworkTie
 
 __all__ = [
     "BindingDecision",
@@ -35,6 +39,8 @@ __all__ = [
     "CoordinatorAssignment",
     "DecisionKind",
     "EndReason",
+    "EntryRoute",
+    "Episode",
     "Escalation",
     "EscalationMove",
     "Family",
@@ -42,8 +48,16 @@ __all__ = [
     "InspectionMandate",
     "Involvement",
     "MandateScope",
+    "Measure",
+    "MeasureDecision",
+    "MeasureKind",
     "Member",
     "MemberRelation",
+    "NetworkInfluence",
+    "NetworkPerson",
+    "NetworkTie",
+    "NonCooperationDecision",
+    "OwnStrength",
     "Problem",
     "Referral",
     "ReferralSource",

@@ -34,6 +34,15 @@ class Severity(models.IntegerChoices):
     SEVERE = 3, _("ernstig")
 
 
+class OwnStrength(models.TextChoices):
+    """Eigen kracht (toetsingskader C2.b.1, C2.b.2): "examined, cannot" is not the same as "not examined"."""
+
+    NOT_EXAMINED = "not_examined", _("nog niet met het gezin bekeken")
+    SELF = "self", _("het gezin lost het zelf op")
+    WITH_SUPPORT = "with_support", _("het gezin lost het op met steun")
+    PROFESSIONAL = "professional", _("een professional pakt het op")
+
+
 class Problem(models.Model):
     """One problem of one member (or the whole family) on one life domain."""
 
@@ -51,7 +60,9 @@ class Problem(models.Model):
     severity = models.PositiveSmallIntegerField(_("ernst"), choices=Severity.choices)
     chronic = models.BooleanField(_("chronisch"), default=False)
     # toetsingskader C2.b.1: "met het gezin wordt bekeken welke problemen zij zelf kunnen oplossen"
-    own_strength = models.BooleanField(_("gezin kan dit zelf oplossen (eigen kracht)"), default=False)
+    own_strength = models.CharField(
+        _("eigen kracht"), max_length=14, choices=OwnStrength.choices, default=OwnStrength.NOT_EXAMINED
+    )
     # toetsingskader C2.a.1: "de probleemanalyse is met het gezin gemaakt"
     family_participated = models.BooleanField(_("gezin deed mee aan de analyse"), default=False)
     identified_on = models.DateField(_("vastgesteld op"))
@@ -65,6 +76,10 @@ class Problem(models.Model):
     def __str__(self) -> str:
         who = self.member or _("gezin")
         return f"{self.domain}: {who}: {self.description[:60]}"
+
+    @property
+    def own_strength_label(self) -> str:
+        return str(OwnStrength(self.own_strength).label)
 
 
 class ScoreMoment(models.TextChoices):

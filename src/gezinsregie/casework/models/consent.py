@@ -18,6 +18,10 @@ class Consent(models.Model):
     organisations = models.ManyToManyField(
         "organisations.Organisation", verbose_name=_("organisaties die informatie mogen delen")
     )
+    # Sociaal netwerk (C2.c.1): how to reach a network person is recorded only where the family allowed it.
+    covers_network_contacts = models.BooleanField(
+        _("contactgegevens van het netwerk mogen worden vastgelegd"), default=False
+    )
     scan = models.FileField(_("scan van de verklaring"), upload_to="consent/%Y/", blank=True)
     withdrawn_on = models.DateField(_("ingetrokken op"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reden van intrekking"), blank=True)

@@ -42,7 +42,7 @@ def problem_add(
     description: str,
     severity: int,
     chronic: bool,
-    own_strength: bool,
+    own_strength: str,
     family_participated: bool,
     identified_on: date,
 ) -> Problem:

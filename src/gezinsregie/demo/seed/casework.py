@@ -8,6 +8,7 @@ from django.utils import timezone
 from gezinsregie.accounts.models import User
 from gezinsregie.casework.models import (
     Family,
+    OwnStrength,
     Problem,
     ScoreMoment,
     SelfSufficiencyScore,
@@ -45,7 +46,7 @@ def _demo_analysis(*, rng: random.Random, family: Family, recorder: User, number
             description=PROBLEM_TEXTS[(number + index) % len(PROBLEM_TEXTS)],
             severity=rng.choice([Severity.MODERATE, Severity.SEVERE, Severity.SEVERE]),
             chronic=rng.random() < 0.8,
-            own_strength=rng.random() < 0.2,
+            own_strength=rng.choices(list(OwnStrength), weights=[2, 2, 3, 3])[0],
             family_participated=number % 3 != 0,  # Maastricht: "het gezin is niet bij de eerste analyse betrokken"
             identified_on=identified_on,
             recorded_by=recorder,

@@ -93,7 +93,7 @@ def case_input(family: Family) -> pseudonymise.CaseIn:
                 description=p.description,
                 severity=p.get_severity_display(),
                 chronic=p.chronic,
-                own_strength=p.own_strength,
+                own_strength_label=p.get_own_strength_display(),
                 family_participated=p.family_participated,
             )
             for p in plan_selectors.problems_of(family)
