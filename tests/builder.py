@@ -28,7 +28,10 @@ from gezinsregie.casework.models import (
     Problem,
     Referral,
 )
+from gezinsregie.casework.services.episodes import episode_current, episode_mirror
+from gezinsregie.casework.workflow import AftercareEndReason, ClosureReason, FamilyStatus
 from gezinsregie.organisations.models import Approach, Municipality, Organisation, OrganisationKind
+from gezinsregie.trajectory.models import Aftercare, Closure, Evaluation, EvaluationKind
 from tests.factories import (
     ApproachFactory,
     ConsentFactory,
@@ -124,3 +127,43 @@ class Builder:
 
     def mandate(self, family: Family, organisation: Organisation, **fields: Any) -> InspectionMandate:
         return InspectionMandateFactory(family=family, organisation=organisation, **fields)
+
+    def aftercare(self, family: Family, watcher: User, *, ended_on: date | None = None) -> Aftercare:
+        """A family closed with aftercare: its episode, a final evaluation, the closure and the watch."""
+        episode = episode_current(family)
+        closed_on = self.ago(20)
+        family.status = FamilyStatus.CLOSED if ended_on else FamilyStatus.AFTERCARE
+        family.started_on = family.started_on or self.ago(200)
+        family.registered_on = min(family.registered_on, family.started_on)
+        family.closed_on = closed_on
+        family.save()
+        episode_mirror(family, episode)
+        evaluation = Evaluation.objects.create(
+            family=family,
+            episode=episode,
+            kind=EvaluationKind.FINAL,
+            held_on=closed_on,
+            with_family=True,
+            family_view="Het gaat goed.",
+            recorded_by=watcher,
+        )
+        closure = Closure.objects.create(
+            family=family,
+            episode=episode,
+            closed_on=closed_on,
+            reason=ClosureReason.GOALS_REACHED,
+            final_evaluation=evaluation,
+            no_further_care=True,
+            closed_by=watcher,
+        )
+        return Aftercare.objects.create(
+            family=family,
+            episode=episode,
+            closure=closure,
+            watcher=watcher,
+            signals="Huurachterstand, schoolverzuim.",
+            whom_to_call="De procesmanager.",
+            starts_on=closed_on,
+            ended_on=ended_on,
+            end_reason=AftercareEndReason.COMPLETED if ended_on else "",
+        )

@@ -165,13 +165,20 @@ def test_the_check_climbs_when_the_deadline_passes_and_a_second_run_sends_nothin
             "decisions_escalated": 0,
             "escalation_steps": 0,
             "action_reminders": 0,
+            "checkin_alerts": 0,
         }  # the deadline day itself: not yet
     with time_machine.travel(start + timedelta(days=6), tick=False):
-        assert tasks.checks() == {"decisions_escalated": 0, "escalation_steps": 1, "action_reminders": 0}
+        assert tasks.checks() == {
+            "decisions_escalated": 0,
+            "escalation_steps": 1,
+            "action_reminders": 0,
+            "checkin_alerts": 0,
+        }
         assert tasks.checks() == {
             "decisions_escalated": 0,
             "escalation_steps": 0,
             "action_reminders": 0,
+            "checkin_alerts": 0,
         }  # run twice: one step, one notice
     escalation.refresh_from_db()
     assert (escalation.step, escalation.step_since) == (1, day + timedelta(days=5))
@@ -217,7 +224,12 @@ def test_nobody_but_the_background_account_runs_the_checks(world) -> None:
 
 def test_the_task_runs_on_the_backend(world) -> None:
     result = tasks.run_checks.enqueue()  # the test settings run tasks immediately
-    assert result.return_value == {"decisions_escalated": 0, "escalation_steps": 0, "action_reminders": 0}
+    assert result.return_value == {
+        "decisions_escalated": 0,
+        "escalation_steps": 0,
+        "action_reminders": 0,
+        "checkin_alerts": 0,
+    }
 
 
 # --- the screen -------------------------------------------------------------------------------------------------

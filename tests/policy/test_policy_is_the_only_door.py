@@ -97,7 +97,7 @@ ALLOWED = {
     "plans/services/__init__.py": "locks and writes rows of a plan after policy.ensure(EDIT) on its family; "
     "the reminder check as the system account",
     "plans/selectors.py": "the actions of a plan whose family the caller got through policy.access_family",
-    "plans/forms.py": "an empty queryset, replaced by the family's own problems when the form is made",
+    "plans/forms/__init__.py": "an empty queryset, replaced by the family's own problems when the form is made",
     "demo/seed/casework.py": "seeds the fictional demo world",
     "casework/forms.py": "empty querysets, replaced by the family's own members and problems when the form is made",
     "casework/services/decision.py": "decisions after policy.ensure(EDIT) or for who answers; the deadline check",
@@ -116,6 +116,11 @@ ALLOWED = {
     "inspections/selectors/judging.py": "the findings and sample of an inspection reached through access_inspection",
     "inspections/selectors/follow_up.py": "improvement points of inspections from policy.inspections_for",
     "reports/aggregate/selectors.py": "overall findings only (case_review is null): never a family's judgement",
+    "casework/services/episodes.py": "the episodes of a family its calling service reached through the policy",
+    "trajectory/services/evaluation.py": "the goals of a family's plan after policy.ensure(EDIT)",
+    "trajectory/services/closure.py": "locks and reads the family being closed after policy.ensure(EDIT)",
+    "trajectory/services/aftercare.py": "check-ins after policy.ensure(RECORD_CHECKIN); a signal names the family "
+    "by reference and name after policy.ensure(RAISE_SIGNAL); the periodic check as the system account",
     "reports/publication/selectors.py": "the sample of an inspection reached through access_inspection, pseudonymised",
 }
 

@@ -125,6 +125,14 @@ def build_world() -> World:
     families["mandate_withdrawn"] = family()
     b.mandate(families["mandate_withdrawn"], inspectorate, withdrawn_on=b.ago(1))
 
+    families["watching"] = family()  # closed with aftercare: the professional keeps a finger on the pulse
+    b.consent(families["watching"], [professional_org])
+    b.aftercare(families["watching"], professional)
+
+    families["watch_ended"] = family()  # the aftercare the professional kept has ended
+    b.consent(families["watch_ended"], [professional_org])
+    b.aftercare(families["watch_ended"], professional, ended_on=b.ago(1))
+
     # Municipality B: connected to people, but to none of `users`.
     families["other"] = family(approach=other_approach, coordinator=others["other_coordinator"])
     b.involvement(families["other"], others["other_professional"], other_partner)

@@ -41,7 +41,7 @@ class Rows:
 
     families: list[dict[str, Any]] = field(default_factory=list)
     referrals: dict[UUID, list[date]] = field(default_factory=lambda: defaultdict(list))
-    problems: dict[UUID, list[tuple[int, int, int | None, bool, bool, bool, date]]] = field(
+    problems: dict[UUID, list[tuple[int, int, int | None, bool, bool, str, date]]] = field(
         default_factory=lambda: defaultdict(list)
     )
     scores: dict[UUID, list[tuple[int, int | None, date]]] = field(default_factory=lambda: defaultdict(list))

@@ -5,6 +5,7 @@
 what was due while nobody ran it is done on the next run, nothing twice.
 """
 
+from django.utils import timezone
 from django_tasks import task
 
 from gezinsregie.accounts.system import SystemPurpose, system_actor
@@ -12,6 +13,7 @@ from gezinsregie.audit import context
 from gezinsregie.casework.services.decision import decisions_without_answer
 from gezinsregie.casework.services.escalation import escalations_climb_due
 from gezinsregie.plans.services import actions_remind_owners
+from gezinsregie.trajectory.services import checkins_alert_missed
 
 TASK_CONTEXT = context.AccessContext(channel="task")
 
@@ -27,6 +29,7 @@ def checks() -> dict[str, int]:
             "decisions_escalated": opened,
             "escalation_steps": escalations_climb_due(actor=actor),
             "action_reminders": actions_remind_owners(actor=actor),
+            "checkin_alerts": checkins_alert_missed(actor=actor, today=timezone.localdate()),
         }
     finally:
         context.current.reset(token)

@@ -19,6 +19,7 @@ from gezinsregie.casework.models import (
     Referral,
 )
 from gezinsregie.inspections.models import InspectionStatus
+from gezinsregie.trajectory.models import Aftercare
 
 
 class Permission(StrEnum):
@@ -32,11 +33,16 @@ class Permission(StrEnum):
     VIEW_LOG = "view_log"  # the family's access log
     VIEW_REFERRAL_STATUS = "view_referral_status"  # only that it exists: reference and status
     INSPECT = "inspect"  # read-only for the inspectorate, pseudonymised unless the mandate says more
+    DECIDE_EXIT = "decide_exit"  # let a family that stopped cooperating leave the approach (drang en dwang)
+    RECORD_CHECKIN = "record_checkin"  # aftercare: a check-in held by whoever keeps a finger on the pulse
     # on an approach
     REGISTER = "register"
+    RAISE_SIGNAL = "raise_signal"  # a family in aftercare or closed needs the approach again (terugmelding)
     VIEW_POPULATION = "view_population"  # aggregate numbers, never a person
     VIEW_ASSESSMENT = "view_assessment"  # live self-assessment against the framework: numbers per indicator
     START_INSPECTION = "start_inspection"  # open a toezichtonderzoek of the approach
+    VIEW_CASE_MEETING = "view_case_meeting"  # its case meetings (zorgnetwerkoverleg); families only per VIEW
+    PLAN_CASE_MEETING = "plan_case_meeting"  # plan one and put the approach's families on its agenda
     # on an inspection
     VIEW_INSPECTION = "view_inspection"  # everything of it for its inspectorate; the result for the municipality
     CONDUCT_INSPECTION = "conduct_inspection"  # invite, judge, select families, publish
@@ -99,8 +105,17 @@ def _consent_covers_organisation(actor: User, m: Membership, today: date) -> Q:
     )
 
 
-def _involved_within_consent(actor: User, m: Membership, today: date) -> Q:
-    return _involved(actor, m, today) & _consent_covers_organisation(actor, m, today)
+def _watching(actor: User, m: Membership, today: date) -> Q:
+    # Aftercare (vinger aan de pols): the professional who keeps watch sees the family while the aftercare runs.
+    return Q(Exists(Aftercare.objects.filter(family=OuterRef("pk"), watcher=actor, ended_on__isnull=True)))
+
+
+def _involved_or_watching_within_consent(actor: User, m: Membership, today: date) -> Q:
+    return (_involved(actor, m, today) | _watching(actor, m, today)) & _consent_covers_organisation(actor, m, today)
+
+
+def _watching_within_consent(actor: User, m: Membership, today: date) -> Q:
+    return _watching(actor, m, today) & _consent_covers_organisation(actor, m, today)
 
 
 def _referred_or_involved(actor: User, m: Membership, today: date) -> Q:
@@ -139,10 +154,14 @@ FAMILY_RULES: dict[tuple[str, Permission], FamilyRule] = {
     (Role.PROCESS_MANAGER, A.TRIAGE): _awaiting_triage_in_approach,
     (Role.PROCESS_MANAGER, A.ASSIGN_COORDINATOR): _in_approach,
     (Role.PROCESS_MANAGER, A.VIEW_REFERRAL_STATUS): _in_approach,
+    (Role.PROCESS_MANAGER, A.DECIDE_EXIT): _in_approach,
+    (Role.PROCESS_MANAGER, A.RECORD_CHECKIN): _in_approach,
+    (Role.COORDINATOR, A.RECORD_CHECKIN): _coordinated,
+    (Role.PROFESSIONAL, A.RECORD_CHECKIN): _watching_within_consent,
     (Role.INTAKE, A.VIEW): _awaiting_triage_in_approach,
     (Role.INTAKE, A.TRIAGE): _awaiting_triage_in_approach,
     (Role.INTAKE, A.VIEW_REFERRAL_STATUS): _in_approach,
-    (Role.PROFESSIONAL, A.VIEW): _involved_within_consent,
+    (Role.PROFESSIONAL, A.VIEW): _involved_or_watching_within_consent,
     (Role.PROFESSIONAL, A.VIEW_REFERRAL_STATUS): _referred_or_involved,
     (Role.INSPECTOR, A.INSPECT): _mandated,
     (Role.PRIVACY_OFFICER, A.VIEW_LOG): _in_municipality,
@@ -174,12 +193,22 @@ APPROACH_RULES: dict[tuple[str, Permission], ApproachRule] = {
     (Role.COORDINATOR, A.REGISTER): _partner_of,
     (Role.PROCESS_MANAGER, A.REGISTER): _runs,
     (Role.INTAKE, A.REGISTER): _runs,
+    # Any partner may signal that a family in aftercare or closed needs the approach again (issue 10 §7).
+    (Role.PROFESSIONAL, A.RAISE_SIGNAL): _partner_of,
+    (Role.COORDINATOR, A.RAISE_SIGNAL): _partner_of,
+    (Role.PROCESS_MANAGER, A.RAISE_SIGNAL): _runs,
     (Role.PROCESS_MANAGER, A.VIEW_POPULATION): _runs,
     (Role.POLICY_OFFICER, A.VIEW_POPULATION): _same_municipality,
     (Role.PROCESS_MANAGER, A.VIEW_ASSESSMENT): _runs,
     (Role.POLICY_OFFICER, A.VIEW_ASSESSMENT): _same_municipality,
     (Role.INSPECTOR, A.VIEW_ASSESSMENT): _any_approach,
     (Role.INSPECTOR, A.START_INSPECTION): _any_approach,
+    # The zorgnetwerkoverleg (Venlo): chaired for the approach by its process manager; the partners' coordinators
+    # and professionals see when and where it is, and of its agenda only the families they may see.
+    (Role.PROCESS_MANAGER, A.VIEW_CASE_MEETING): _runs,
+    (Role.COORDINATOR, A.VIEW_CASE_MEETING): _partner_of,
+    (Role.PROFESSIONAL, A.VIEW_CASE_MEETING): _partner_of,
+    (Role.PROCESS_MANAGER, A.PLAN_CASE_MEETING): _runs,
 }
 
 GLOBAL_RULES: dict[Permission, set[str]] = {

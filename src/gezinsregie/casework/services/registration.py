@@ -15,10 +15,12 @@ from gezinsregie.accounts.models import User
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import rules, workflow
 from gezinsregie.casework.models import (
+    EntryRoute,
     Family,
     Member,
     Referral,
 )
+from gezinsregie.casework.services.episodes import episode_current, family_reenter
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.organisations.models import Approach, Organisation
 
@@ -149,6 +151,7 @@ def family_register(
                     member.full_clean()
                     member.save()
                 record = _add_referral(actor, family, organisation, referral)
+                episode_current(family)  # episode 1
                 audit.record(actor=actor, action="family.register", family=family, obj=record)
                 return family
         except IntegrityError:
@@ -168,8 +171,8 @@ def referral_add_to_known_family(
     _validate_referral(approach, referral)
     record = _add_referral(actor, family, _organisation_of(actor, approach), referral)
     if family.status in workflow.REOPENABLE:
-        family.status = workflow.advance(family.status, workflow.Transition.REOPEN)
-        family.full_clean()
-        family.save(update_fields=["status", "updated_at"])
+        family_reenter(
+            actor=actor, family=family, on=referral.referred_on, route=EntryRoute.REFERRAL, reason=referral.reason
+        )
     audit.record(actor=actor, action="referral.add", family=family, obj=record)
     return record

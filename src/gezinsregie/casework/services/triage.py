@@ -15,6 +15,7 @@ from gezinsregie.casework.models import (
     Family,
     TriageDecision,
 )
+from gezinsregie.casework.services.episodes import episode_mirror
 
 Permission = policy.Permission
 
@@ -73,5 +74,6 @@ def family_triage(
         family.started_on, family.process_manager = start_on, process_manager
     family.full_clean()
     family.save()
+    episode_mirror(family)
     audit.record(actor=actor, action="family.triage", family=family, obj=decision)
     return decision

@@ -8,10 +8,11 @@ from gezinsregie.casework.tasks import checks
 
 
 class Command(BaseCommand):
-    help = "Voert de periodieke controles één keer uit (termijnen van opschalingen en besluiten)."
+    help = "Voert de periodieke controles één keer uit (termijnen van opschalingen, besluiten, acties en nazorgcontacten)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         done = checks()
         self.stdout.write(f"Besluiten zonder reactie opgeschaald: {done['decisions_escalated']}.")
         self.stdout.write(f"Opschalingen een trede hoger: {done['escalation_steps']}.")
         self.stdout.write(f"Herinneringen aan actiehouders: {done['action_reminders']}.")
+        self.stdout.write(f"Meldingen over gemiste nazorgcontacten: {done['checkin_alerts']}.")
