@@ -206,7 +206,7 @@ APPROACH_TABLE = [
     ("other",          PROF,    F,       F,              F,              F),
     ("other",          INTAKE,  F,       F,              F,              F),
     ("other",          POLICY,  F,       F,              F,              F),
-    ("other",          INSP,    F,       F,              T,              F),  # the inspectorate supervises every approach
+    ("other",          INSP,    F,       F,              T,              F),  # the inspectorate: every approach
     ("other",          PRIV,    F,       F,              F,              F),
     ("other",          ADMIN,   F,       F,              F,              F),
 ]

@@ -8,7 +8,7 @@ from gezinsregie.casework.tasks import checks
 
 
 class Command(BaseCommand):
-    help = "Voert de periodieke controles één keer uit (termijnen van opschalingen, besluiten, acties en nazorgcontacten)."
+    help = "Voert de periodieke controles één keer uit (opschalingen, besluiten, acties, nazorgcontacten)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         done = checks()
