@@ -73,9 +73,12 @@ def family_actions(actor: Any, family: Family) -> list[dict[str, str]]:
         (Permission.ASSIGN_COORDINATOR, "casework:coordinator", "Regisseur"),
         (Permission.EDIT, "casework:involvements", "Betrokkenen"),
         (Permission.VIEW, "casework:contacts", "Contactmomenten"),
+        (Permission.VIEW, "casework:network", "Sociaal netwerk"),
         (Permission.VIEW, "casework:care", "Zorgvragen"),
         (Permission.VIEW, "casework:escalations", "Opschalingen"),
         (Permission.VIEW, "casework:decisions", "Doorzettingsmacht"),
+        (Permission.VIEW, "trajectory:measures", "Drang en dwang"),
+        (Permission.VIEW, "trajectory:overview", "Traject en nazorg"),
         (Permission.VIEW_LOG, "audit:family", "Toegangslog"),
     ]
     allowed = {action for action in {c[0] for c in candidates} if policy.can(actor, action, family)}

@@ -1,0 +1,63 @@
+"""Record an evaluation with the family: per goal reached or not, and self-sufficiency scored again."""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from gezinsregie import policy
+from gezinsregie.accounts.request import actor_of
+from gezinsregie.common.forms import submit
+from gezinsregie.plans import selectors as plan_selectors
+from gezinsregie.trajectory import forms, services
+from gezinsregie.trajectory.models import EvaluationKind
+
+Permission = policy.Permission
+
+
+@never_cache
+@login_required
+def evaluate(request: HttpRequest, family_id: UUID) -> HttpResponse:
+    actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=Permission.EDIT)
+    plan = plan_selectors.plan_of(family)
+    goals = [g for g in plan_selectors.goals_of(plan)] if plan else []
+    approach = family.approach
+    domains = list(approach.life_domain_set.domains.order_by("order"))
+    scale = list(approach.life_domain_set.scale.values_list("value", flat=True)) or [1, 2, 3, 4, 5]
+    kind = EvaluationKind.FINAL if request.GET.get("soort") == "eind" else EvaluationKind.PERIODIC
+    form = forms.EvaluationForm(
+        request.POST or None,
+        goals=goals,
+        domains=domains,
+        scale=scale,
+        initial={"kind": kind, "held_on": timezone.localdate(), "with_family": True},
+    )
+
+    def write(data: dict) -> object:
+        results = [
+            services.GoalResultInput(goal=g, result=data[f"goal_{g.pk}"], note=data[f"goal_{g.pk}_note"])
+            for g in goals
+            if data.get(f"goal_{g.pk}")
+        ]
+        scores = {d: data[f"score_{d.pk}"] for d in domains if data.get(f"score_{d.pk}") is not None}
+        return services.evaluation_record(
+            actor=actor,
+            family=family,
+            kind=data["kind"],
+            held_on=data["held_on"],
+            with_family=data["with_family"],
+            family_view=data["family_view"],
+            notes=data["notes"],
+            goal_results=results,
+            scores=scores,
+        )
+
+    if request.method == "POST" and submit(form, write, {"goals": "__all__", "scores": "__all__"}):
+        messages.success(request, "De evaluatie is vastgelegd.")
+        return redirect("trajectory:overview", family_id=family.pk)
+    return render(request, "trajectory/evaluation.html", {"family": family, "form": form})
