@@ -13,6 +13,7 @@ urlpatterns = [
     path("gezinnen/<uuid:family_id>/plan/", include("gezinsregie.plans.urls")),
     path("gezinnen/<uuid:family_id>/traject/", include("gezinsregie.trajectory.urls")),
     path("signaal/", include("gezinsregie.trajectory.signal_urls")),
+    path("populatie/uitstroom/", include("gezinsregie.trajectory.report_urls")),
     path("zorgnetwerk/", include("gezinsregie.plans.case_meeting_urls")),
     path("toezicht/", include("gezinsregie.inspections.urls")),
     path("meldingen/", include("gezinsregie.notifications.urls")),

@@ -99,6 +99,7 @@ ALLOWED = {
     "plans/selectors.py": "the actions of a plan whose family the caller got through policy.access_family",
     "plans/forms/__init__.py": "an empty queryset, replaced by the family's own problems when the form is made",
     "demo/seed/casework.py": "seeds the fictional demo world",
+    "demo/seed/trajectory.py": "seeds the fictional demo world",
     "casework/forms.py": "empty querysets, replaced by the family's own members and problems when the form is made",
     "casework/services/decision.py": "decisions after policy.ensure(EDIT) or for who answers; the deadline check",
     "casework/services/care.py": "locks a care request of a family after policy.ensure(EDIT)",
@@ -117,6 +118,9 @@ ALLOWED = {
     "inspections/selectors/follow_up.py": "improvement points of inspections from policy.inspections_for",
     "reports/aggregate/selectors.py": "overall findings only (case_review is null): never a family's judgement",
     "casework/services/episodes.py": "the episodes of a family its calling service reached through the policy",
+    "trajectory/selectors.py": "the trajectory of a family the caller got through policy.access_family; flags for "
+    "the families of a caseload from policy.family_list",
+    "trajectory/outcomes.py": "numbers over the approaches from policy.approaches_for(VIEW_POPULATION), never a person",
     "trajectory/services/evaluation.py": "the goals of a family's plan after policy.ensure(EDIT)",
     "trajectory/services/closure.py": "locks and reads the family being closed after policy.ensure(EDIT)",
     "trajectory/services/aftercare.py": "check-ins after policy.ensure(RECORD_CHECKIN); a signal names the family "

@@ -84,11 +84,8 @@ class ClosureForm(forms.Form):
         required=False,
         widget=SELECT,
     )
-    watcher_network = forms.ModelChoiceField(
-        label="Of: iemand uit het netwerk",
-        queryset=NetworkPerson.objects.none(),
-        required=False,
-        widget=SELECT,
+    watcher_network = forms.TypedChoiceField(
+        label="Of: iemand uit het netwerk", required=False, coerce=int, empty_value=None, widget=SELECT
     )
     signals = forms.CharField(label="Signalen die het gezin terugbrengen", required=False, widget=AREA)
     whom_to_call = forms.CharField(label="Wie bellen bij een signaal", required=False, widget=TEXT)
@@ -102,9 +99,11 @@ class ClosureForm(forms.Form):
         reasons = workflow.closure_reasons_of(family.approach.closure_reasons)
         self.fields["reason"].choices = [(r.value, r.label) for r in reasons]  # type: ignore[attr-defined]
         self.fields["watcher"].queryset = User.objects.filter(pk__in=[u.pk for u in watchers])  # type: ignore[attr-defined]
-        self.fields["watcher_network"].queryset = NetworkPerson.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[p.pk for p in network]
-        )
+        self.network = {p.pk: p for p in network}
+        self.fields["watcher_network"].choices = [  # type: ignore[attr-defined]
+            ("", "— niemand uit het netwerk —"),
+            *((p.pk, f"{p.name} ({p.relation or p.get_tie_display()})") for p in network),
+        ]
         for row in range(1, HANDOVER_ROWS + 1):
             self.fields[f"need_{row}"] = forms.CharField(
                 label=f"Overdracht {row}: wat is nog nodig", required=False, widget=TEXT
@@ -117,6 +116,10 @@ class ClosureForm(forms.Form):
             )
         handover = [f"{n}_{r}" for r in range(1, HANDOVER_ROWS + 1) for n in ("need", "provider", "agreed")]
         self.order_fields(["closed_on", "reason", "note", *handover, "no_further_care"])
+
+    def clean_watcher_network(self) -> NetworkPerson | None:
+        chosen = self.cleaned_data.get("watcher_network")
+        return self.network.get(chosen) if chosen is not None else None
 
     def handover_rows(self) -> list[tuple[forms.BoundField, forms.BoundField, forms.BoundField]]:
         return [(self[f"need_{r}"], self[f"provider_{r}"], self[f"agreed_{r}"]) for r in range(1, HANDOVER_ROWS + 1)]

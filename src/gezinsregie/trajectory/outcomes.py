@@ -1,0 +1,111 @@
+"""Outcomes per approach (issue 10 §8; toetsingskader B5.a.1): closures by reason, time in the approach and in
+aftercare, check-ins held against planned, re-entries, self-sufficiency at the start against the end.
+
+Numbers only, never a person. A number under SMALL_NUMBER could point to a family: such a count is merged or
+not shown, and an average over fewer families is not given.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from statistics import mean, median
+
+from django.db.models import Count, QuerySet
+
+from gezinsregie.casework.models import EntryRoute, Episode, ScoreMoment, SelfSufficiencyScore
+from gezinsregie.casework.selectors import SMALL_NUMBER
+from gezinsregie.casework.workflow import ClosureReason
+from gezinsregie.common.counts import CountRow
+from gezinsregie.organisations.models import Approach
+from gezinsregie.trajectory.models import Aftercare, CheckIn, Closure
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    closed: int
+    by_reason: list[CountRow]
+    median_days_in_approach: int | None
+    median_days_in_aftercare: int | None
+    aftercare_share: int | None  # percent of closures with aftercare
+    checkins_planned: int
+    checkins_held: int
+    reentries: list[CountRow]
+    scores: list[tuple[str, float, float]]  # domain, mean at the start, mean at the end (closed episodes)
+
+    @property
+    def enough(self) -> bool:
+        return self.closed >= SMALL_NUMBER
+
+
+def _suppressed(rows: list[CountRow], rest_label: str) -> list[CountRow]:
+    shown = [r for r in rows if r.value >= SMALL_NUMBER]
+    small = sum(r.value for r in rows if 0 < r.value < SMALL_NUMBER)
+    if small:
+        shown.append(CountRow(f"{rest_label} (elk minder dan {SMALL_NUMBER})", small))
+    return shown
+
+
+def _median_days(pairs: list[tuple[date, date]]) -> int | None:
+    days = [(end - start).days for start, end in pairs]
+    return round(median(days)) if len(days) >= SMALL_NUMBER else None
+
+
+def outcomes_for(*, approaches: QuerySet[Approach], today: date) -> Outcomes:
+    """The caller got `approaches` from policy.approaches_for(VIEW_POPULATION)."""
+    closures = Closure.objects.filter(family__approach__in=approaches)
+    labels = dict(ClosureReason.choices)
+    reasons = dict(closures.values_list("reason").annotate(n=Count("pk")).order_by())
+    by_reason = [CountRow(str(labels[r]), reasons.get(r, 0)) for r in ClosureReason.values]
+    closed_episodes = Episode.objects.filter(family__approach__in=approaches, closed_on__isnull=False)
+    in_approach = [(s, c) for s, c in closed_episodes.values_list("started_on", "closed_on") if s is not None]
+    aftercares = Aftercare.objects.filter(family__approach__in=approaches, ended_on__isnull=False)
+    checkins = CheckIn.objects.filter(family__approach__in=approaches, due_on__lte=today)
+    routes = dict(
+        Episode.objects.filter(family__approach__in=approaches, number__gt=1)
+        .values_list("route")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    route_labels = dict(EntryRoute.choices)
+    total = closures.count()
+    return Outcomes(
+        closed=total,
+        by_reason=_suppressed(by_reason, "overige redenen"),
+        median_days_in_approach=_median_days(in_approach),
+        median_days_in_aftercare=_median_days(list(aftercares.values_list("starts_on", "ended_on"))),
+        aftercare_share=round(100 * closures.filter(aftercare_waived=False).count() / total)
+        if total >= SMALL_NUMBER
+        else None,
+        checkins_planned=checkins.count(),
+        checkins_held=checkins.filter(held_on__isnull=False).count(),
+        reentries=_suppressed(
+            [CountRow(f"terug via {route_labels[r]}", routes.get(r, 0)) for r in EntryRoute.values], "terugkeer"
+        ),
+        scores=_scores(approaches),
+    )
+
+
+def _scores(approaches: QuerySet[Approach]) -> list[tuple[str, float, float]]:
+    """Mean self-sufficiency per domain at intake and at closure, over families scored at both (and enough)."""
+    rows = SelfSufficiencyScore.objects.filter(
+        family__approach__in=approaches, member__isnull=True, moment__in=[ScoreMoment.INTAKE, ScoreMoment.CLOSURE]
+    ).values_list("family_id", "domain__name", "domain__order", "moment", "score", "scored_on")
+    first: dict[tuple[object, str], int] = {}
+    last: dict[tuple[object, str], int] = {}
+    order: dict[str, int] = {}
+    for family_id, domain, position, moment, score, _ in sorted(rows, key=lambda r: r[5]):
+        order[domain] = position
+        key = (family_id, domain)
+        if moment == ScoreMoment.INTAKE:
+            first.setdefault(key, score)
+        else:
+            last[key] = score
+    pairs: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for key, end in last.items():
+        if key in first:
+            pairs[key[1]].append((first[key], end))
+    return [
+        (domain, round(mean(s for s, _ in values), 1), round(mean(e for _, e in values), 1))
+        for domain, values in sorted(pairs.items(), key=lambda item: order[item[0]])
+        if len(values) >= SMALL_NUMBER
+    ]
