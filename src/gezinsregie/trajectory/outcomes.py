@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from statistics import mean, median
+from uuid import UUID
 
 from django.db.models import Count, QuerySet
 
@@ -57,7 +58,9 @@ def outcomes_for(*, approaches: QuerySet[Approach], today: date) -> Outcomes:
     reasons = dict(closures.values_list("reason").annotate(n=Count("pk")).order_by())
     by_reason = [CountRow(str(labels[r]), reasons.get(r, 0)) for r in ClosureReason.values]
     closed_episodes = Episode.objects.filter(family__approach__in=approaches, closed_on__isnull=False)
-    in_approach = [(s, c) for s, c in closed_episodes.values_list("started_on", "closed_on") if s is not None]
+    in_approach = [
+        (s, c) for s, c in closed_episodes.values_list("started_on", "closed_on") if s is not None and c is not None
+    ]
     aftercares = Aftercare.objects.filter(family__approach__in=approaches, ended_on__isnull=False)
     checkins = CheckIn.objects.filter(family__approach__in=approaches, due_on__lte=today)
     routes = dict(
@@ -72,7 +75,9 @@ def outcomes_for(*, approaches: QuerySet[Approach], today: date) -> Outcomes:
         closed=total,
         by_reason=_suppressed(by_reason, "overige redenen"),
         median_days_in_approach=_median_days(in_approach),
-        median_days_in_aftercare=_median_days(list(aftercares.values_list("starts_on", "ended_on"))),
+        median_days_in_aftercare=_median_days(
+            [(s, e) for s, e in aftercares.values_list("starts_on", "ended_on") if e is not None]
+        ),
         aftercare_share=round(100 * closures.filter(aftercare_waived=False).count() / total)
         if total >= SMALL_NUMBER
         else None,
@@ -90,8 +95,8 @@ def _scores(approaches: QuerySet[Approach]) -> list[tuple[str, float, float]]:
     rows = SelfSufficiencyScore.objects.filter(
         family__approach__in=approaches, member__isnull=True, moment__in=[ScoreMoment.INTAKE, ScoreMoment.CLOSURE]
     ).values_list("family_id", "domain__name", "domain__order", "moment", "score", "scored_on")
-    first: dict[tuple[object, str], int] = {}
-    last: dict[tuple[object, str], int] = {}
+    first: dict[tuple[UUID, str], int] = {}
+    last: dict[tuple[UUID, str], int] = {}
     order: dict[str, int] = {}
     for family_id, domain, position, moment, score, _ in sorted(rows, key=lambda r: r[5]):
         order[domain] = position
@@ -101,9 +106,9 @@ def _scores(approaches: QuerySet[Approach]) -> list[tuple[str, float, float]]:
         else:
             last[key] = score
     pairs: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for key, end in last.items():
-        if key in first:
-            pairs[key[1]].append((first[key], end))
+    for (family_id, domain), end in last.items():
+        if (family_id, domain) in first:
+            pairs[domain].append((first[family_id, domain], end))
     return [
         (domain, round(mean(s for s, _ in values), 1), round(mean(e for _, e in values), 1))
         for domain, values in sorted(pairs.items(), key=lambda item: order[item[0]])
