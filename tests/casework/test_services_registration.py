@@ -250,8 +250,13 @@ def test_a_referral_for_a_known_closed_family_reopens_it_as_registered(world, st
         today(),
     )
     assert set(record.domains.all()) == set(wanted.domains)
-    assert log_actions(known) == ["referral.add"]
+    assert log_actions(known) == ["family.reenter", "referral.add"]
     assert Family.objects.filter(approach=world.approach, pk=known.pk).count() == 1
+    # a new episode with the new registration date; the earlier one keeps its own
+    assert list(known.episodes.values_list("number", "registered_on")) == [
+        (1, known.episodes.get(number=1).registered_on),
+        (2, today()),
+    ]
 
 
 def test_a_referral_for_a_known_active_family_keeps_it_active(world):

@@ -11,6 +11,7 @@ from gezinsregie.policy import Permission as A
 from tests.factories import (
     MemberFactory,
 )
+from tests.policy.case_meeting_tables import CASE_MEETING_ACTIONS, CASE_MEETING_CELLS, CASE_MEETING_TABLE
 from tests.policy.tables import (
     ADMIN,
     APPROACH_ACTIONS,
@@ -41,8 +42,9 @@ pytestmark = pytest.mark.django_db
 def test_the_tables_cover_every_role_action_and_family(module_world):
     covered = set(FAMILY_ACTIONS) | set(APPROACH_ACTIONS) | set(GLOBAL_ACTIONS)
     covered |= set(START_ACTIONS) | set(INSPECTION_ACTIONS) | set(RESPONDENT_ACTIONS) | set(SYSTEM_ACTIONS)
+    covered |= set(CASE_MEETING_ACTIONS)
     assert covered == set(A), "a new Permission needs its rows in these tables"
-    for table in (FAMILY_TABLE, APPROACH_TABLE):
+    for table in (FAMILY_TABLE, APPROACH_TABLE, CASE_MEETING_TABLE):
         objects = {row[0] for row in table}
         for obj in objects:
             assert sorted(row[1] for row in table if row[0] == obj) == sorted(Role), obj
@@ -67,6 +69,11 @@ def test_approach_action(module_world, which, role, action, expected):
 
     assert policy.can(actor, action, approach) is expected
     assert policy.approaches_for(actor, action).filter(pk=approach.pk).exists() is expected
+
+
+@pytest.mark.parametrize(("which", "role", "action", "expected"), CASE_MEETING_CELLS)
+def test_case_meeting_action(module_world, which, role, action, expected):
+    test_approach_action(module_world, which, role, action, expected)
 
 
 @pytest.mark.parametrize(("purpose", "action", "expected"), _cells(SYSTEM_TABLE, SYSTEM_ACTIONS, 1))

@@ -40,6 +40,8 @@ AWAITING_TRIAGE = frozenset({S.REGISTERED, S.TRIAGE})
 STEERED = frozenset({S.ACTIVE, S.AFTERCARE})
 # The approach started with the family at some point: it has (had) a start date and a coordinator.
 STARTED = frozenset({S.ACTIVE, S.AFTERCARE, S.CLOSED})
+# The family has left the approach: closed, with aftercare still running or not. A partner's signal brings it back.
+LEFT = frozenset({S.AFTERCARE, S.CLOSED})
 # A new aanmelding or a signal brings the family back into triage (a new episode).
 REOPENABLE = frozenset({S.CLOSED, S.DECLINED, S.AFTERCARE})
 # The families a municipality counts as its population (toetsingskader B1.a.2): all but those not taken in.

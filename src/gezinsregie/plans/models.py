@@ -270,6 +270,24 @@ class Meeting(models.Model):
     network = models.CharField(_("aanwezigen uit het netwerk"), max_length=300, blank=True)
     minutes = models.TextField(_("verslag"))
     plan_version = models.PositiveIntegerField(_("planversie na het overleg"), null=True, blank=True)
+    # The family's part of a case meeting over many families (zorgnetwerkoverleg), if it was one.
+    case_meeting = models.ForeignKey(
+        "plans.CaseMeeting",
+        verbose_name=_("deel van het zorgnetwerkoverleg"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="family_parts",
+    )
+    # A case manager appointed in the meeting: the handover itself is casework's CoordinatorAssignment.
+    coordinator_assignment = models.OneToOneField(
+        "casework.CoordinatorAssignment",
+        verbose_name=_("regisseur aangewezen in dit overleg"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -277,6 +295,69 @@ class Meeting(models.Model):
         verbose_name = _("rondetafeloverleg")
         verbose_name_plural = _("rondetafeloverleggen")
         ordering = ["-held_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case_meeting", "family"],
+                condition=models.Q(case_meeting__isnull=False),
+                name="one_part_per_family_per_case_meeting",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Rondetafel {self.family} ({self.held_on})"
+
+
+class CaseMeeting(models.Model):
+    """A case meeting of an approach over many families (zorgnetwerkoverleg), e.g. the monthly zorgnetwerk in
+    Venlo, chaired by the municipality (rapportage 21 gemeenten 2013: "Frontlineteam Venlo, zorgnetwerken").
+
+    It holds no personal data itself: which families are on its agenda (CaseMeetingItem) and what was said
+    about each (a family Meeting with `case_meeting` set) follow their family in the policy.
+    """
+
+    approach = models.ForeignKey(
+        "organisations.Approach", verbose_name=_("aanpak"), on_delete=models.PROTECT, related_name="case_meetings"
+    )
+    held_on = models.DateField(_("datum"))
+    starts_at = models.TimeField(_("begintijd"))
+    ends_at = models.TimeField(_("eindtijd"))
+    location = models.CharField(_("plaats"), max_length=200)
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("voorzitter"), on_delete=models.PROTECT, related_name="+"
+    )
+    recurrence = models.CharField(
+        _("herhaling"), max_length=100, blank=True, help_text=_("Bijvoorbeeld: maandelijks, elke eerste dinsdag.")
+    )
+    planned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("zorgnetwerkoverleg")
+        verbose_name_plural = _("zorgnetwerkoverleggen")
+        ordering = ["-held_on", "-starts_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="case_meeting_ends_after_it_starts"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Zorgnetwerkoverleg {self.approach} ({self.held_on})"
+
+
+class CaseMeetingItem(models.Model):
+    """A family on the agenda of a case meeting. Personal data: that a family is discussed there at all."""
+
+    case_meeting = models.ForeignKey(CaseMeeting, on_delete=models.CASCADE, related_name="agenda")
+    family = models.ForeignKey("casework.Family", on_delete=models.CASCADE, related_name="case_meeting_items")
+    position = models.PositiveSmallIntegerField(_("volgorde"))
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("gezin op de agenda")
+        verbose_name_plural = _("gezinnen op de agenda")
+        ordering = ["case_meeting", "position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["case_meeting", "family"], name="a_family_once_on_an_agenda")]
+
+    def __str__(self) -> str:
+        return f"{self.family} op {self.case_meeting}"

@@ -5,14 +5,23 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.casework.models import Family, Problem
 from gezinsregie.common.formatting import short_date
-from gezinsregie.organisations.models import Organisation
+from gezinsregie.organisations.models import Approach, Organisation
 from gezinsregie.plans import rules
-from gezinsregie.plans.models import Action, ActionStatus, Goal, GoalStatus, Meeting, Plan
+from gezinsregie.plans.models import (
+    Action,
+    ActionStatus,
+    CaseMeeting,
+    CaseMeetingItem,
+    Goal,
+    GoalStatus,
+    Meeting,
+    Plan,
+)
 
 
 def plan_of(family: Family) -> Plan | None:
@@ -260,4 +269,72 @@ def agenda_of(family: Family, plan: Plan, *, today: date) -> Agenda:
 
 
 def meetings_of(family: Family) -> QuerySet[Meeting]:
-    return family.meetings.select_related("chair").prefetch_related("attendees", "agreements")
+    return family.meetings.select_related(
+        "chair", "case_meeting__approach", "coordinator_assignment__coordinator"
+    ).prefetch_related("attendees", "agreements")
+
+
+# --- case meetings over many families (zorgnetwerkoverleg) --------------------------------------------------------
+
+
+def case_meetings_of(approaches: QuerySet[Approach]) -> QuerySet[CaseMeeting]:
+    """The case meetings of approaches the caller got from policy.approaches_for: when, where, how many families."""
+    return (
+        CaseMeeting.objects.filter(approach__in=approaches)
+        .select_related("approach", "chair")
+        .annotate(families=Count("agenda"))
+    )
+
+
+def chairs_for(approach: Approach) -> QuerySet[User]:
+    """Who chairs a case meeting of the approach: one of its process managers (for the municipality), the one
+    person who may see every family on the agenda."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__role=Role.PROCESS_MANAGER,
+            memberships__active=True,
+            memberships__approach=approach,
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    family: Family
+    part: Meeting | None  # the family's part of the meeting, once recorded
+
+
+@dataclass(frozen=True)
+class CaseMeetingAgenda:
+    lines: list[AgendaLine]  # the families the caller may see, in the order of the agenda
+    hidden: int  # the others: only how many, never which
+
+
+def agenda_for(case_meeting: CaseMeeting, *, visible: QuerySet[Family]) -> CaseMeetingAgenda:
+    """The agenda as far as `visible` (policy.families_for(actor, VIEW)) reaches: a family the caller may not see
+    is counted, never read."""
+    allowed = visible.values("pk")
+    items = case_meeting.agenda.filter(family__in=allowed).select_related("family").order_by("position", "pk")
+    hidden = case_meeting.agenda.exclude(family__in=allowed).count()
+    parts = case_meeting.family_parts.filter(family__in=allowed).select_related("coordinator_assignment__coordinator")
+    by_family = {m.family_id: m for m in parts.prefetch_related("agreements")}
+    return CaseMeetingAgenda([AgendaLine(i.family, by_family.get(i.family_id)) for i in items], hidden)
+
+
+def agenda_item(case_meeting: CaseMeeting, family: Family) -> CaseMeetingItem | None:
+    """The family's place on the agenda (a family the caller got through policy.access_family), or None."""
+    return case_meeting.agenda.filter(family=family).first()
+
+
+def part_of(case_meeting: CaseMeeting, family: Family) -> Meeting | None:
+    return case_meeting.family_parts.filter(family=family).first()
+
+
+def case_meetings_of_family(family: Family) -> QuerySet[CaseMeetingItem]:
+    """The case meetings with this family on the agenda, latest first."""
+    return family.case_meeting_items.select_related("case_meeting__approach").order_by(
+        "-case_meeting__held_on", "-case_meeting__starts_at"
+    )

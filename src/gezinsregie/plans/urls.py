@@ -17,6 +17,7 @@ urlpatterns = [
     path("bevestigen/", views.commit, name="commit"),
     path("overleg/", views.meetings, name="meetings"),
     path("overleg/<int:meeting_id>/", views.meeting, name="meeting"),
+    path("overleg/<int:meeting_id>/overleg.ics", views.meeting_ics, name="meeting_ics"),
     path("versies/", views.history, name="history"),
     path("versies/vergelijken/", views.compare, name="compare"),
     path("samenvatting/", views.summary_html, name="summary"),

@@ -8,7 +8,10 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Max, QuerySet
+from django.utils import timezone
 
+from gezinsregie import policy
+from gezinsregie.accounts.models import User
 from gezinsregie.casework import workflow
 from gezinsregie.casework.models import (
     Episode,
@@ -198,3 +201,21 @@ def not_cooperating(family: Family) -> bool:
     return Escalation.objects.filter(
         family=family, stagnation=Stagnation.NOT_COOPERATING, closed_on__isnull=True
     ).exists()
+
+
+def checkins_of_watcher(*, actor: User, limit: int) -> list[CheckIn]:
+    """The next check-ins of the aftercares `actor` keeps watch over, in families the policy lets them see."""
+    watched = policy.family_list(actor, policy.Permission.RECORD_CHECKIN, what="family.list.aftercare").filter(
+        aftercares__watcher=actor, aftercares__ended_on__isnull=True
+    )
+    families = {f.pk: f for f in watched}  # read (and logged) once
+    rows = list(
+        CheckIn.objects.filter(
+            family_id__in=families, aftercare__watcher=actor, aftercare__ended_on__isnull=True, held_on__isnull=True
+        ).order_by("due_on")[:limit]
+    )
+    today = timezone.localdate()
+    for checkin in rows:
+        checkin.family = families[checkin.family_id]
+        checkin.is_missed = checkin.due_on < today  # type: ignore[attr-defined]
+    return rows

@@ -31,6 +31,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         items.append(("casework:overdue", "Afspraken over de datum", None))
     if user_roles_include(user, {Role.PROCESS_MANAGER}):
         items.append(("casework:waiting", "Wachtende zorg", None))
+    if policy.approaches_for(user, policy.Permission.VIEW_CASE_MEETING).exists():
+        items.append(("case_meetings:index", "Zorgnetwerk", None))
     if policy.approaches_for(user, policy.Permission.REGISTER).exists():
         items.append(("casework:register", "Gezin aanmelden", None))
     if policy.approaches_for(user, policy.Permission.VIEW_POPULATION).exists():

@@ -81,7 +81,7 @@ def demo_trajectory(
         _not_cooperating(active[3], manager=manager, today=today, decided=False)
     if len(active) > 7:
         _not_cooperating(active[7], manager=manager, today=today, decided=True)
-    ended = [f for f in families if f.status in (FamilyStatus.AFTERCARE, FamilyStatus.CLOSED) and f.closed_on]
+    ended = [f for f in families if f.status in workflow.LEFT and f.closed_on]
     for index, family in enumerate(ended):
         _closed(rng, family, today=today, watcher=watcher, index=index)
     # in the approach the demo process manager runs, so the demo logins see it

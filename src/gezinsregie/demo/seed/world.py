@@ -16,6 +16,7 @@ from gezinsregie.casework.models import (
     Family,
 )
 from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+from gezinsregie.demo.seed.case_meetings import demo_case_meetings
 from gezinsregie.demo.seed.families import _coordinator_for, _demo_family
 from gezinsregie.demo.seed.inspections import demo_inspections
 from gezinsregie.demo.seed.names import (
@@ -173,6 +174,7 @@ def demo_load() -> DemoWorld:
         partners=[ggz, partners["Maatschappelijk werk De Schakel"], partners["Politie basisteam Zeldenbroek"]],
         reporter=users["beleid"],
     )
+    demo_case_meetings(approach=integrale, chair=users["procesmanager"], today=today)
     return DemoWorld(municipality, [integrale, gezinsmanagement], number, created=True)
 
 

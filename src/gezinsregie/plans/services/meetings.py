@@ -11,13 +11,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 
+from gezinsregie import policy
 from gezinsregie.accounts.models import User
-from gezinsregie.casework.models import Member
+from gezinsregie.casework.models import CoordinatorAssignment, Family, Member
 from gezinsregie.common.formatting import short_date
 from gezinsregie.notifications.services import notify
-from gezinsregie.plans import selectors
-from gezinsregie.plans.models import Action, ActionStatus, Goal, Meeting, Plan
+from gezinsregie.plans import rules, selectors
+from gezinsregie.plans.models import Action, ActionStatus, CaseMeeting, Goal, Meeting, Plan
 from gezinsregie.plans.services import (
+    EDIT,
     Owner,
     _action_errors,
     _before,
@@ -43,14 +45,15 @@ class AgreementInput:
 
 def _errors(
     *,
-    plan: Plan,
+    family: Family,
+    plan: Plan | None,
     held_on: date,
-    chair: User,
+    chair: User | None,
     attendees: Sequence[User],
     minutes: str,
     agreements: Sequence[AgreementInput],
 ) -> dict[str, list[str]]:
-    family = plan.family
+    """`chair` None: the chair of the case meeting this is a part of, checked when that was planned."""
     errors: dict[str, list[str]] = {}
     if held_on > _today() + timedelta(days=MAX_DAYS_AHEAD):
         errors["held_on"] = ["Leg een overleg vast nadat het is gehouden: deze datum ligt in de toekomst."]
@@ -71,10 +74,13 @@ def _errors(
             + ", ".join(outside)
             + "."
         ]
-    if chair.pk not in allowed:
+    if chair is not None and chair.pk not in allowed:
         errors["chair"] = ["De voorzitter is de regisseur, de procesmanager of een betrokken professional."]
+    if plan is None and agreements:
+        errors["agreements"] = ["Dit gezin heeft nog geen plan: stel eerst het plan op, dan worden afspraken acties."]
+        return errors
     for number, agreement in enumerate(agreements, start=1):
-        if agreement.goal is None or agreement.goal.plan_id != plan.pk:
+        if agreement.goal is None or plan is None or agreement.goal.plan_id != plan.pk:
             errors.setdefault("agreements", []).append(
                 f"Afspraak {number} hoort bij geen doel van het plan: kies het doel, of voeg eerst een doel toe."
             )
@@ -108,18 +114,71 @@ def meeting_record(
     agreements: Sequence[AgreementInput],
 ) -> Meeting:
     """The meeting and its agreements in one transaction, or nothing at all."""
-    plan = _lock(actor=actor, plan=plan, expected_version=expected_version)
-    family = plan.family
-    errors = _errors(
-        plan=plan, held_on=held_on, chair=chair, attendees=attendees, minutes=minutes, agreements=agreements
+    return _record(
+        actor=actor,
+        family=plan.family,
+        plan=plan,
+        expected_version=expected_version,
+        held_on=held_on,
+        chair=chair,
+        attendees=attendees,
+        members=members,
+        network=network,
+        minutes=minutes,
+        agreements=agreements,
     )
+
+
+def _record(
+    *,
+    actor: User,
+    family: Family,
+    plan: Plan | None,
+    expected_version: int | None,
+    held_on: date,
+    chair: User,
+    attendees: Sequence[User],
+    members: Sequence[Member],
+    network: str,
+    minutes: str,
+    agreements: Sequence[AgreementInput],
+    case_meeting: CaseMeeting | None = None,
+    assignment: CoordinatorAssignment | None = None,
+    errors: rules.Errors | None = None,
+) -> Meeting:
+    """A round table, or a family's part of a case meeting (`case_meeting`: its chair and date, a case manager
+    appointed in it). Runs inside the caller's transaction; `errors` are the caller's own, reported together."""
+    if plan is not None:
+        plan = _lock(actor=actor, plan=plan, expected_version=expected_version or 0)
+        family = plan.family
+    else:
+        policy.ensure(actor, EDIT, family)
+    errors = {k: list(v) for k, v in (errors or {}).items()}
+    found = _errors(
+        family=family,
+        plan=plan,
+        held_on=held_on,
+        chair=None if case_meeting is not None else chair,
+        attendees=attendees,
+        minutes=minutes,
+        agreements=agreements,
+    )
+    for key, messages in found.items():
+        errors.setdefault(key, []).extend(messages)
     if any(m.family_id != family.pk for m in members):
         errors.setdefault("members", []).append("Kies alleen gezinsleden van dit gezin.")
     if errors:
         raise ValidationError(errors)
-    before = _before(plan)
+    before = _before(plan) if plan is not None else None
     meeting = Meeting(
-        family=family, held_on=held_on, chair=chair, network=network.strip(), minutes=minutes.strip(), recorded_by=actor
+        family=family,
+        held_on=held_on,
+        chair=chair,
+        network=network.strip(),
+        minutes=minutes.strip(),
+        recorded_by=actor,
+        case_meeting=case_meeting,
+        coordinator_assignment=assignment,
     )
     _save(meeting)
     meeting.attendees.set(attendees)
@@ -134,16 +193,17 @@ def meeting_record(
         )
         _set_owner(action, agreement.owner)
         _save(action)
-    if agreements:
+    if agreements and plan is not None and before is not None:
         version = _new_version(actor=actor, plan=plan, before=before)
         meeting.plan_version = version.number
         meeting.save(update_fields=["plan_version"])
     _log(actor=actor, action="meeting.record", family=family, obj=meeting)
+    what = "zorgnetwerkoverleg" if case_meeting is not None else "rondetafeloverleg"
     for user in attendees:  # the minutes, only to who was there and may see the family (checked above)
         notify(
             user=user,
             key=f"meeting:{meeting.pk}:minutes:user:{user.pk}",
-            message=f"Het verslag van het rondetafeloverleg over gezin {family.reference} ({short_date(held_on)}).",
+            message=f"Het verslag van het {what} over gezin {family.reference} ({short_date(held_on)}).",
             url=reverse("plans:meeting", kwargs={"family_id": family.pk, "meeting_id": meeting.pk}),
             family=family,
         )

@@ -4,6 +4,8 @@ Users who may view the family but not edit it (professionals) see the plan read-
 answer 404 for them, as for anyone else who may not edit (missing and forbidden look the same).
 """
 
+from gezinsregie.plans.views.calendar import case_meeting_ics, meeting_ics
+from gezinsregie.plans.views.case_meetings import case_meeting, case_meeting_part, case_meeting_plan, case_meetings
 from gezinsregie.plans.views.edit import (
     action_add,
     action_edit,
@@ -22,6 +24,11 @@ __all__ = [
     "action_edit",
     "action_progress",
     "approval",
+    "case_meeting",
+    "case_meeting_ics",
+    "case_meeting_part",
+    "case_meeting_plan",
+    "case_meetings",
     "commit",
     "compare",
     "create",
@@ -30,6 +37,7 @@ __all__ = [
     "goal_edit",
     "history",
     "meeting",
+    "meeting_ics",
     "meetings",
     "summary_html",
     "summary_pdf",

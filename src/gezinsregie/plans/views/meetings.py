@@ -68,6 +68,7 @@ def meetings(request: HttpRequest, family_id: UUID) -> HttpResponse:
         "family": family,
         "plan": plan,
         "meetings": selectors.meetings_of(family),
+        "case_meetings": selectors.case_meetings_of_family(family),
         "agenda": agenda,
         "form": form,
         "can_edit": can_edit,

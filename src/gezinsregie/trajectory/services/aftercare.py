@@ -20,7 +20,7 @@ from gezinsregie.trajectory import rules
 from gezinsregie.trajectory.models import Aftercare, CheckIn, Signal, SignalStatus
 
 Permission = policy.Permission
-SIGNAL_STATES = frozenset({workflow.FamilyStatus.AFTERCARE, workflow.FamilyStatus.CLOSED})
+SIGNAL_STATES = workflow.LEFT
 NO_SUCH_FAMILY = "Er is in deze aanpak geen gezin in nazorg of afgesloten met dit kenmerk en deze gezinsnaam."
 
 

@@ -275,7 +275,7 @@ class MeetingForm(PlanForm):
     network = forms.CharField(label="Aanwezigen uit het netwerk", required=False, max_length=300)
     minutes = forms.CharField(label="Verslag", widget=forms.Textarea(attrs={"rows": 8}), max_length=20_000)
 
-    def __init__(self, *args: Any, family: Family, plan: Plan, today: date, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, family: Family, plan: Plan | None, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         people = User.objects.filter(pk__in=[p.user.pk for p in selectors.professionals_of(family)]).order_by(
             "last_name", "first_name"
@@ -285,8 +285,9 @@ class MeetingForm(PlanForm):
         self.fields["members"].queryset = family.members.all()  # type: ignore[attr-defined]
         owners = ActionForm(family=family, today=today)
         self.owners = owners.owners
-        goals = [("", "— geen afspraak —")] + [(str(g.pk), g.description[:80]) for g in plan.goals.order_by("priority")]
-        self.goals = {str(g.pk): g for g in plan.goals.all()}
+        plan_goals = list(plan.goals.order_by("priority")) if plan is not None else []  # no plan: no agreements
+        goals = [("", "— geen afspraak —")] + [(str(g.pk), g.description[:80]) for g in plan_goals]
+        self.goals = {str(g.pk): g for g in plan_goals}
         for n in range(1, AGREEMENT_ROWS + 1):
             self.fields[f"agreement_{n}_goal"] = forms.ChoiceField(
                 label=f"Afspraak {n}: bij doel", choices=goals, required=False
