@@ -82,7 +82,6 @@ def test_a_signal_brings_the_family_back_in_triage_with_a_second_episode_of_its_
     with time_machine.travel(at(later), tick=False):
         signal = services.signal_raise(
             actor=w.outsider,  # any partner of the approach
-            approach=w.approach,
             reference=w.family.reference.lower(),
             family_name=w.family.name.upper(),
             description="Huurachterstand van drie maanden gemeld door de corporatie.",
@@ -109,9 +108,7 @@ def test_a_signal_brings_the_family_back_in_triage_with_a_second_episode_of_its_
 
 def test_a_signal_needs_the_reference_and_the_name_together(w, in_aftercare) -> None:
     with pytest.raises(ValidationError) as refused:
-        services.signal_raise(
-            actor=w.outsider, approach=w.approach, reference=w.family.reference, family_name="Jansen", description="x"
-        )
+        services.signal_raise(actor=w.outsider, reference=w.family.reference, family_name="Jansen", description="x")
     assert "geen gezin in nazorg of afgesloten" in refused.value.message_dict["reference"][0]
     w.family.refresh_from_db()
     assert w.family.status == FamilyStatus.AFTERCARE
@@ -122,7 +119,6 @@ def test_where_the_approach_asks_a_new_registration_the_signal_waits_for_it(w, i
     w.approach.save()
     signal = services.signal_raise(
         actor=w.outsider,
-        approach=w.approach,
         reference=w.family.reference,
         family_name=w.family.name,
         description="Schoolverzuim.",

@@ -91,11 +91,21 @@ def test_the_watcher_records_a_checkin_on_the_overview(w, planned) -> None:
 
 def test_the_process_manager_records_the_exit_decision_naming_the_measures(w, planned) -> None:
     client = w.client_for(w.coordinator)
-    data = {"formulier": "maatregel", "kind": MeasureKind.BENEFIT, "considered_on": today(), "decision": "pending"}
+    data = {
+        "formulier": "maatregel",
+        "maatregel-kind": MeasureKind.BENEFIT,
+        "maatregel-considered_on": today(),
+        "maatregel-decision": "pending",
+    }
     assert client.post(url("measures", w), data).status_code == 302
     measure = Measure.objects.get()
     # the coordinator may not take the process manager's decision
-    decision = {"formulier": "besluit", "decided_on": today(), "reason": "Weigert", "measures": [measure.pk]}
+    decision = {
+        "formulier": "besluit",
+        "besluit-decided_on": today(),
+        "besluit-reason": "Weigert",
+        "besluit-measures": [measure.pk],
+    }
     assert client.post(url("measures", w), decision).status_code == 404
     assert w.client_for(w.process_manager).post(url("measures", w), decision).status_code == 302
     assert "Besluit uitstroom zonder medewerking" in client.get(url("measures", w)).content.decode()
@@ -106,7 +116,6 @@ def test_a_partner_signals_and_learns_nothing_about_the_family(w, planned) -> No
     close(w)
     client = w.client_for(w.outsider)
     data = {
-        "approach": w.approach.pk,
         "reference": w.family.reference,
         "family_name": w.family.name,
         "description": "Huurachterstand.",

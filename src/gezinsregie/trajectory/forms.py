@@ -9,7 +9,6 @@ from gezinsregie.casework import workflow
 from gezinsregie.casework.models import Family, MeasureDecision, MeasureKind, NetworkPerson
 from gezinsregie.common import widgets
 from gezinsregie.frameworks.models import LifeDomain
-from gezinsregie.organisations.models import Approach
 from gezinsregie.plans.models import Goal
 from gezinsregie.trajectory.models import EvaluationKind, GoalResult
 
@@ -160,14 +159,9 @@ class AftercareEndForm(forms.Form):
 
 
 class SignalForm(forms.Form):
-    approach = forms.ModelChoiceField(label="Aanpak", queryset=Approach.objects.none(), widget=SELECT)
     reference = forms.CharField(label="Kenmerk van het gezin", max_length=20, widget=TEXT)
     family_name = forms.CharField(label="Gezinsnaam", max_length=120, widget=TEXT)
     description = forms.CharField(label="Wat is er aan de hand?", widget=AREA)
-
-    def __init__(self, *args: Any, approaches: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.fields["approach"].queryset = approaches  # type: ignore[attr-defined]
 
 
 class MeasureForm(forms.Form):

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,7 +21,7 @@ from gezinsregie.trajectory.models import Aftercare, CheckIn, Signal, SignalStat
 
 Permission = policy.Permission
 SIGNAL_STATES = workflow.LEFT
-NO_SUCH_FAMILY = "Er is in deze aanpak geen gezin in nazorg of afgesloten met dit kenmerk en deze gezinsnaam."
+NO_SUCH_FAMILY = "Er is in uw aanpakken geen gezin in nazorg of afgesloten met dit kenmerk en deze gezinsnaam."
 
 
 def _trajectory_url(family: Family) -> str:
@@ -100,18 +100,20 @@ def aftercare_end(*, actor: User, aftercare: Aftercare, ended_on: date, reason: 
 
 
 @transaction.atomic
-def signal_raise(*, actor: User, approach: Approach, reference: str, family_name: str, description: str) -> Signal:
+def signal_raise(*, actor: User, reference: str, family_name: str, description: str) -> Signal:
     """Any partner signals that a family in aftercare or closed needs the approach again.
 
-    The partner names the family by its reference and its name: both must match, so the form cannot be used to
-    find out which references exist or how a family is doing.
+    The partner names the family by its reference and its name: both must match, in an approach the partner
+    works in, so the form cannot be used to find out which references exist or how a family is doing.
     """
-    policy.ensure(actor, Permission.RAISE_SIGNAL, approach)
+    approaches = policy.approaches_for(actor, Permission.RAISE_SIGNAL)
+    if not approaches.exists():
+        raise PermissionDenied
     if not description.strip():
         raise ValidationError({"description": ["Beschrijf het signaal: wat is er aan de hand?"]})
     family = (
         Family.objects.select_for_update()
-        .filter(approach=approach, reference__iexact=reference.strip(), status__in=SIGNAL_STATES)
+        .filter(approach__in=approaches, reference__iexact=reference.strip(), status__in=SIGNAL_STATES)
         .first()
     )
     if family is None or casework_rules.normalise_name(family.name) != casework_rules.normalise_name(family_name):

@@ -29,9 +29,12 @@ def measures(request: HttpRequest, family_id: UUID) -> HttpResponse:
     rows = list(selectors.measures_of(family))
     chosen = request.POST.get("formulier", "")
     data = request.POST if request.method == "POST" else None
-    measure_form = forms.MeasureForm(data if chosen == "maatregel" else None, initial={"considered_on": today})
+    # two forms on one page with fields of the same name: prefixes keep their ids (and labels) apart
+    measure_form = forms.MeasureForm(
+        data if chosen == "maatregel" else None, prefix="maatregel", initial={"considered_on": today}
+    )
     exit_form = forms.ExitDecisionForm(
-        data if chosen == "besluit" else None, measures=rows, initial={"decided_on": today}
+        data if chosen == "besluit" else None, prefix="besluit", measures=rows, initial={"decided_on": today}
     )
     if request.method == "POST":
         if chosen == "maatregel" and can_edit:

@@ -19,10 +19,9 @@ Permission = policy.Permission
 @login_required
 def signal(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
-    approaches = policy.approaches_for(actor, Permission.RAISE_SIGNAL).select_related("municipality")
-    if not approaches.exists():
+    if not policy.approaches_for(actor, Permission.RAISE_SIGNAL).exists():
         raise PermissionDenied
-    form = forms.SignalForm(request.POST or None, approaches=approaches, initial={"approach": approaches.first()})
+    form = forms.SignalForm(request.POST or None)
     if request.method == "POST" and submit(form, lambda d: services.signal_raise(actor=actor, **d)):
         # the partner learns no more about the family than they said: only that the signal arrived
         messages.success(request, "Dank u. Het signaal is doorgegeven aan de procesmanager van de aanpak.")
