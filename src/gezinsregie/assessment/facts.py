@@ -24,6 +24,8 @@ from gezinsregie.casework.models import (
     Escalation,
     Family,
     Member,
+    NetworkInfluence,
+    NetworkPerson,
     OwnStrength,
     Problem,
     Referral,
@@ -62,6 +64,9 @@ class Rows:
     contacts: dict[UUID, list[tuple[str, date]]] = field(default_factory=lambda: defaultdict(list))
     escalations: dict[UUID, list[tuple[date, date | None]]] = field(default_factory=lambda: defaultdict(list))
     ladder_days: dict[int, int] = field(default_factory=dict)  # approach → days of its whole ladder
+    # the social network: (influence, a role in the plan or eyes and ears, recorded on); goals that build it
+    network: dict[UUID, list[tuple[str, bool, date]]] = field(default_factory=lambda: defaultdict(list))
+    network_goals: dict[UUID, list[date]] = field(default_factory=lambda: defaultdict(list))
 
 
 OUTREACH = {ContactKind.HOME_VISIT, ContactKind.ELSEWHERE}  # going to the family (toetsingskader C3.b.1)
@@ -92,6 +97,7 @@ def load_rows(families: QuerySet[Family]) -> Rows:
     ]
     _load_care(rows, ids)
     _load_escalations(rows, ids)
+    _load_network(rows, ids)
     for family_id, kind, happened_on in Contact.objects.filter(family__in=ids).values_list(
         "family_id", "kind", "happened_on"
     ):
@@ -171,6 +177,19 @@ def _load_escalations(rows: Rows, ids: QuerySet[Family, Any]) -> None:
     rows.ladder_days.update(configured)
 
 
+def _load_network(rows: Rows, ids: QuerySet[Family, Any]) -> None:
+    for family_id, influence, role, eyes, recorded_on in NetworkPerson.objects.filter(family__in=ids).values_list(
+        "family_id", "influence", "role_in_plan", "eyes_and_ears", "recorded_on"
+    ):
+        rows.network[family_id].append((influence, role or eyes, recorded_on))
+    goals = PlanGoal.objects.filter(plan__family__in=ids).exclude(status=GoalStatus.DROPPED)
+    for family_id, key, text, created_at in goals.values_list(
+        "plan__family_id", "problem__domain__key", "description", "created_at"
+    ):
+        if casework_rules.builds_network(domain_key=key, description=text):
+            rows.network_goals[family_id].append(_day(created_at))
+
+
 def _escalations(rows: Rows, fid: UUID, day: date) -> tuple[tuple[date, date | None], ...]:
     """Escalations opened by `day`, with their closing date only if they were closed by then."""
     return tuple((o, c if c is not None and c <= day else None) for o, c in rows.escalations[fid] if o <= day)
@@ -222,6 +241,7 @@ def _facts_for(rows: Rows, family: dict[str, Any], day: date) -> FamilyFacts:
     members = rows.members[fid]
     covered_members = {p[2] for p in problems} | {s[1] for s in scores}
     covered_domains = {p[1] for p in problems} | {s[0] for s in scores}
+    network = [n for n in rows.network[fid] if n[2] <= day]
     return FamilyFacts(
         family_id=fid,
         registered_on=family["registered_on"],
@@ -246,6 +266,10 @@ def _facts_for(rows: Rows, family: dict[str, Any], day: date) -> FamilyFacts:
         problems_with_goal=frozenset(g[0] for g in goals),
         member_actions=sum(1 for a in actions if a[0] == OwnerKind.MEMBER),
         network_actions=sum(1 for a in actions if a[0] == OwnerKind.NETWORK),
+        network_persons=len(network),
+        supportive_network=sum(1 for n in network if n[0] == NetworkInfluence.SUPPORTIVE),
+        network_with_role=sum(1 for n in network if n[1]),
+        network_goal=any(d <= day for d in rows.network_goals[fid]),
         professional_actions=len(professional),
         overdue_professional_actions=sum(1 for a in professional if _overdue(a, day)),
         has_coordinator=_has_coordinator(family, assignments, day),

@@ -63,6 +63,10 @@ class FamilyFacts:
     problems_with_goal: frozenset[int] = frozenset()
     member_actions: int = 0
     network_actions: int = 0
+    network_persons: int = 0  # the social network as mapped (C2.c.1); how many support the family (C2.c.3)
+    supportive_network: int = 0
+    network_with_role: int = 0  # a role in the plan or eyes and ears after closure (C2.c.2)
+    network_goal: bool = False  # a goal on building the network (casework.rules.builds_network)
     professional_actions: int = 0
     overdue_professional_actions: int = 0
     has_coordinator: bool = False
@@ -169,10 +173,31 @@ def c2_b_2(f: FamilyFacts) -> Result:
     return Result(Outcome.NOT_MET, f"{len(uncovered)} problemen die het gezin niet zelf kan oplossen hebben geen doel.")
 
 
+def c2_c_1(f: FamilyFacts) -> Result:
+    if f.network_persons:
+        return Result(Outcome.MET, f"{f.network_persons} personen uit het netwerk, {f.supportive_network} steunend.")
+    if f.network_goal:  # looked at: nobody there, so building it is the goal
+        return Result(Outcome.MET, "Geen netwerk gevonden; het opbouwen ervan is een doel in het plan.")
+    return Result(Outcome.NOT_MET, "Het sociale netwerk is niet in kaart gebracht.")
+
+
 def c2_c_2(f: FamilyFacts) -> Result:
-    if f.network_actions:
-        return Result(Outcome.MET, f"{f.network_actions} acties van mensen uit het sociale netwerk.")
-    return Result(Outcome.UNKNOWN, "Geen netwerkpersonen in het plan; het netwerk zelf wordt nog niet vastgelegd.")
+    if f.network_with_role or f.network_actions:
+        return Result(Outcome.MET, f"{f.network_with_role} personen met een rol; {f.network_actions} netwerkacties.")
+    if f.network_persons:
+        return Result(Outcome.NOT_MET, f"Van de {f.network_persons} personen is niet bepaald wie een rol speelt.")
+    if f.network_goal:
+        return Result(Outcome.UNKNOWN, "Nog geen netwerk; het opbouwen ervan is een doel in het plan.")
+    return Result(Outcome.NOT_MET, "Het netwerk is niet in kaart gebracht: niet bepaald wie een rol kan spelen.")
+
+
+def c2_c_3(f: FamilyFacts) -> Result:
+    # Maastricht 2014 §6.2: "geen volgende stap zonder netwerk"; a straining network is no network to lean on
+    if f.supportive_network:
+        return Result(Outcome.MET, f"Er is een steunend netwerk ({f.supportive_network} personen).")
+    if f.network_goal:
+        return Result(Outcome.MET, "Geen steunend netwerk; het opbouwen ervan is een doel in het plan.")
+    return Result(Outcome.NOT_MET, "Geen steunend netwerk, en het opbouwen ervan is geen doel in het plan.")
 
 
 def c3_a_1(f: FamilyFacts) -> Result:
@@ -325,7 +350,9 @@ COMPUTED: dict[str, Callable[[FamilyFacts], Result]] = {
     "C2.a.3": c2_a_3,
     "C2.b.1": c2_b_1,
     "C2.b.2": c2_b_2,
+    "C2.c.1": c2_c_1,
     "C2.c.2": c2_c_2,
+    "C2.c.3": c2_c_3,
     "C3.a.1": c3_a_1,
     "C3.a.2": c3_a_2,
     "C3.a.3": c3_a_3,
@@ -351,8 +378,6 @@ INTERVIEW_ONLY: dict[str, str] = {
 
 NOT_RECORDED: dict[str, str] = {
     "C2.a.4": "Evaluaties met het gezin worden nog niet vastgelegd.",
-    "C2.c.1": "Het sociale netwerk wordt nog niet in kaart gebracht in het systeem.",
-    "C2.c.3": "Het sociale netwerk wordt nog niet in kaart gebracht in het systeem.",
     "C3.a.5": "Evaluaties van de resultaten worden nog niet vastgelegd.",
     "C5.a.1": "De reden van afsluiten wordt nog niet vastgelegd.",
     "C5.c.1": "Afsluiting en nazorg worden nog niet vastgelegd.",

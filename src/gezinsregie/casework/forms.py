@@ -16,6 +16,8 @@ from gezinsregie.casework.models import (
     FamilyStatus,
     Member,
     MemberRelation,
+    NetworkInfluence,
+    NetworkTie,
     OwnStrength,
     Problem,
     ReferralSource,
@@ -98,6 +100,9 @@ class ConsentForm(forms.Form):
     signed_by = forms.CharField(label="Getekend door", max_length=160, widget=TEXT)
     organisations = forms.ModelMultipleChoiceField(
         label="Organisaties die informatie mogen delen", queryset=Organisation.objects.none(), widget=CHECKS
+    )
+    covers_network_contacts = forms.BooleanField(
+        label="Het gezin staat toe dat contactgegevens van het netwerk worden vastgelegd", required=False
     )
     scan = forms.FileField(label="Scan van de verklaring (pdf of afbeelding, optioneel)", required=False)
 
@@ -351,3 +356,31 @@ class DecisionAnswerForm(forms.Form):
         widget=widgets.radios(),
     )
     reason = forms.CharField(label="Reden (bij weigeren)", required=False, widget=AREA, max_length=4000)
+
+# --- social network ------------------------------------------------------------------------------------------
+
+
+RADIOS = widgets.radios()
+
+
+class NetworkPersonForm(forms.Form):
+    name = forms.CharField(label="Naam", max_length=160, widget=TEXT)
+    tie = forms.ChoiceField(label="Soort relatie", choices=[("", "— kies —"), *NetworkTie.choices], widget=SELECT)
+    relation = forms.CharField(label="Relatie (bijv. oma van moederskant)", max_length=160, required=False, widget=TEXT)
+    members = forms.ModelMultipleChoiceField(
+        label="Hoort bij (niemand: het hele gezin)", queryset=Member.objects.none(), required=False, widget=CHECKS
+    )
+    influence = forms.ChoiceField(label="Invloed op het gezin", choices=NetworkInfluence.choices, widget=RADIOS)
+    phone = forms.CharField(label="Telefoon", max_length=40, required=False, widget=TEXT)
+    email = forms.EmailField(label="E-mail", required=False, widget=TEXT)
+    role_in_plan = forms.BooleanField(label="Heeft een rol in het plan (bijvoorbeeld een actie)", required=False)
+    eyes_and_ears = forms.BooleanField(label="Ogen en oren na de afsluiting", required=False)
+    note = forms.CharField(label="Toelichting", required=False, widget=AREA, max_length=2000)
+    use_required_attribute = False
+
+    def __init__(self, *args: Any, family: Family, contacts_allowed: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = family.members.all()  # type: ignore[attr-defined]
+        if not contacts_allowed:
+            for name in ("phone", "email"):
+                self.fields[name].help_text = "Alleen als de toestemmingsverklaring dit toestaat; nu niet."

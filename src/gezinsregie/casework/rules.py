@@ -144,3 +144,20 @@ def climb(*, step: int, since: date, today: date, ladder: Sequence[Rung]) -> lis
         step, since = step + 1, deadline
         moves.append((step, since))
     return moves
+
+
+# --- sociaal netwerk ---------------------------------------------------------------------------------------------
+# toetsingskader C2.c.1-C2.c.3; Maastricht 2014 §4.3 and §6.2 ("geen volgende stap zonder netwerk").
+
+NETWORK_DOMAIN_KEYS = frozenset({"sociaal-netwerk"})  # the life domain of the Maastricht and ZRM sets
+NETWORK_GOAL_TEXT = "Een steunend netwerk opbouwen"  # the goal the plan proposes where no one supports the family
+_NETWORK = r"\bnetwerk(?!partner)"  # the network, not the network partners (organisations)
+_BUILD = r"(op\s*(te\s+)?bouw|opbouw|uit\s*(te\s+)?brei|uitbrei|versterk)"
+_BUILDS_NETWORK = re.compile(rf"{_NETWORK}.*{_BUILD}|{_BUILD}.*{_NETWORK}|stut en steun", re.IGNORECASE | re.DOTALL)
+
+
+def builds_network(*, domain_key: str, description: str) -> bool:
+    """A goal counts as building the network (C2.c.3) when it is on the social-network life domain, or says so:
+    the network with building, widening or strengthening it, or "stut en steun" (Maastricht §4.3 found such a
+    goal under 'Praktisch functioneren'). "Met steun uit het netwerk" alone is not building one."""
+    return domain_key in NETWORK_DOMAIN_KEYS or bool(_BUILDS_NETWORK.search(description))

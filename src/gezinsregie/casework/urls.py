@@ -1,6 +1,7 @@
 from django.urls import path
 
 from gezinsregie.casework import views
+from gezinsregie.casework.views.network import network as _network
 from gezinsregie.plans.views.overdue import overdue as _overdue
 
 app_name = "casework"
@@ -24,6 +25,7 @@ urlpatterns = [
     path("gezinnen/<uuid:family_id>/betrokkenen/", views.involvements, name="involvements"),
     path("gezinnen/<uuid:family_id>/contacten/", views.contacts, name="contacts"),
     path("gezinnen/<uuid:family_id>/zorgvragen/", views.care, name="care"),
+    path("gezinnen/<uuid:family_id>/netwerk/", _network, name="network"),
     path("gezinnen/<uuid:family_id>/opschalingen/", views.escalations, name="escalations"),
     path("gezinnen/<uuid:family_id>/besluiten/", views.decisions, name="decisions"),
     path("wachtende-zorg/", views.waiting, name="waiting"),

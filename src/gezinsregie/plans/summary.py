@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from gezinsregie.casework.models import Family
+from gezinsregie.casework.selectors import network as network_selectors
 from gezinsregie.plans import selectors
 from gezinsregie.plans.models import ActionStatus, GoalStatus, OwnerKind, Plan
 
@@ -73,6 +74,7 @@ def context(family: Family, plan: Plan) -> dict[str, Any]:
         "approved_on": plan.approved_by_family_on,
         "changed_since_approval": plan.changed_since_approval,
         "today": timezone.localdate(),
+        "network": network_selectors.overview(family),  # the map and who is who: no contact details, no notes
     }
 
 

@@ -20,6 +20,8 @@ from gezinsregie.casework.models import (
     Family,
     FamilyStatus,
     Involvement,
+    NetworkInfluence,
+    NetworkPerson,
     Problem,
     Referral,
     ReferralSource,
@@ -188,6 +190,9 @@ def caseload_for(*, actor: User, query: str = "", status: str = "", attention_on
             has_consent=_active_consent(),
             has_problems=Exists(Problem.objects.filter(family=OuterRef("pk"))),
             has_plan=Exists(Plan.objects.filter(family=OuterRef("pk"))),
+            has_supportive_network=Exists(  # C2.c.3, Maastricht §6.2: "geen volgende stap zonder netwerk"
+                NetworkPerson.objects.filter(family=OuterRef("pk"), influence=NetworkInfluence.SUPPORTIVE)
+            ),
             plan_approved_on=Subquery(Plan.objects.filter(family=OuterRef("pk")).values("approved_by_family_on")[:1]),
             overdue_actions=Coalesce(
                 Subquery(

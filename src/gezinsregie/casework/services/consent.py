@@ -34,6 +34,7 @@ def consent_record(
     signed_by: str,
     organisations: Sequence[Organisation],
     scan: UploadedFile | None = None,
+    covers_network_contacts: bool = False,
 ) -> Consent:
     policy.ensure(actor, Permission.EDIT, family)
     errors: dict[str, list[str]] = {}
@@ -57,6 +58,7 @@ def consent_record(
         informed_of_rights=True,
         signed_on=signed_on,
         signed_by=signed_by.strip(),
+        covers_network_contacts=covers_network_contacts,
         recorded_by=actor,
     )
     if scan is not None:

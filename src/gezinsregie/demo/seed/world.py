@@ -24,6 +24,7 @@ from gezinsregie.demo.seed.names import (
     PARTNERS,
     STATES,
 )
+from gezinsregie.demo.seed.network import demo_network
 from gezinsregie.frameworks.models import Framework, LifeDomainSet
 from gezinsregie.organisations.models import (
     Approach,
@@ -166,6 +167,7 @@ def demo_load() -> DemoWorld:
                 inspectorate=inspectorate,
                 recorder=users["procesmanager"],
             )
+    demo_network(families=Family.objects.filter(approach__municipality=municipality), today=today)
     demo_inspections(
         approach=integrale,
         inspector=users["inspecteur"],

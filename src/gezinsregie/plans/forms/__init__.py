@@ -10,6 +10,7 @@ from django import forms
 
 from gezinsregie.accounts.models import User
 from gezinsregie.casework.models import Family, Member, Problem
+from gezinsregie.casework.selectors import network as network_selectors
 from gezinsregie.common import widgets
 from gezinsregie.plans import selectors
 from gezinsregie.plans.models import Action, ActionStatus, GoalStatus, OwnerKind, Plan, Term
@@ -172,6 +173,8 @@ class ActionForm(PlanForm):
                 self.owners[owner_key(owner)] = owner
                 professionals.append((owner_key(owner), str(p)))
         self.owners["network"] = Owner(OwnerKind.NETWORK)
+        network = [(f"network:{p.pk}", p) for p in network_selectors.network_of(family)]  # the mapped network
+        self.owners |= {key: Owner(OwnerKind.NETWORK, name=p.name) for key, p in network}
         choices: list[tuple[str, Any]] = [("", "— kies wie het doet —")]
         if action is not None and owner_key(Owner.of(action)) not in self.owners:
             # The current owner, no longer within the consent: shown, so the service can say why it is refused.
@@ -186,7 +189,13 @@ class ActionForm(PlanForm):
         choices += [
             ("Gezinsleden", [(key, f"{m} ({m.get_relation_display()})") for key, m in members]),
             ("Professionals (binnen de toestemming)", professionals),
-            ("Netwerk", [("network", "Iemand uit het netwerk (vul hieronder de naam in)")]),
+            (
+                "Netwerk",
+                [
+                    *((k, f"{p.name} ({p.get_tie_display()})") for k, p in network),
+                    ("network", "Iemand uit het netwerk (vul hieronder de naam in)"),
+                ],
+            ),
         ]
         self.fields["owner"].choices = choices  # type: ignore[attr-defined]
         if action is None:
@@ -199,7 +208,7 @@ class ActionForm(PlanForm):
         if key:
             owner = self.owners[key]
             if owner.kind == OwnerKind.NETWORK:
-                name = cleaned.get("owner_name", "").strip()
+                name = owner.name or cleaned.get("owner_name", "").strip()  # a mapped person, or the name typed
                 if not name:
                     self.add_error("owner_name", "Vul de naam in van de persoon uit het netwerk.")
                 owner = Owner(OwnerKind.NETWORK, name=name)
@@ -325,7 +334,8 @@ class MeetingForm(PlanForm):
             if text and owner_key_ and due_on is not None:
                 owner = self.owners[owner_key_]
                 if owner.kind == OwnerKind.NETWORK:
-                    owner = Owner(OwnerKind.NETWORK, name=(cleaned.get(f"agreement_{n}_owner_name") or "").strip())
+                    typed = (cleaned.get(f"agreement_{n}_owner_name") or "").strip()
+                    owner = Owner(OwnerKind.NETWORK, name=owner.name or typed)  # a mapped person, or the name typed
                 rows.append((self.goals.get(goal or ""), text, owner, due_on))
         cleaned["agreement_rows"] = rows
         return cleaned

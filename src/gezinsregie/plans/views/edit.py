@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
+from gezinsregie.casework import rules as casework_rules
 from gezinsregie.casework.models import Family
 from gezinsregie.common.forms import apply_errors
 from gezinsregie.plans import selectors, services
@@ -94,6 +95,10 @@ def goal_add(request: HttpRequest, family_id: UUID) -> HttpResponse:
     initial: dict[str, Any] = {"version": plan.version, "priority": highest + 1}
     if (problem := request.GET.get("probleem", "")).isdigit():
         initial["problem"] = int(problem)
+    if request.GET.get("netwerk"):  # the plan page's proposal: no one supports the family (C2.c.3)
+        initial["description"] = f"{casework_rules.NETWORK_GOAL_TEXT}: "
+        on_network = selectors.problems_of(family).filter(domain__key__in=casework_rules.NETWORK_DOMAIN_KEYS).first()
+        initial.setdefault("problem", on_network.pk if on_network else None)
 
     def save(data: dict[str, Any]) -> None:
         services.plan_add_goal(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
+from gezinsregie.casework.selectors import network as network_selectors
 from gezinsregie.plans import rules, selectors, summary
 from gezinsregie.plans.models import Action, ActionStatus, Goal, PlanVersion
 from gezinsregie.plans.views.common import _plan_or_404, _read
@@ -70,6 +71,7 @@ def detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
         "can_edit": policy.can(actor, EDIT, family),
         "commitments": selectors.commitments_of(plan) if plan is not None else [],
         "my_organisation": selectors.committing_organisation(actor, family) if plan is not None else None,
+        "network": network_selectors.status_of(family),  # no supportive network: propose building one (C2.c.3)
     }
     return render(request, "plans/detail.html", context)
 
