@@ -26,7 +26,9 @@ def test_the_coordinator_lists_only_their_own_families(world, login):
 
 
 def test_the_professional_lists_only_families_they_work_with_within_consent(world, login):
-    assert listed(login(world.user(Role.PROFESSIONAL)).get(FAMILIES)) == {world.family("consented").reference}
+    # working with it: involved, or keeping watch in its aftercare (policy._watching)
+    expected = {world.family("consented").reference, world.family("watching").reference}
+    assert listed(login(world.user(Role.PROFESSIONAL)).get(FAMILIES)) == expected
 
 
 def test_the_intake_team_lists_only_families_awaiting_triage_in_its_approach(world, login):

@@ -10,10 +10,10 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from gezinsregie.assessment.indicators import FamilyFacts
+from gezinsregie.assessment.indicators import ClosureFacts, FamilyFacts
 from gezinsregie.casework import rules as casework_rules
 from gezinsregie.casework.models import (
     CareRequest,
@@ -21,6 +21,7 @@ from gezinsregie.casework.models import (
     Contact,
     ContactKind,
     CoordinatorAssignment,
+    Episode,
     Escalation,
     Family,
     Member,
@@ -35,6 +36,7 @@ from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.organisations.models import EscalationRung, PriorityAgreement
 from gezinsregie.plans.models import Action, ActionStatus, GoalStatus, OwnerKind, Plan, PlanVersion
 from gezinsregie.plans.models import Goal as PlanGoal
+from gezinsregie.trajectory.models import Closure, Evaluation
 
 
 @dataclass
@@ -67,6 +69,10 @@ class Rows:
     # the social network: (influence, a role in the plan or eyes and ears, recorded on); goals that build it
     network: dict[UUID, list[tuple[str, bool, date]]] = field(default_factory=lambda: defaultdict(list))
     network_goals: dict[UUID, list[date]] = field(default_factory=lambda: defaultdict(list))
+    # after the plan: the episodes (registered, started, closed), evaluations and closures of each family
+    episodes: dict[UUID, list[tuple[date, date | None, date | None]]] = field(default_factory=lambda: defaultdict(list))
+    evaluations: dict[UUID, list[tuple[date, str, bool, int]]] = field(default_factory=lambda: defaultdict(list))
+    closures: dict[UUID, list[ClosureFacts]] = field(default_factory=lambda: defaultdict(list))
 
 
 OUTREACH = {ContactKind.HOME_VISIT, ContactKind.ELSEWHERE}  # going to the family (toetsingskader C3.b.1)
@@ -93,11 +99,13 @@ def load_rows(families: QuerySet[Family]) -> Rows:
             "approach__life_domain_set_id",
             "approach_id",
             "approach__care_wait_norm_days",
+            "approach__evaluation_interval_days",
         )
     ]
     _load_care(rows, ids)
     _load_escalations(rows, ids)
     _load_network(rows, ids)
+    _load_trajectory(rows, ids)
     for family_id, kind, happened_on in Contact.objects.filter(family__in=ids).values_list(
         "family_id", "kind", "happened_on"
     ):
@@ -190,6 +198,41 @@ def _load_network(rows: Rows, ids: QuerySet[Family, Any]) -> None:
             rows.network_goals[family_id].append(_day(created_at))
 
 
+def _load_trajectory(rows: Rows, ids: QuerySet[Family, Any]) -> None:
+    for family_id, registered_on, started_on, closed_on in (
+        Episode.objects.filter(family__in=ids)
+        .order_by("number")
+        .values_list("family_id", "registered_on", "started_on", "closed_on")
+    ):
+        rows.episodes[family_id].append((registered_on, started_on, closed_on))
+    for family_id, held_on, kind, with_family, goals in (
+        Evaluation.objects.filter(family__in=ids)
+        .annotate(goal_results=Count("goals"))
+        .values_list("family_id", "held_on", "kind", "with_family", "goal_results")
+    ):
+        rows.evaluations[family_id].append((held_on, kind, with_family, goals))
+    for family_id, closed_on, reason, handover, no_further_care, waived, waiver in (
+        Closure.objects.filter(family__in=ids)
+        .annotate(handover_items=Count("handover"))
+        .values_list(
+            "family_id", "closed_on", "reason", "handover_items", "no_further_care", "aftercare_waived", "waiver_reason"
+        )
+    ):
+        aftercare = not waived
+        rows.closures[family_id].append(
+            ClosureFacts(closed_on, reason, handover > 0 or no_further_care, aftercare or bool(waiver.strip()))
+        )
+
+
+def episode_on(rows: Rows, family: dict[str, Any], day: date) -> dict[str, Any]:
+    """The family as it was in the episode that `day` falls in: the last one registered by then."""
+    episodes = [e for e in rows.episodes[family["pk"]] if e[0] <= day]
+    if not episodes:
+        return family
+    registered_on, started_on, closed_on = episodes[-1]
+    return family | {"registered_on": registered_on, "started_on": started_on, "closed_on": closed_on}
+
+
 def _escalations(rows: Rows, fid: UUID, day: date) -> tuple[tuple[date, date | None], ...]:
     """Escalations opened by `day`, with their closing date only if they were closed by then."""
     return tuple((o, c if c is not None and c <= day else None) for o, c in rows.escalations[fid] if o <= day)
@@ -219,7 +262,8 @@ def in_scope_on(family: dict[str, Any], day: date, *, include_closed: bool) -> b
 def facts_on(rows: Rows, day: date, *, include_closed: bool = True) -> list[FamilyFacts]:
     """FamilyFacts as the records stood on `day` (end of day), for the families in scope that day."""
     facts = []
-    for family in rows.families:
+    for current in rows.families:
+        family = episode_on(rows, current, day)  # the self-assessment and trends read per episode
         if not in_scope_on(family, day, include_closed=include_closed):
             continue
         facts.append(_facts_for(rows, family, day))
@@ -281,6 +325,11 @@ def _facts_for(rows: Rows, family: dict[str, Any], day: date) -> FamilyFacts:
         ladder_days=rows.ladder_days[family["approach_id"]],
         contacts=sum(1 for _, on in rows.contacts[fid] if on <= day),
         last_outreach_on=max((on for kind, on in rows.contacts[fid] if on <= day and kind in OUTREACH), default=None),
+        evaluation_interval_days=family["approach__evaluation_interval_days"],
+        evaluations=tuple(e for e in rows.evaluations[fid] if family["started_on"] <= e[0] <= day),
+        closure=next(
+            (c for c in rows.closures[fid] if c.closed_on == family["closed_on"] and c.closed_on <= day), None
+        ),
     )
 
 

@@ -138,9 +138,13 @@ class ProblemForm(forms.Form):
         initial=OwnStrength.NOT_EXAMINED,
         widget=SELECT,
         help_text="“Bekeken: kan het niet zelf” is iets anders dan “nog niet bekeken”.",
+        required=False,
     )
     family_participated = forms.BooleanField(label="Het gezin heeft meegedaan aan deze analyse", required=False)
     identified_on = forms.DateField(label="Vastgesteld op", widget=DATE)
+
+    def clean_own_strength(self) -> str:
+        return self.cleaned_data.get("own_strength") or OwnStrength.NOT_EXAMINED
 
     def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -356,6 +360,7 @@ class DecisionAnswerForm(forms.Form):
         widget=widgets.radios(),
     )
     reason = forms.CharField(label="Reden (bij weigeren)", required=False, widget=AREA, max_length=4000)
+
 
 # --- social network ------------------------------------------------------------------------------------------
 

@@ -35,6 +35,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         items.append(("case_meetings:index", "Zorgnetwerk", None))
     if policy.approaches_for(user, policy.Permission.REGISTER).exists():
         items.append(("casework:register", "Gezin aanmelden", None))
+    if policy.approaches_for(user, policy.Permission.RAISE_SIGNAL).exists():
+        items.append(("trajectory_signal:signal", "Signaal afgeven", None))
     if policy.approaches_for(user, policy.Permission.VIEW_POPULATION).exists():
         items.append(("web:population", "Populatie", None))
     if policy.approaches_for(user, policy.Permission.VIEW_ASSESSMENT).exists():

@@ -8,15 +8,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.assessment import selectors as assessment_selectors
 from gezinsregie.assessment.indicators import Outcome
-from gezinsregie.casework import rules, selectors
+from gezinsregie.casework import rules, selectors, workflow
 from gezinsregie.casework.models import Family
 from gezinsregie.common.charts import bar_chart
+from gezinsregie.trajectory import selectors as trajectory_selectors
 
 Permission = policy.Permission
 START_LIST_LIMIT = 50
@@ -33,6 +35,9 @@ def start(request: HttpRequest) -> HttpResponse:
         families = list(selectors.approach_families(actor=actor)[:START_LIST_LIMIT])
         context["approach_families"] = families
         context["without_coordinator"] = [f for f in families if f.needs_coordinator]
+        steered = selectors.approach_families(actor=actor).filter(status__in=workflow.STEERED)
+        flags = trajectory_selectors.evaluation_flags(steered, today=timezone.localdate())
+        context["after_the_plan"] = [(f, flags[f.pk]) for f in steered if f.pk in flags][:START_LIST_LIMIT]
     if Role.INTAKE in roles or Role.PROCESS_MANAGER in roles:
         queue = selectors.triage_queue(actor=actor)[:START_LIST_LIMIT]
         context["triage_queue"] = [(f, selectors.days_waiting(f)) for f in queue]
@@ -40,6 +45,7 @@ def start(request: HttpRequest) -> HttpResponse:
         context["involved"] = list(selectors.involved_families(actor=actor)[:START_LIST_LIMIT])
         context["invitations"] = policy.invitation_list(actor)
         context["own_actions"] = selectors.own_actions(actor=actor, limit=START_LIST_LIMIT)
+        context["own_checkins"] = trajectory_selectors.checkins_of_watcher(actor=actor, limit=START_LIST_LIMIT)
         context["referral_status"] = list(selectors.own_referrals_status_only(actor=actor))
     if Role.INSPECTOR in roles:
         context["mandated"] = list(selectors.mandated_families(actor=actor))

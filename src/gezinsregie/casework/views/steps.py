@@ -19,6 +19,7 @@ from gezinsregie.audit import services as audit
 from gezinsregie.casework import forms, rules, selectors, services
 from gezinsregie.casework.models import MemberRelation
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.trajectory import selectors as trajectory_selectors
 
 Permission = policy.Permission
 CASELOAD_PAGE_SIZE = 25
@@ -252,12 +253,14 @@ def caseload(request: HttpRequest) -> HttpResponse:
         attention_only=criteria.get("attention", False),
     )
     page = Paginator(selectors.with_analysis(families), CASELOAD_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    after_the_plan = trajectory_selectors.evaluation_flags(page.object_list, today=timezone.localdate())
     rows = [
         {
             "family": f,
             "gaps": selectors.analysis_gaps(f),
             "start_overdue": f.awaiting_triage and selectors.start_overdue(f),
             "plan_flags": selectors.plan_flags(f),
+            "trajectory_flags": after_the_plan.get(f.pk, []),
         }
         for f in page.object_list
     ]

@@ -7,6 +7,7 @@ leaves behind: agenda notifications, access-log entries, a plan version, a hando
 """
 
 from datetime import date, time, timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
 
@@ -65,7 +66,7 @@ def demo_case_meetings(*, approach: Approach, chair: User, today: date) -> None:
     )
     for number, family in enumerate(chosen[:2]):
         plan = selectors.plan_of(family)
-        part = {
+        part: dict[str, Any] = {
             "actor": chair,
             "case_meeting": past,
             "family": family,

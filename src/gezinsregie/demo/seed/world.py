@@ -25,6 +25,7 @@ from gezinsregie.demo.seed.names import (
     STATES,
 )
 from gezinsregie.demo.seed.network import demo_network
+from gezinsregie.demo.seed.trajectory import demo_trajectory
 from gezinsregie.frameworks.models import Framework, LifeDomainSet
 from gezinsregie.organisations.models import (
     Approach,
@@ -167,6 +168,9 @@ def demo_load() -> DemoWorld:
                 inspectorate=inspectorate,
                 recorder=users["procesmanager"],
             )
+    demo_trajectory(
+        rng=rng, today=today, watcher=users["professional"], manager=users["procesmanager"], manager_approach=integrale
+    )
     demo_network(families=Family.objects.filter(approach__municipality=municipality), today=today)
     demo_inspections(
         approach=integrale,
