@@ -20,6 +20,13 @@ urlpatterns = [
         views.consent_scan,
         name="consent_scan",
     ),
+    path("gezinnen/<uuid:family_id>/machtiging/", views.mandate, name="mandate"),
+    path(
+        "gezinnen/<uuid:family_id>/machtiging/<int:mandate_id>/intrekken/",
+        views.mandate_withdraw,
+        name="mandate_withdraw",
+    ),
+    path("gezinnen/<uuid:family_id>/machtiging/<int:mandate_id>/scan/", views.mandate_scan, name="mandate_scan"),
     path("gezinnen/<uuid:family_id>/analyse/", views.analysis, name="analysis"),
     path("gezinnen/<uuid:family_id>/regisseur/", views.coordinator, name="coordinator"),
     path("gezinnen/<uuid:family_id>/betrokkenen/", views.involvements, name="involvements"),

@@ -76,6 +76,7 @@ def family_actions(actor: Any, family: Family) -> list[dict[str, str]]:
         (Permission.VIEW, "casework:analysis", "Probleemanalyse"),
         (Permission.VIEW, "plans:detail", "Gezinsplan"),
         (Permission.EDIT, "casework:consent", "Toestemming"),
+        (Permission.EDIT, "casework:mandate", "Machtiging inspectie"),
         (Permission.ASSIGN_COORDINATOR, "casework:coordinator", "Regisseur"),
         (Permission.EDIT, "casework:involvements", "Betrokkenen"),
         (Permission.VIEW, "casework:contacts", "Contactmomenten"),

@@ -5,6 +5,7 @@ from gezinsregie.casework.views.contacts import contacts
 from gezinsregie.casework.views.decision import decisions
 from gezinsregie.casework.views.escalation import escalations
 from gezinsregie.casework.views.involvement import invitation, involvements
+from gezinsregie.casework.views.mandate import mandate, mandate_scan, mandate_withdraw
 from gezinsregie.casework.views.steps import (
     analysis,
     caseload,
@@ -29,6 +30,9 @@ __all__ = [
     "escalations",
     "invitation",
     "involvements",
+    "mandate",
+    "mandate_scan",
+    "mandate_withdraw",
     "register",
     "triage",
     "waiting",
