@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from gezinsregie.casework.models import Episode, FamilyStatus, Measure, MeasureKind
+from gezinsregie.casework.models import Episode, FamilyStatus, Measure, MeasureKind, OwnStrength
 from gezinsregie.casework.workflow import ClosureReason
 from gezinsregie.trajectory.models import Aftercare, CheckIn, Evaluation, EvaluationKind
 from tests.trajectory.helpers import close, final_evaluation, today
@@ -30,8 +30,12 @@ def test_a_professional_reads_the_trajectory_but_does_not_close(w, planned) -> N
 
 def test_the_coordinator_evaluates_with_the_family_on_the_page(w, planned) -> None:
     client = w.client_for(w.coordinator)
-    page = client.get(url("evaluate", w))
-    assert "Doel: Het gezin kan in het huis blijven wonen" in page.content.decode()
+    w.housing.own_strength = OwnStrength.WITH_SUPPORT
+    w.housing.save()
+    page = client.get(url("evaluate", w)).content.decode()
+    assert "Doel: Het gezin kan in het huis blijven wonen" in page
+    # eigen kracht counted beside the evaluation: the housing problem with support, the other two not examined
+    assert "het gezin lost het op met steun: 1" in page and "nog niet met het gezin bekeken: 2" in page
 
     refused = client.post(url("evaluate", w), {"kind": "periodic", "held_on": today(), "with_family": "on"})
     assert "in zijn eigen woorden" in refused.content.decode()

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Max, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
 from gezinsregie import policy
@@ -19,10 +19,13 @@ from gezinsregie.casework.models import (
     Family,
     Measure,
     NonCooperationDecision,
+    OwnStrength,
+    Problem,
     ScoreMoment,
     SelfSufficiencyScore,
     Stagnation,
 )
+from gezinsregie.common.counts import CountRow
 from gezinsregie.common.formatting import short_date
 from gezinsregie.trajectory import rules
 from gezinsregie.trajectory.models import Aftercare, CheckIn, Closure, Evaluation, Extension, Signal
@@ -219,3 +222,9 @@ def checkins_of_watcher(*, actor: User, limit: int) -> list[CheckIn]:
         checkin.family = families[checkin.family_id]
         checkin.is_missed = checkin.due_on < today  # type: ignore[attr-defined]
     return rows
+
+
+def own_strength_counts(family: Family) -> list[CountRow]:
+    """Eigen kracht over the family's problems, counted for the evaluation (issue 10 §2)."""
+    counts = dict(Problem.objects.filter(family=family).values_list("own_strength").annotate(n=Count("pk")).order_by())
+    return [CountRow(str(label), counts.get(value, 0)) for value, label in OwnStrength.choices]

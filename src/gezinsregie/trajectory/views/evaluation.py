@@ -14,6 +14,7 @@ from gezinsregie.accounts.request import actor_of
 from gezinsregie.common.forms import submit
 from gezinsregie.plans import selectors as plan_selectors
 from gezinsregie.trajectory import forms, services
+from gezinsregie.trajectory import selectors as trajectory_selectors
 from gezinsregie.trajectory.models import EvaluationKind
 
 Permission = policy.Permission
@@ -60,4 +61,5 @@ def evaluate(request: HttpRequest, family_id: UUID) -> HttpResponse:
     if request.method == "POST" and submit(form, write, {"goals": "__all__", "scores": "__all__"}):
         messages.success(request, "De evaluatie is vastgelegd.")
         return redirect("trajectory:overview", family_id=family.pk)
-    return render(request, "trajectory/evaluation.html", {"family": family, "form": form})
+    context = {"family": family, "form": form, "own_strength": trajectory_selectors.own_strength_counts(family)}
+    return render(request, "trajectory/evaluation.html", context)

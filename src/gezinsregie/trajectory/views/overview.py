@@ -50,6 +50,7 @@ def overview(request: HttpRequest, family_id: UUID) -> HttpResponse:
         "episodes": selectors.episodes_of(family),
         "timing": selectors.timing_of(family, episode, today=today),
         "scores": selectors.score_progress(family, episode),
+        "own_strength": selectors.own_strength_counts(family),
         "evaluations": selectors.evaluations_of(family),
         "closures": selectors.closures_of(family),
         "aftercare": aftercare,
