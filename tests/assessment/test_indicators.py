@@ -47,9 +47,13 @@ def test_every_case_indicator_is_computed_or_says_why_not_exactly_once() -> None
     assert sum(len(t) for t in tables) == len(case_keys())  # no key in two tables
 
 
-def test_trust_of_the_family_can_only_come_from_an_interview() -> None:
-    assert source_of("C4.a.4") == Source.INTERVIEW
-    assert assess(facts())["C4.a.4"].outcome == Outcome.UNKNOWN
+def test_trust_of_the_family_comes_from_its_own_answers() -> None:
+    assert source_of("C4.a.4") == Source.DATA
+    assert assess(facts())["C4.a.4"].outcome == Outcome.UNKNOWN  # not asked yet: an interview can still tell
+    asked = TODAY - timedelta(days=3)
+    assert assess(facts(family_voices=((asked, "yes", "yes"),)))["C4.a.4"].outcome == Outcome.MET
+    doubting = assess(facts(family_voices=((asked - timedelta(days=90), "yes", "yes"), (asked, "partly", "yes"))))
+    assert doubting["C4.a.4"].outcome == Outcome.NOT_MET and "een beetje" in doubting["C4.a.4"].evidence
 
 
 def test_start_within_the_norm_is_met_and_one_day_later_is_not() -> None:
@@ -67,12 +71,14 @@ def test_not_started_is_unknown_within_the_norm_and_not_met_after_it() -> None:
     assert assess(overdue)["C1.a.3"].outcome == Outcome.NOT_MET
 
 
-def test_ggsr_needs_chronic_problems_on_four_domains() -> None:
+def test_ggsr_needs_children_and_chronic_problems_it_cannot_solve_on_four_domains() -> None:
     assert assess(facts())["C1.a.1"].outcome == Outcome.UNKNOWN  # no analysis yet
-    three = facts(problem_ids=frozenset({1, 2, 3}), chronic_domains=frozenset({1, 2, 3}))
+    three = facts(problem_ids=frozenset({1, 2, 3}), chronic_domains_needing_help=frozenset({1, 2, 3}), children=2)
     assert assess(three)["C1.a.1"].outcome == Outcome.NOT_MET
-    four = replace(three, chronic_domains=frozenset({1, 2, 3, 4}))
+    four = replace(three, chronic_domains_needing_help=frozenset({1, 2, 3, 4}))
     assert assess(four)["C1.a.1"].outcome == Outcome.MET
+    # the same problems in a household without minor children: not the GGSR definition
+    assert assess(replace(four, children=0))["C1.a.1"].outcome == Outcome.NOT_MET
 
 
 def test_a_joint_plan_needs_the_familys_agreement_and_an_update_after_the_last_new_problem() -> None:

@@ -74,8 +74,11 @@ def invite(scene: Scene, **overrides: object) -> Involvement:
     return services.involvement_propose(**arguments)  # type: ignore[arg-type]
 
 
-def test_an_invited_professional_sees_nothing_until_she_accepts(scene: Scene) -> None:
-    involvement = invite(scene)
+def test_an_invited_professional_sees_nothing_until_she_accepts(
+    scene: Scene, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):  # the e-mail leaves when the invitation is committed
+        involvement = invite(scene)
 
     assert involvement.status == InvolvementStatus.PROPOSED
     assert list(involvement.problems.all()) == [scene.problem]
@@ -232,12 +235,39 @@ def test_a_withdrawn_invitation_never_gave_access(scene: Scene) -> None:
     assert not policy.invitations_for(scene.professional).exists()
 
 
-def test_the_same_event_notifies_once(scene: Scene) -> None:
-    first = notify(user=scene.professional, key="test:1", message="Er is iets te doen.")
-    again = notify(user=scene.professional, key="test:1", message="Er is iets te doen.")
+def test_the_same_event_notifies_once(scene: Scene, django_capture_on_commit_callbacks) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        first = notify(user=scene.professional, key="test:1", message="Er is iets te doen.")
+        again = notify(user=scene.professional, key="test:1", message="Er is iets te doen.")
     assert first is not None and again is None
     assert Notification.objects.filter(key="test:1").count() == 1
     assert len(mail.outbox) == 1 and mail.outbox[0].subject == "Gezinsregie: Er is iets te doen."
+
+
+def test_no_e_mail_leaves_for_work_that_was_not_committed(scene: Scene, django_capture_on_commit_callbacks) -> None:
+    with django_capture_on_commit_callbacks(execute=False) as waiting:
+        notify(user=scene.professional, key="test:2", message="Er is iets te doen.")
+    assert not mail.outbox and len(waiting) == 1  # only on commit; a rolled-back write never runs it
+
+
+def test_an_e_mail_the_mail_server_refused_is_sent_by_the_next_check(
+    scene: Scene, django_capture_on_commit_callbacks, monkeypatch
+) -> None:
+    from gezinsregie.accounts.system import SystemPurpose, system_actor
+    from gezinsregie.notifications import services as notifications
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise ConnectionRefusedError("smtp down")
+
+    monkeypatch.setattr(notifications, "send_mail", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(user=scene.professional, key="test:3", message="Er is iets te doen.")
+    assert not mail.outbox and not Notification.objects.get(key="test:3").emailed
+    monkeypatch.undo()
+    system = system_actor(SystemPurpose.BACKGROUND_TASKS)
+    assert notifications.notifications_email_pending(actor=system) == 1
+    assert notifications.notifications_email_pending(actor=system) == 0  # sent once
+    assert len(mail.outbox) == 1 and Notification.objects.get(key="test:3").emailed
 
 
 # --- the screens -----------------------------------------------------------------------------------------

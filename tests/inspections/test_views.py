@@ -370,7 +370,7 @@ def test_judging_a_family_shows_what_the_casework_data_says_without_dates(
     page = text(inspector.get(url("case_judge", case_inspection.pk, review.pk)))
 
     assert "Uit de casusgegevens" in page
-    assert "alleen uit het gesprek met het gezin" in page  # C4.a.4 says it can't be computed
+    assert "een inspecteur kan het in een gesprek vaststellen" in page  # C4.a.4: the family was not asked yet
     assert re.search(r"(voldoet|voldoet niet|onbekend): ", page)  # computed indicators carry an outcome
     assert not re.search(r"\b\d{1,2}-\d{1,2}-\d{4}\b", page)  # pseudonymised: no exact dates
     assert Finding.objects.filter(case_review=review).count() == 0  # evidence only; the judgement is the inspector's

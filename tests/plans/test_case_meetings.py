@@ -47,8 +47,8 @@ def test_a_meeting_a_year_ahead_is_fine_a_day_further_is_refused() -> None:
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"ends_at": time(9, 30)}, "ends_at", "Het overleg eindigt na de begintijd."),
-        ({"ends_at": time(8, 0)}, "ends_at", "Het overleg eindigt na de begintijd."),
+        ({"ends_at": time(9, 30)}, "ends_at", "De eindtijd moet na de begintijd liggen."),
+        ({"ends_at": time(8, 0)}, "ends_at", "De eindtijd moet na de begintijd liggen."),
         ({"location": "  "}, "location", "Vul de plaats in"),
         ({"location": "x" * 201}, "location", "De plaats is te lang"),
         ({"chair_allowed": False}, "chair", "De voorzitter is een procesmanager van deze aanpak"),
@@ -116,7 +116,7 @@ def test_a_family_of_another_approach_is_refused_without_its_reference_and_nothi
         ({"held_on": "far"}, "held_on", "Deze datum ligt meer dan een jaar vooruit"),
         ({"chair": "coordinator"}, "chair", "De voorzitter is een procesmanager van deze aanpak"),
         ({"families": []}, "families", "Zet ten minste één gezin op de agenda."),
-        ({"ends_at": time(9, 0)}, "ends_at", "Het overleg eindigt na de begintijd."),
+        ({"ends_at": time(9, 0)}, "ends_at", "De eindtijd moet na de begintijd liggen."),
     ],
 )
 def test_bad_plans_are_refused_in_dutch(w: PlanWorld, changes: dict, field: str, message: str) -> None:

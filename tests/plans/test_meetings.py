@@ -61,8 +61,11 @@ def test_two_agreements_become_two_actions_in_one_new_version(planned: PlanWithC
     )
 
 
-def test_the_minutes_reach_only_the_attending_professionals(planned: PlanWithContent, w: PlanWorld) -> None:
-    meeting = record(planned, w)
+def test_the_minutes_reach_only_the_attending_professionals(
+    planned: PlanWithContent, w: PlanWorld, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = record(planned, w)
     told = Notification.objects.filter(key__startswith=f"meeting:{meeting.pk}:minutes")
     assert list(told.values_list("user", flat=True)) == [w.professional.pk]
     assert [m.to for m in mail.outbox] == [[w.professional.email]]

@@ -8,12 +8,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from gezinsregie.accounts.system import SystemPurpose, system_actor
+from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.casework import tasks
 from gezinsregie.casework.models import EntryRoute, Episode, FamilyStatus
 from gezinsregie.casework.workflow import AftercareEndReason
 from gezinsregie.notifications.models import Notification
 from gezinsregie.trajectory import rules, services
 from gezinsregie.trajectory.models import CheckIn, SignalStatus
+from gezinsregie.trajectory.services.aftercare import UNMATCHED_SIGNALS_PER_DAY
 from tests.trajectory.helpers import close, final_evaluation, today
 
 pytestmark = pytest.mark.django_db
@@ -106,12 +108,36 @@ def test_a_signal_brings_the_family_back_in_triage_with_a_second_episode_of_its_
     assert Notification.objects.filter(user=w.process_manager, key__startswith=f"signal:{signal.pk}").exists()
 
 
-def test_a_signal_needs_the_reference_and_the_name_together(w, in_aftercare) -> None:
-    with pytest.raises(ValidationError) as refused:
-        services.signal_raise(actor=w.outsider, reference=w.family.reference, family_name="Jansen", description="x")
-    assert "geen gezin in nazorg of afgesloten" in refused.value.message_dict["reference"][0]
+def test_a_signal_that_matches_no_family_tells_nothing_and_is_logged(w, in_aftercare) -> None:
+    for name in ("Jansen", w.family.name):
+        reference = w.family.reference if name == "Jansen" else "GR-9999"
+        assert services.signal_raise(actor=w.outsider, reference=reference, family_name=name, description="x") is None
     w.family.refresh_from_db()
     assert w.family.status == FamilyStatus.AFTERCARE
+    assert AccessLogEntry.objects.filter(user_id=w.outsider.pk, action="signal.unmatched").count() == 2
+
+
+def test_a_partner_who_keeps_guessing_is_stopped(w, in_aftercare) -> None:
+    for _ in range(UNMATCHED_SIGNALS_PER_DAY):
+        services.signal_raise(actor=w.outsider, reference="GR-0000", family_name="Raden", description="x")
+    with pytest.raises(ValidationError) as stopped:
+        services.signal_raise(
+            actor=w.outsider, reference=w.family.reference, family_name=w.family.name, description="x"
+        )
+    assert "contact op met de procesmanager" in stopped.value.messages[0]
+    w.family.refresh_from_db()
+    assert w.family.status == FamilyStatus.AFTERCARE
+
+
+def test_a_signal_about_a_family_still_in_the_approach_tells_who_steers_it(w, planned) -> None:
+    signal = services.signal_raise(
+        actor=w.outsider, reference=w.family.reference, family_name=w.family.name, description="Zorgen op school."
+    )
+    w.family.refresh_from_db()
+    assert signal is not None and signal.status == SignalStatus.OPEN and signal.episode is None
+    assert w.family.status == FamilyStatus.ACTIVE and Episode.objects.filter(family=w.family).count() <= 1
+    told = set(Notification.objects.filter(key__startswith=f"signal:{signal.pk}:").values_list("user", flat=True))
+    assert told == {w.coordinator.pk, w.process_manager.pk}
 
 
 def test_where_the_approach_asks_a_new_registration_the_signal_waits_for_it(w, in_aftercare) -> None:
@@ -154,3 +180,29 @@ def test_the_schedule_is_monthly_then_quarterly_and_months_end_on_their_last_day
         True,
         False,
     )
+
+
+def test_an_aftercare_whose_checkins_were_all_held_ends_by_itself_and_with_it_the_watchers_access(
+    w, in_aftercare
+) -> None:
+    from gezinsregie import policy
+
+    checkins = list(CheckIn.objects.filter(family=w.family).order_by("due_on"))
+    for checkin in checkins[:-1]:
+        with time_machine.travel(at(checkin.due_on), tick=False):
+            services.checkin_record(
+                actor=w.professional, checkin=checkin, held_on=checkin.due_on, reached=True, how_it_goes="Goed."
+            )
+    system = system_actor(SystemPurpose.BACKGROUND_TASKS)
+    assert services.aftercares_complete(actor=system, today=checkins[-1].due_on) == 0  # one still to come
+    last = checkins[-1]
+    with time_machine.travel(at(last.due_on), tick=False):
+        services.checkin_record(
+            actor=w.professional, checkin=last, held_on=last.due_on, reached=True, how_it_goes="Goed."
+        )
+        assert policy.can(w.professional, policy.Permission.VIEW, w.family)
+        assert services.aftercares_complete(actor=system, today=last.due_on) == 1
+        assert services.aftercares_complete(actor=system, today=last.due_on) == 0  # once
+        w.family.refresh_from_db()
+        assert w.family.status == FamilyStatus.CLOSED
+        assert not policy.can(w.professional, policy.Permission.VIEW, w.family)

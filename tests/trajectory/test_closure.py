@@ -192,3 +192,48 @@ def test_the_final_evaluation_needs_every_goal_and_the_familys_words(w, planned)
     assert "eigen woorden" in errors["family_view"][0]
     assert "voor elk doel" in errors["goals"][0]
     assert "zelfredzaamheid" in errors["scores"][0]
+
+
+def test_a_declined_invitation_does_not_block_the_closure_and_open_escalations_end_with_it(w, planned) -> None:
+    from gezinsregie.casework.workflow import InvolvementStatus
+
+    Involvement.objects.create(
+        family=w.family,
+        user=w.outsider,
+        organisation=w.outside_org,
+        status=InvolvementStatus.DECLINED,
+        started_on=today() - timedelta(days=3),
+    )
+    stuck = casework.escalation_open(
+        actor=w.coordinator,
+        family=w.family,
+        stagnation=Stagnation.CARE_NOT_DELIVERED,
+        organisation=w.coordinator_org,
+        description="De intake is drie keer verzet.",
+        opened_on=today() - timedelta(days=4),
+    )
+    final_evaluation(w)
+    close(w)
+    stuck.refresh_from_db()
+    assert stuck.closed_on == today() and stuck.outcome.startswith("Gezin afgesloten")
+
+
+def test_only_the_process_manager_says_a_non_cooperating_family_cooperates_again(w, planned) -> None:
+    escalation = not_cooperating(w)
+    with pytest.raises(PermissionDenied):  # else closing it would be the way around the exit decision
+        casework.escalation_close(
+            actor=w.coordinator, escalation=escalation, closed_on=today(), outcome="Werkt weer mee."
+        )
+    casework.escalation_close(
+        actor=w.process_manager, escalation=escalation, closed_on=today(), outcome="Werkt weer mee."
+    )
+    escalation.refresh_from_db()
+    assert escalation.closed_on == today()
+
+
+def test_the_watcher_is_someone_who_works_with_the_family_now(w, planned) -> None:
+    final_evaluation(w)
+    with pytest.raises(ValidationError) as refused:  # Olga's organisation is not in the consent
+        close(w, aftercare=aftercare_plan(w, watcher=w.outsider))
+    assert "betrokken is en in de toestemming staat" in refused.value.message_dict["watcher"][0]
+    assert not Closure.objects.exists()

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gezinsregie.accounts.models import Role
+from gezinsregie.common.counts import CountRow
 from gezinsregie.organisations.models import Approach
 from gezinsregie.trajectory.models import CheckIn
 from gezinsregie.trajectory.outcomes import SMALL_NUMBER, outcomes_for
@@ -33,6 +34,7 @@ def test_enough_closures_are_counted_per_reason_with_their_median_time(world) ->
     assert [(r.label, r.value) for r in result.by_reason] == [("doelen bereikt", SMALL_NUMBER)]
     assert result.median_days_in_approach == 180  # the builder starts 200 days ago and closes 20 days ago
     assert (result.checkins_held, result.checkins_planned) == (SMALL_NUMBER, 2 * SMALL_NUMBER)
+    assert result.reentries == []  # nobody came back: nothing to show, not even a merged zero
     assert result.aftercare_share == 100
 
 
@@ -40,10 +42,10 @@ def test_a_few_closures_show_no_numbers_that_could_point_to_a_family(world) -> N
     result = outcomes_for(approaches=closed_families(world, SMALL_NUMBER - 1), today=timezone.localdate())
 
     assert not result.enough
-    assert [(r.label, r.value) for r in result.by_reason] == [
-        (f"overige redenen (elk minder dan {SMALL_NUMBER})", SMALL_NUMBER - 1)
-    ]
+    assert result.by_reason == []  # four closures: not even their merged count is shown
     assert result.median_days_in_approach is None and result.aftercare_share is None
+    # check-ins are contacts, not families: eight planned is enough to show (under five would not be)
+    assert (result.checkins_held, result.checkins_planned) == (SMALL_NUMBER - 1, 2 * (SMALL_NUMBER - 1))
 
 
 def test_only_who_sees_the_population_sees_the_outcomes(world, client) -> None:
@@ -54,3 +56,15 @@ def test_only_who_sees_the_population_sees_the_outcomes(world, client) -> None:
     client.force_login(world.user(Role.POLICY_OFFICER))
     page = client.get(url).content.decode()
     assert "Afsluitingen per reden" in page and "doelen bereikt" in page
+
+
+def test_a_small_count_is_not_given_away_by_subtraction_from_the_total() -> None:
+    from gezinsregie.trajectory.outcomes import _suppressed
+
+    rows = [CountRow("doelen bereikt", 9), CountRow("verhuisd", 2), CountRow("beheersbaar", 6)]
+    shown = _suppressed(rows, "overige redenen")
+    # 2 alone would be merged into a group of 2, still small: the smallest shown count (6) joins it
+    assert [(r.label, r.value) for r in shown] == [
+        ("doelen bereikt", 9),
+        ("overige redenen (samengevoegd: kleine aantallen)", 8),
+    ]

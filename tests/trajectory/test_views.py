@@ -129,5 +129,5 @@ def test_a_partner_signals_and_learns_nothing_about_the_family(w, planned) -> No
     assert w.family.reference not in response.content.decode()
     assert Episode.objects.filter(family=w.family).count() == 2
 
-    wrong = client.post(reverse("trajectory_signal:signal"), data | {"family_name": "Pietersen"})
-    assert "geen gezin in nazorg of afgesloten" in wrong.content.decode()
+    wrong = client.post(reverse("trajectory_signal:signal"), data | {"family_name": "Pietersen"}, follow=True)
+    assert "Het signaal is doorgegeven" in wrong.content.decode()  # the same answer: no oracle for references

@@ -12,8 +12,9 @@ from gezinsregie.accounts.system import SystemPurpose, system_actor
 from gezinsregie.audit import context
 from gezinsregie.casework.services.decision import decisions_without_answer
 from gezinsregie.casework.services.escalation import escalations_climb_due
+from gezinsregie.notifications.services import notifications_email_pending
 from gezinsregie.plans.services import actions_remind_owners
-from gezinsregie.trajectory.services import checkins_alert_missed
+from gezinsregie.trajectory.services import aftercares_complete, checkins_alert_missed
 
 TASK_CONTEXT = context.AccessContext(channel="task")
 
@@ -30,6 +31,9 @@ def checks() -> dict[str, int]:
             "escalation_steps": escalations_climb_due(actor=actor),
             "action_reminders": actions_remind_owners(actor=actor),
             "checkin_alerts": checkins_alert_missed(actor=actor, today=timezone.localdate()),
+            "aftercare_completed": aftercares_complete(actor=actor, today=timezone.localdate()),
+            # last: every notice above is committed by now (e-mail goes out on commit); this retries what did not
+            "emails_retried": notifications_email_pending(actor=actor),
         }
     finally:
         context.current.reset(token)

@@ -11,7 +11,7 @@ from datetime import date
 from statistics import mean, median
 from uuid import UUID
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from gezinsregie.casework.models import EntryRoute, Episode, ScoreMoment, SelfSufficiencyScore
 from gezinsregie.casework.selectors import SMALL_NUMBER
@@ -39,10 +39,15 @@ class Outcomes:
 
 
 def _suppressed(rows: list[CountRow], rest_label: str) -> list[CountRow]:
-    shown = [r for r in rows if r.value >= SMALL_NUMBER]
+    """Counts of at least SMALL_NUMBER; the small ones merged, and the merged group only when it is not small
+    itself. With a total known elsewhere on the page, one hidden cell could be worked out by subtraction: then
+    the smallest shown count is merged too (complementary suppression)."""
+    shown = sorted((r for r in rows if r.value >= SMALL_NUMBER), key=lambda r: r.value)
     small = sum(r.value for r in rows if 0 < r.value < SMALL_NUMBER)
-    if small:
-        shown.append(CountRow(f"{rest_label} (elk minder dan {SMALL_NUMBER})", small))
+    while 0 < small < SMALL_NUMBER and shown:
+        small += shown.pop(0).value
+    if small >= SMALL_NUMBER:
+        shown.append(CountRow(f"{rest_label} (samengevoegd: kleine aantallen)", small))
     return shown
 
 
@@ -62,7 +67,10 @@ def outcomes_for(*, approaches: QuerySet[Approach], today: date) -> Outcomes:
         (s, c) for s, c in closed_episodes.values_list("started_on", "closed_on") if s is not None and c is not None
     ]
     aftercares = Aftercare.objects.filter(family__approach__in=approaches, ended_on__isnull=False)
-    checkins = CheckIn.objects.filter(family__approach__in=approaches, due_on__lte=today)
+    # planned = due by today while the aftercare still ran (a check-in after its end was never going to be held)
+    checkins = CheckIn.objects.filter(family__approach__in=approaches, due_on__lte=today).filter(
+        Q(aftercare__ended_on__isnull=True) | Q(due_on__lte=F("aftercare__ended_on"))
+    )
     routes = dict(
         Episode.objects.filter(family__approach__in=approaches, number__gt=1)
         .values_list("route")
@@ -81,8 +89,8 @@ def outcomes_for(*, approaches: QuerySet[Approach], today: date) -> Outcomes:
         aftercare_share=round(100 * closures.filter(aftercare_waived=False).count() / total)
         if total >= SMALL_NUMBER
         else None,
-        checkins_planned=checkins.count(),
-        checkins_held=checkins.filter(held_on__isnull=False).count(),
+        checkins_planned=planned if (planned := checkins.count()) >= SMALL_NUMBER else 0,
+        checkins_held=checkins.filter(held_on__isnull=False).count() if planned >= SMALL_NUMBER else 0,
         reentries=_suppressed(
             [CountRow(f"terug via {route_labels[r]}", routes.get(r, 0)) for r in EntryRoute.values], "terugkeer"
         ),

@@ -33,13 +33,15 @@ def checkin_dates(first_on: date, *, monthly: int, quarterly: int) -> list[date]
     return [add_months(first_on, m) for m in checkin_offsets(monthly=monthly, quarterly=quarterly)]
 
 
-def schedule_problems(*, closed_on: date, first_on: date, monthly: int, quarterly: int) -> list[str]:
+def schedule_problems(*, closed_on: date, first_on: date, monthly: int, quarterly: int, today: date) -> list[str]:
     """What is wrong with an aftercare schedule, in Dutch; empty when it is sound."""
     problems = []
     if monthly < 0 or quarterly < 0 or monthly + quarterly == 0:
         problems.append("Plan ten minste één nazorgcontact.")
     if first_on < closed_on:
         problems.append("Het eerste nazorgcontact ligt vóór de afsluiting.")
+    elif first_on < today:  # a backdated closure: a check-in already in the past would be "missed" at once
+        problems.append("Het eerste nazorgcontact ligt in het verleden; plan het vanaf vandaag.")
     elif (first_on - closed_on).days > 92:
         problems.append("Het eerste nazorgcontact ligt meer dan drie maanden na de afsluiting.")
     offsets = checkin_offsets(monthly=max(monthly, 0), quarterly=max(quarterly, 0))

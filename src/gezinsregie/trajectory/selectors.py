@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
+from gezinsregie.audit import services as audit
 from gezinsregie.casework import workflow
 from gezinsregie.casework.models import (
     Episode,
@@ -40,7 +41,7 @@ def episodes_of(family: Family) -> QuerySet[Episode]:
 def evaluations_of(family: Family) -> QuerySet[Evaluation]:
     return (
         Evaluation.objects.filter(family=family)
-        .select_related("episode", "recorded_by")
+        .select_related("episode", "recorded_by", "family_voice__recorded_by")
         .prefetch_related("goals__goal")
         .order_by("-held_on", "-pk")
     )
@@ -181,7 +182,7 @@ def evaluation_flags(families: Iterable[Family], *, today: date) -> dict[UUID, l
                 f.started_on, planned_days=approach.planned_duration_days, extensions=[extended[f.pk, f.started_on]]
             )
             if overrun := rules.overrun_days(end, today):
-                flags[f.pk].append(f"{overrun} dagen over de geplande duur")
+                flags[f.pk].append(f"{overrun} {'dag' if overrun == 1 else 'dagen'} over de geplande duur")
         if f.pk in missed:
             flags[f.pk].append("nazorgcontact gemist")
     return dict(flags)
@@ -228,3 +229,18 @@ def own_strength_counts(family: Family) -> list[CountRow]:
     """Eigen kracht over the family's problems, counted for the evaluation (issue 10 §2)."""
     counts = dict(Problem.objects.filter(family=family).values_list("own_strength").annotate(n=Count("pk")).order_by())
     return [CountRow(str(label), counts.get(value, 0)) for value, label in OwnStrength.choices]
+
+
+def families_needing_attention(*, actor: User, today: date, limit: int) -> list[tuple[Family, list[str]]]:
+    """For the process manager's start page: steered families with a late evaluation, an overrun or a missed
+    check-in. The flags are worked out over all of them, but only the families shown are logged as read."""
+    steered = (
+        policy.families_for(actor, policy.Permission.EDIT)
+        .filter(status__in=workflow.STEERED)
+        .select_related("approach")
+        .order_by("reference")
+    )
+    flags = evaluation_flags(steered, today=today)
+    shown = [(f, flags[f.pk]) for f in steered if f.pk in flags][:limit]
+    audit.record_many(actor=actor, action="family.list.after_the_plan", families=[f for f, _ in shown])
+    return shown

@@ -15,7 +15,7 @@ from gezinsregie.accounts.models import Role
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.assessment import selectors as assessment_selectors
 from gezinsregie.assessment.indicators import Outcome
-from gezinsregie.casework import rules, selectors, workflow
+from gezinsregie.casework import rules, selectors
 from gezinsregie.casework.models import Family
 from gezinsregie.common.charts import bar_chart
 from gezinsregie.trajectory import selectors as trajectory_selectors
@@ -35,9 +35,9 @@ def start(request: HttpRequest) -> HttpResponse:
         families = list(selectors.approach_families(actor=actor)[:START_LIST_LIMIT])
         context["approach_families"] = families
         context["without_coordinator"] = [f for f in families if f.needs_coordinator]
-        steered = selectors.approach_families(actor=actor).filter(status__in=workflow.STEERED)
-        flags = trajectory_selectors.evaluation_flags(steered, today=timezone.localdate())
-        context["after_the_plan"] = [(f, flags[f.pk]) for f in steered if f.pk in flags][:START_LIST_LIMIT]
+        context["after_the_plan"] = trajectory_selectors.families_needing_attention(
+            actor=actor, today=timezone.localdate(), limit=START_LIST_LIMIT
+        )
     if Role.INTAKE in roles or Role.PROCESS_MANAGER in roles:
         queue = selectors.triage_queue(actor=actor)[:START_LIST_LIMIT]
         context["triage_queue"] = [(f, selectors.days_waiting(f)) for f in queue]

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from gezinsregie.assessment.indicators import after_the_plan as after
+from gezinsregie.assessment.indicators import partners
 from gezinsregie.assessment.indicators import readings as up_to_plan
 from gezinsregie.assessment.indicators.base import (
     COORDINATOR_GRACE_DAYS,
@@ -71,16 +72,17 @@ COMPUTED: dict[str, Callable[[FamilyFacts], Result]] = {
     "C3.a.5": after.c3_a_5,
     "C5.a.1": after.c5_a_1,
     "C5.c.1": after.c5_c_1,
+    "C4.a.3": partners.c4_a_3,
+    "C4.a.4": partners.c4_a_4,
+    "C4.b.1": partners.c4_b_1,
+    "C4.c.2": partners.c4_c_2,
+    "C5.b.1": partners.c5_b_1,
+    "C5.b.2": partners.c5_b_2,
 }
 
-INTERVIEW_ONLY: dict[str, str] = {
-    "C4.a.3": "Of netwerkpartners de rol van de regisseur erkennen, blijkt uit gesprekken met hen.",
-    "C4.a.4": "Het vertrouwen van het gezin in de regisseur blijkt alleen uit het gesprek met het gezin.",
-    "C4.b.1": "Of alle relevante partijen meedoen, beoordeelt de inspecteur in gesprekken.",
-    "C4.c.2": "Of de informatie toereikend is om in samenhang te werken, blijkt uit gesprekken.",
-    "C5.b.1": "Of de regisseur de intensiteit kan bijstellen, blijkt uit gesprekken.",
-    "C5.b.2": "Of de benodigde zorg wordt ingeschakeld, blijkt uit gesprekken en het dossier.",
-}
+# Every case indicator is answered from recorded data now (issue 13 §3: the voices are data too); an
+# inspector's interview judgement stays possible beside it, in the case review.
+INTERVIEW_ONLY: dict[str, str] = {}
 
 NOT_RECORDED: dict[str, str] = {}
 

@@ -72,6 +72,27 @@ class FamilyFacts:
     evaluation_interval_days: int = 90
     evaluations: tuple[tuple[date, str, bool, int], ...] = ()
     closure: "ClosureFacts | None" = None
+    # issue 13 (faithful readings): what each indicator's text asks, per episode
+    last_contact_on: date | None = None  # any contact, also knocking on a closed door
+    chronic_domains_needing_help: frozenset[int] = frozenset()  # chronic, and the family cannot solve it itself
+    children: int = 0  # minors in the family that day
+    entered_by_signal: bool = False  # this episode began with a signal, and the approach accepts that as entry
+    involved_organisations: frozenset[int] = frozenset()  # organisations of working involvements
+    consented_organisations: frozenset[int] = frozenset()  # organisations the active consent names
+    plan_version: int | None = None  # the plan's version that day
+    approved_version: int | None = None  # the version the family agreed to (if it agreed by then)
+    goals_after_approval: int = 0  # goals added after the family agreed
+    committed_organisations: frozenset[int] = frozenset()  # organisations committed to the current version
+    domains_needing_help: frozenset[int] = frozenset()  # domains with a problem the family cannot solve alone
+    domains_with_partner: frozenset[int] = frozenset()  # domains an involved organisation works on
+    problems_helped: frozenset[int] = frozenset()  # problems with an action of a professional or network person
+    decisions: tuple[tuple[date, date, date | None, date | None], ...] = ()  # decided, answer by, acked, refused
+    measures_considered: int = 0
+    not_cooperating_since: date | None = None  # an open escalation "gezin werkt niet mee"
+    adjustments: tuple[date, ...] = ()  # involvement started or ended, extension, care requested
+    unreached_evaluations: tuple[date, ...] = ()  # evaluations with a goal not (fully) reached
+    family_voices: tuple[tuple[date, str, str], ...] = ()  # (on, trusts the coordinator, help fits together)
+    partner_voices: tuple[tuple[date, int, str, str], ...] = ()  # (on, organisation, recognises, information)
     extra: dict[str, object] = field(default_factory=dict)
 
     @property

@@ -6,21 +6,32 @@ from gezinsregie.common.formatting import short_date
 
 
 def c1_a_1(f: FamilyFacts) -> Result:
+    """Reads as: minor children, and chronic problems the family cannot solve itself on enough life domains."""
     if not f.problem_count:
         return Result(Outcome.UNKNOWN, "Nog geen probleemanalyse.")
-    n = len(f.chronic_domains)
-    if casework_rules.meets_ggsr_definition(f.chronic_domains):
-        return Result(Outcome.MET, f"Chronische problemen op {n} leefgebieden.")
+    if not f.children:
+        return Result(Outcome.NOT_MET, "Geen minderjarige kinderen in het gezin; de definitie GGSR gaat over gezinnen.")
+    n = len(f.chronic_domains_needing_help)
+    if casework_rules.meets_ggsr_definition(f.chronic_domains_needing_help):
+        return Result(
+            Outcome.MET,
+            f"Chronische problemen die het gezin niet zelf kan oplossen op {n} leefgebieden; {f.children} kinderen.",
+        )
     minimum = casework_rules.GGSR_MINIMUM_DOMAINS
     return Result(
-        Outcome.NOT_MET, f"Chronische problemen op {n} leefgebied(en); de definitie vraagt er minstens {minimum}."
+        Outcome.NOT_MET,
+        f"Chronische problemen die het gezin niet zelf kan oplossen op {n} leefgebied(en); "
+        f"de definitie vraagt er minstens {minimum}.",
     )
 
 
 def c1_a_2(f: FamilyFacts) -> Result:
+    """Reads as: this episode began with an aanmelding (or a signal, where the approach takes that as one)."""
     if f.has_referral:
         return Result(Outcome.MET, f"Aangemeld op {short_date(f.registered_on)}.")
-    return Result(Outcome.NOT_MET, "Er is geen aanmelding vastgelegd.")
+    if f.entered_by_signal:
+        return Result(Outcome.MET, f"Terug via een signaal op {short_date(f.registered_on)}; de aanpak neemt dat aan.")
+    return Result(Outcome.NOT_MET, "In dit traject is geen aanmelding vastgelegd.")
 
 
 def c1_a_3(f: FamilyFacts) -> Result:
@@ -50,19 +61,30 @@ def c2_a_1(f: FamilyFacts) -> Result:
 
 
 def c2_a_2(f: FamilyFacts) -> Result:
+    """Reads as: the goals were set with the family, and none was added after the family last agreed."""
     if not f.has_plan:
         return Result(Outcome.NOT_MET, "Er is geen plan.")
-    if f.goals_set_with_family:
-        return Result(Outcome.MET, "De doelen zijn met het gezin bepaald.")
-    return Result(Outcome.NOT_MET, "De doelen zijn niet met het gezin bepaald.")
+    if not f.goals_set_with_family:
+        return Result(Outcome.NOT_MET, "De doelen zijn niet met het gezin bepaald.")
+    if f.goals_after_approval:
+        return Result(
+            Outcome.NOT_MET, f"{f.goals_after_approval} doelen zijn toegevoegd nadat het gezin met het plan instemde."
+        )
+    return Result(Outcome.MET, "De doelen zijn met het gezin bepaald.")
 
 
 def c2_a_3(f: FamilyFacts) -> Result:
+    """Reads as: the family agreed to the plan as it stands now (its current version), not to an older one."""
     if not f.has_plan:
         return Result(Outcome.NOT_MET, "Er is geen plan.")
-    if f.plan_approved_on is not None:
-        return Result(Outcome.MET, f"Het gezin stemde op {short_date(f.plan_approved_on)} in met het plan.")
-    return Result(Outcome.NOT_MET, "Het gezin heeft (nog) niet ingestemd met het plan.")
+    if f.plan_approved_on is None:
+        return Result(Outcome.NOT_MET, "Het gezin heeft (nog) niet ingestemd met het plan.")
+    if f.approved_version is not None and f.plan_version is not None and f.approved_version < f.plan_version:
+        return Result(
+            Outcome.NOT_MET,
+            f"Het gezin stemde in met versie {f.approved_version}; het plan is nu versie {f.plan_version}.",
+        )
+    return Result(Outcome.MET, f"Het gezin stemde op {short_date(f.plan_approved_on)} in met het plan zoals het nu is.")
 
 
 def c2_b_1(f: FamilyFacts) -> Result:
@@ -83,13 +105,21 @@ def c2_b_1(f: FamilyFacts) -> Result:
 
 
 def c2_b_2(f: FamilyFacts) -> Result:
+    """Reads as: every problem the family cannot (yet) solve alone has help: an action of a professional or a
+    network person in the plan — a goal alone is no help yet."""
     if not f.problem_count:
         return Result(Outcome.NOT_MET, "Er is geen probleemanalyse.")
     needing_help = f.problem_ids - f.own_strength_problem_ids
-    uncovered = needing_help - f.problems_with_goal
-    if not uncovered:
-        return Result(Outcome.MET, "Voor elk probleem dat het gezin niet zelf kan oplossen is een doel.")
-    return Result(Outcome.NOT_MET, f"{len(uncovered)} problemen die het gezin niet zelf kan oplossen hebben geen doel.")
+    unhelped = needing_help - f.problems_helped
+    if not unhelped:
+        return Result(
+            Outcome.MET, f"Bij alle {len(needing_help)} problemen die het gezin niet zelf oplost, helpt iemand."
+        )
+    return Result(
+        Outcome.NOT_MET,
+        f"{len(unhelped)} van de {len(needing_help)} problemen die het gezin niet zelf oplost, hebben geen actie "
+        "van een professional of iemand uit het netwerk.",
+    )
 
 
 def c2_c_1(f: FamilyFacts) -> Result:
@@ -120,9 +150,17 @@ def c2_c_3(f: FamilyFacts) -> Result:
 
 
 def c3_a_1(f: FamilyFacts) -> Result:
-    if f.problem_count:
-        return Result(Outcome.MET, f"{f.problem_count} problemen vastgesteld.")
-    return Result(Outcome.NOT_MET, "Er is geen probleemanalyse.")
+    """Reads as: the problems of the family and of each member are analysed (a problem or a score per member)."""
+    if not f.problem_count:
+        return Result(Outcome.NOT_MET, "Er is geen probleemanalyse.")
+    missing = f.members_total - f.members_analysed
+    if missing:
+        return Result(
+            Outcome.NOT_MET, f"{f.problem_count} problemen vastgesteld, maar {missing} gezinsleden zonder analyse."
+        )
+    return Result(
+        Outcome.MET, f"{f.problem_count} problemen vastgesteld; alle {f.members_total} gezinsleden geanalyseerd."
+    )
 
 
 def c3_a_2(f: FamilyFacts) -> Result:
@@ -137,35 +175,63 @@ def c3_a_2(f: FamilyFacts) -> Result:
 
 
 def c3_a_3(f: FamilyFacts) -> Result:
-    # toetsingskader C3.a.3 (Maastricht 2014 §3.3): plans missing, never updated, agreements loose beside them
+    """Reads as: one joint plan — the family agreed to its current version, it was updated after the latest new
+    problem, and every involved organisation confirmed it works by it (Maastricht 2014 §3.3; rapportage 21
+    gemeenten §3.4: the plan led the professionals in only 43%)."""
     if not f.has_plan:
         return Result(Outcome.NOT_MET, "Er is geen plan.")
+    gaps = []
     if f.plan_approved_on is None:
-        return Result(Outcome.NOT_MET, "Er is een plan, maar het gezin heeft niet ingestemd.")
+        gaps.append("het gezin heeft niet ingestemd")
+    elif f.approved_version is not None and f.plan_version is not None and f.approved_version < f.plan_version:
+        gaps.append(f"het gezin stemde in met versie {f.approved_version}, niet met versie {f.plan_version}")
     changed = f.plan_last_change_on
     if f.last_problem_on is not None and changed is not None and f.last_problem_on > changed:
-        return Result(
-            Outcome.NOT_MET,
-            f"Na de laatste wijziging van het plan ({short_date(changed)}) is een nieuw probleem vastgesteld "
-            f"({short_date(f.last_problem_on)}).",
-        )
-    return Result(
-        Outcome.MET, "Er is een plan met instemming van het gezin, bijgewerkt na het laatste nieuwe probleem."
-    )
+        gaps.append(f"na de laatste wijziging ({short_date(changed)}) kwam een nieuw probleem")
+    uncommitted = f.involved_organisations - f.committed_organisations
+    if uncommitted:
+        gaps.append(f"{len(uncommitted)} betrokken organisaties bevestigden de huidige versie niet")
+    if gaps:
+        return Result(Outcome.NOT_MET, "Er is een plan, maar " + "; ".join(gaps) + ".")
+    return Result(Outcome.MET, "Eén plan: met instemming van het gezin, bijgewerkt, en bevestigd door de partners.")
 
 
 def c3_a_4(f: FamilyFacts) -> Result:
+    """Reads as: the plan reaches every member and every life domain: each is examined (a problem or a score,
+    so a child without problems is no gap once scored) and every problem has a goal in the plan."""
     missing_domains = f.domains_total - f.domains_analysed
     missing_members = f.members_total - f.members_analysed
-    if not missing_domains and not missing_members:
-        return Result(Outcome.MET, "Alle leefgebieden en alle gezinsleden zijn geanalyseerd.")
-    return Result(Outcome.NOT_MET, f"{missing_domains} leefgebieden en {missing_members} gezinsleden zonder analyse.")
+    without_goal = len(f.problem_ids - f.problems_with_goal)
+    if not missing_domains and not missing_members and not without_goal:
+        return Result(Outcome.MET, "Alle gezinsleden en leefgebieden zijn bekeken en elk probleem heeft een doel.")
+    return Result(
+        Outcome.NOT_MET,
+        f"{missing_domains} leefgebieden en {missing_members} gezinsleden niet bekeken; "
+        f"{without_goal} problemen zonder doel in het plan.",
+    )
 
 
 def c3_b_2(f: FamilyFacts) -> Result:
-    if f.started_on is not None:
-        return Result(Outcome.MET, "Het gezin is in de aanpak en wordt niet losgelaten.")
-    return Result(Outcome.UNKNOWN, "De aanpak is nog niet gestart.")
+    """Reads as: the family is not let go — contact at least every CONTACT_GAP_DAYS, also knocking on a closed
+    door; a family that stops cooperating gets measures considered; leaving without cooperation is let go."""
+    if f.started_on is None:
+        return Result(Outcome.UNKNOWN, "De aanpak is nog niet gestart.")
+    if f.closure is not None:
+        if f.closure.reason == "stopped_cooperating":
+            return Result(Outcome.NOT_MET, "Afgesloten omdat het gezin niet meer meewerkte: het gezin is losgelaten.")
+        return Result(Outcome.MET, "Het gezin is vastgehouden tot de afsluiting.")
+    since = f.not_cooperating_since
+    if since is not None and (f.as_of - since).days > NOT_COOPERATING_DAYS and not f.measures_considered:
+        return Result(
+            Outcome.NOT_MET, f"Het gezin werkt niet mee sinds {short_date(since)}; geen drang of dwang overwogen."
+        )
+    last = f.last_contact_on or f.started_on
+    gap = (f.as_of - last).days
+    if gap > CONTACT_GAP_DAYS:
+        return Result(Outcome.NOT_MET, f"Al {gap} dagen geen contact (ook geen poging) met het gezin.")
+    if f.last_contact_on is None:
+        return Result(Outcome.UNKNOWN, "Nog geen contactmomenten vastgelegd.")
+    return Result(Outcome.MET, f"Laatste contact {gap} dagen geleden; het gezin wordt vastgehouden.")
 
 
 def c4_a_1(f: FamilyFacts) -> Result:
@@ -187,22 +253,47 @@ def c4_a_2(f: FamilyFacts) -> Result:
 
 
 def c4_b_2(f: FamilyFacts) -> Result:
-    if not f.professional_actions:
-        return Result(Outcome.UNKNOWN, "Er zijn geen acties van professionals in het plan.")
-    if not f.overdue_professional_actions:
-        return Result(Outcome.MET, f"Alle {f.professional_actions} acties van professionals lopen op tijd.")
+    """Reads as: the partners keep their agreements — their actions in the plan (round-table agreements included)
+    are done on time, and their answers to binding decisions came, in time, and were not refusals."""
+    broken_decisions = sum(
+        1
+        for _, answer_by, acked, refused in f.decisions
+        if refused is not None or (acked is None and answer_by < f.as_of)
+    )
+    if not f.professional_actions and not f.decisions:
+        return Result(Outcome.UNKNOWN, "Er zijn geen afspraken met professionals in het plan of besluiten.")
+    if not f.overdue_professional_actions and not broken_decisions:
+        return Result(
+            Outcome.MET,
+            f"Alle {f.professional_actions} acties van professionals lopen op tijd; "
+            f"{len(f.decisions)} besluiten zijn op tijd bevestigd.",
+        )
     return Result(
         Outcome.NOT_MET,
-        f"{f.overdue_professional_actions} van de {f.professional_actions} acties van professionals "
-        "zijn over de datum.",
+        f"{f.overdue_professional_actions} van de {f.professional_actions} acties van professionals over de datum; "
+        f"{broken_decisions} besluiten geweigerd of zonder reactie.",
     )
 
 
 def c4_c_1(f: FamilyFacts) -> Result:
-    if f.has_active_consent:
-        return Result(Outcome.MET, "Er is een geldige toestemmingsverklaring om informatie te delen.")
-    return Result(Outcome.NOT_MET, "Er is geen geldige toestemmingsverklaring: er mag geen informatie worden gedeeld.")
+    """Reads as: information may be shared with everyone who works with the family: a consent in force that
+    names every involved organisation."""
+    if not f.has_active_consent:
+        return Result(
+            Outcome.NOT_MET, "Er is geen geldige toestemmingsverklaring: er mag geen informatie worden gedeeld."
+        )
+    outside = f.involved_organisations - f.consented_organisations
+    if outside:
+        return Result(
+            Outcome.NOT_MET, f"{len(outside)} betrokken organisaties staan niet in de toestemmingsverklaring."
+        )
+    return Result(Outcome.MET, "De toestemmingsverklaring noemt alle betrokken organisaties.")
 
+
+# toetsingskader C3.b.2 ("vastpakken en niet meer loslaten"): at least a contact (or an attempt) this often, and
+# drang en dwang considered within a month of a family no longer cooperating.
+CONTACT_GAP_DAYS = 60
+NOT_COOPERATING_DAYS = 30
 
 # toetsingskader C3.b.1: going to the family, not waiting for it; an outreach contact this recently counts.
 OUTREACH_DAYS = 90

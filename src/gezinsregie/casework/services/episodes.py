@@ -47,8 +47,10 @@ def family_reenter(*, actor: User, family: Family, on: date, route: str, reason:
     if on > timezone.localdate():
         raise ValidationError("Een terugkeer kan niet in de toekomst liggen.")
     previous = episode_current(family)
-    if on < (previous.closed_on or previous.registered_on):
-        raise ValidationError("De nieuwe aanmelding ligt vóór de afsluiting van het vorige traject.")
+    if previous.closed_on is not None and on < previous.closed_on:
+        raise ValidationError({"referred_on": ["De nieuwe aanmelding ligt vóór de afsluiting van het vorige traject."]})
+    if on < previous.registered_on:
+        raise ValidationError({"referred_on": ["De nieuwe aanmelding ligt vóór de aanmelding van het vorige traject."]})
     family.status = workflow.advance(family.status, workflow.Transition.REOPEN)
     # Aftercare that was still running ends: the family is back.
     for aftercare in Aftercare.objects.filter(family=family, ended_on__isnull=True):

@@ -13,8 +13,8 @@ from django.utils import timezone
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.audit import services as audit
-from gezinsregie.casework import rules
-from gezinsregie.casework.models import Escalation, EscalationMove, Family
+from gezinsregie.casework import rules, workflow
+from gezinsregie.casework.models import Escalation, EscalationMove, Family, Stagnation
 from gezinsregie.casework.selectors.escalation import ladder_of
 from gezinsregie.common.formatting import short_date
 from gezinsregie.notifications.services import notify
@@ -134,6 +134,10 @@ def escalation_raise(*, actor: User, escalation: Escalation, to_step: int, note:
 @transaction.atomic
 def escalation_close(*, actor: User, escalation: Escalation, closed_on: date, outcome: str) -> Escalation:
     policy.ensure(actor, Permission.EDIT, escalation.family)
+    if escalation.stagnation == Stagnation.NOT_COOPERATING:
+        # "the family cooperates again" is the process manager's call: otherwise closing this escalation would be a
+        # way around the exit decision (issue 9 §8)
+        policy.ensure(actor, Permission.DECIDE_EXIT, escalation.family)
     escalation = _locked_open(escalation)
     errors: dict[str, list[str]] = {}
     if not outcome.strip():
@@ -156,7 +160,9 @@ def escalations_climb_due(*, actor: User, today: date | None = None) -> int:
         raise PermissionDenied
     today = today or timezone.localdate()
     moved = 0
-    for pk in Escalation.objects.filter(closed_on__isnull=True).values_list("pk", flat=True):
+    # only families the approach still steers: a closed family's escalation climbs nobody's ladder
+    open_ones = Escalation.objects.filter(closed_on__isnull=True, family__status__in=workflow.STEERED)
+    for pk in open_ones.values_list("pk", flat=True):
         moved += _climb_one(actor, pk, today)
     return moved
 

@@ -126,8 +126,8 @@ def non_cooperation_decide(
         errors["measures"] = [
             "Noem de maatregelen van drang en dwang die zijn overwogen; leg ze eerst vast als er nog geen zijn."
         ]
-    elif any(m.family_id != family.pk for m in measures):
-        errors["measures"] = ["Kies alleen maatregelen van dit gezin."]
+    elif any(m.family_id != family.pk or m.considered_on < family.registered_on for m in measures):
+        errors["measures"] = ["Kies alleen maatregelen van dit gezin, overwogen in dit traject."]
     if errors:
         raise ValidationError(errors)
     decision = NonCooperationDecision(

@@ -42,7 +42,7 @@ def case_meeting_errors(
             f"tot {short_date(today + timedelta(days=MAX_DAYS_AHEAD))}.",
         )
     if ends_at <= starts_at:
-        _add(errors, "ends_at", "Het overleg eindigt na de begintijd.")
+        _add(errors, "ends_at", "De eindtijd moet na de begintijd liggen.")
     if not location.strip():
         _add(errors, "location", "Vul de plaats in, bijvoorbeeld: stadhuis, vergaderzaal 2.")
     elif len(location) > LOCATION_LIMIT:

@@ -4,11 +4,13 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Membership, Role, User
 from gezinsregie.audit import services as audit
+from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.casework import rules as casework_rules
 from gezinsregie.casework import workflow
 from gezinsregie.casework.models import EntryRoute, Family
@@ -21,7 +23,8 @@ from gezinsregie.trajectory.models import Aftercare, CheckIn, Signal, SignalStat
 
 Permission = policy.Permission
 SIGNAL_STATES = workflow.LEFT
-NO_SUCH_FAMILY = "Er is in uw aanpakken geen gezin in nazorg of afgesloten met dit kenmerk en deze gezinsnaam."
+# a partner who keeps trying references and names is stopped, and it is in the log
+UNMATCHED_SIGNALS_PER_DAY = 10
 
 
 def _trajectory_url(family: Family) -> str:
@@ -100,25 +103,56 @@ def aftercare_end(*, actor: User, aftercare: Aftercare, ended_on: date, reason: 
 
 
 @transaction.atomic
-def signal_raise(*, actor: User, reference: str, family_name: str, description: str) -> Signal:
-    """Any partner signals that a family in aftercare or closed needs the approach again.
+def signal_raise(*, actor: User, reference: str, family_name: str, description: str) -> Signal | None:
+    """Any partner signals that a family needs the approach again; the answer never says what the system knows.
 
-    The partner names the family by its reference and its name: both must match, in an approach the partner
-    works in, so the form cannot be used to find out which references exist or how a family is doing.
+    The partner names the family by its reference and its name, in an approach the partner works in. Whatever
+    matches — a family in aftercare or closed (it comes back), one still in the approach (its coordinator and
+    process manager hear of it), or none at all — the partner gets the same thanks, so the form tells nobody
+    which references exist or how a family is doing. Unmatched attempts are logged and limited per day.
     """
     approaches = policy.approaches_for(actor, Permission.RAISE_SIGNAL)
     if not approaches.exists():
         raise PermissionDenied
     if not description.strip():
         raise ValidationError({"description": ["Beschrijf het signaal: wat is er aan de hand?"]})
+    today = timezone.localdate()
+    unmatched = AccessLogEntry.objects.filter(user_id=actor.pk, action="signal.unmatched", at__date=today).count()
+    if unmatched >= UNMATCHED_SIGNALS_PER_DAY:
+        raise ValidationError(
+            "U gaf vandaag al vaak een signaal dat niet bij een gezin paste. Neem contact op met de procesmanager."
+        )
     family = (
-        Family.objects.select_for_update()
-        .filter(approach__in=approaches, reference__iexact=reference.strip(), status__in=SIGNAL_STATES)
-        .first()
+        Family.objects.select_for_update().filter(approach__in=approaches, reference__iexact=reference.strip()).first()
     )
     if family is None or casework_rules.normalise_name(family.name) != casework_rules.normalise_name(family_name):
-        raise ValidationError({"reference": [NO_SUCH_FAMILY]})
-    return _signal(actor, family, timezone.localdate(), description)
+        audit.record(actor=actor, action="signal.unmatched")
+        return None
+    if family.status in SIGNAL_STATES:
+        return _signal(actor, family, today, description)
+    return _signal_about_a_family_in_the_approach(actor, family, today, description)
+
+
+def _signal_about_a_family_in_the_approach(actor: User, family: Family, on: date, description: str) -> Signal:
+    """A family still in the approach (or waiting for triage): nothing moves; who steers it hears of it."""
+    organisation_id = _organisation_of(actor, family.approach)
+    if organisation_id is None:
+        raise ValidationError("U werkt niet voor een organisatie in deze aanpak.")
+    signal = Signal(
+        family=family, raised_on=on, raised_by=actor, organisation_id=organisation_id, description=description.strip()
+    )
+    signal.full_clean()
+    signal.save()
+    audit.record(actor=actor, action="signal.raise", family=family, obj=signal)
+    for user in _managers_and_coordinator(family):
+        notify(
+            user=user,
+            key=f"signal:{signal.pk}:{user.pk}",
+            message=f"Signaal van een netwerkpartner over gezin {family.reference}.",
+            url=_trajectory_url(family),
+            family=family,
+        )
+    return signal
 
 
 def _organisation_of(actor: User, approach: Approach) -> int | None:
@@ -227,3 +261,44 @@ def checkins_alert_missed(*, actor: User, today: date) -> int:
             checkin.manager_alerted_on = today
             checkin.save(update_fields=["manager_alerted_on"])
     return sent
+
+
+def aftercares_complete(*, actor: User, today: date) -> int:
+    """The periodic check: an aftercare whose every check-in was held ends by itself (reason "completed"), so the
+    watcher's access ends with it; one with a check-in still open keeps running (its watcher and the process
+    manager were alerted). Idempotent: an ended aftercare is not looked at again."""
+    policy.ensure(actor, Permission.RUN_CHECKS)
+    done = 0
+    running = Aftercare.objects.filter(ended_on__isnull=True).exclude(checkins__held_on__isnull=True)
+    for aftercare in running.select_related("family").distinct():
+        last = aftercare.checkins.aggregate(last=Max("held_on"))["last"]
+        if last is None or last > today:
+            continue
+        done += _complete(actor, aftercare.pk, last)
+    return done
+
+
+@transaction.atomic
+def _complete(actor: User, pk: int, on: date) -> int:
+    aftercare = Aftercare.objects.select_for_update().select_related("family").get(pk=pk)
+    family = aftercare.family
+    if aftercare.ended_on is not None or not workflow.allowed(family.status, workflow.Transition.END_AFTERCARE):
+        return 0
+    aftercare.ended_on, aftercare.end_reason = max(on, aftercare.starts_on), workflow.AftercareEndReason.COMPLETED
+    aftercare.end_note = "Alle nazorgcontacten zijn gehouden."
+    aftercare.save(update_fields=["ended_on", "end_reason", "end_note"])
+    family.status = workflow.advance(family.status, workflow.Transition.END_AFTERCARE)
+    family.save(update_fields=["status", "updated_at"])
+    episode = episode_current(family)
+    episode.aftercare_ended_on = aftercare.ended_on
+    episode.save(update_fields=["aftercare_ended_on"])
+    audit.record(actor=actor, action="aftercare.complete", family=family, obj=aftercare)
+    for manager in _managers(family):
+        notify(
+            user=manager,
+            key=f"aftercare:{aftercare.pk}:completed:{manager.pk}",
+            message=f"De nazorg van gezin {family.reference} is afgerond: alle nazorgcontacten zijn gehouden.",
+            url=_trajectory_url(family),
+            family=family,
+        )
+    return 1

@@ -30,6 +30,7 @@ from gezinsregie.casework.services.episodes import episode_current, episode_mirr
 from gezinsregie.common.formatting import short_date
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Organisation
+from gezinsregie.plans.selectors import consented_organisation_ids
 from gezinsregie.trajectory import rules
 from gezinsregie.trajectory.models import Aftercare, CheckIn, Closure, Evaluation, EvaluationKind, HandoverItem
 
@@ -48,7 +49,7 @@ class HandoverInput:
 class AftercareInput:
     signals: str
     whom_to_call: str
-    first_on: date
+    first_on: date | None
     monthly: int
     quarterly: int
     watcher: User | None = None
@@ -80,8 +81,22 @@ def _final_evaluation(family: Family) -> Evaluation | None:
     )
 
 
+def watchers_for(family: Family) -> list[User]:
+    """Who may keep a finger on the pulse: the coordinator, the process manager, and the professionals who work
+    with the family now within the consent (their access then continues through the aftercare)."""
+    consented = consented_organisation_ids(family, today=timezone.localdate())
+    working = Involvement.objects.working().filter(family=family, organisation_id__in=consented)
+    people = [family.coordinator, family.process_manager, *(i.user for i in working.select_related("user"))]
+    return list({p.pk: p for p in people if p is not None}.values())
+
+
 def _aftercare_problems(family: Family, closed_on: date, aftercare: AftercareInput) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
+    if aftercare.watcher is not None and aftercare.watcher not in watchers_for(family):
+        errors["watcher"] = [
+            "Kies als wachter de regisseur, de procesmanager of een professional die nu betrokken is en in de "
+            "toestemming staat."
+        ]
     if aftercare.watcher is None and aftercare.watcher_network is None:
         errors["watcher"] = ["Kies wie de vinger aan de pols houdt: een professional of iemand uit het netwerk."]
     if aftercare.watcher_network is not None and aftercare.watcher_network.family_id != family.pk:
@@ -90,8 +105,15 @@ def _aftercare_problems(family: Family, closed_on: date, aftercare: AftercareInp
         errors["signals"] = ["Schrijf op welke signalen het gezin terugbrengen in de aanpak."]
     if not aftercare.whom_to_call.strip():
         errors["whom_to_call"] = ["Wie wordt gebeld bij een signaal?"]
+    if aftercare.first_on is None:
+        errors["schedule"] = ["Wanneer is het eerste nazorgcontact?"]
+        return errors
     schedule = rules.schedule_problems(
-        closed_on=closed_on, first_on=aftercare.first_on, monthly=aftercare.monthly, quarterly=aftercare.quarterly
+        closed_on=closed_on,
+        first_on=aftercare.first_on,
+        monthly=aftercare.monthly,
+        quarterly=aftercare.quarterly,
+        today=timezone.localdate(),
     )
     if schedule:
         errors["schedule"] = schedule
@@ -180,8 +202,17 @@ def family_close(
         _start_aftercare(actor, family, closure, aftercare)
     # The professionals' involvement ends with the trajectory, and with it their access (the watcher keeps
     # access through the aftercare itself, policy._watching).
-    for involvement in Involvement.objects.filter(family=family, ended_on__isnull=True):
-        involvement_end(actor=actor, involvement=involvement, ended_on=closed_on, reason=EndReason.FAMILY_CLOSED)
+    for involvement in Involvement.objects.filter(
+        family=family, ended_on__isnull=True, status__in=workflow.INVOLVEMENT_OPEN
+    ):
+        ended_on = max(
+            closed_on, involvement.started_on
+        )  # one that started after a backdated closure ends at its start
+        involvement_end(actor=actor, involvement=involvement, ended_on=ended_on, reason=EndReason.FAMILY_CLOSED)
+    # what was still escalated ends with the trajectory (it would climb nobody's ladder any more)
+    Escalation.objects.filter(family=family, closed_on__isnull=True).update(
+        closed_on=closed_on, outcome=f"Gezin afgesloten: {workflow.ClosureReason(reason).label}."
+    )
     audit.record(actor=actor, action="family.close", family=family, obj=closure)
     return closure
 
@@ -199,6 +230,7 @@ def _start_aftercare(actor: User, family: Family, closure: Closure, plan: Afterc
     )
     aftercare.full_clean()
     aftercare.save()
+    assert plan.first_on is not None  # checked in _aftercare_problems
     dates = rules.checkin_dates(plan.first_on, monthly=plan.monthly, quarterly=plan.quarterly)
     CheckIn.objects.bulk_create(CheckIn(aftercare=aftercare, family=family, due_on=d) for d in dates)
     if plan.watcher is not None and plan.watcher != actor:

@@ -1,5 +1,6 @@
 """Close a family's trajectory: reason, final evaluation, handover, and aftercare or a reasoned waiver."""
 
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
@@ -11,25 +12,14 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from gezinsregie import policy
-from gezinsregie.accounts.models import User
 from gezinsregie.accounts.request import actor_of
-from gezinsregie.casework.models import Family, NetworkPerson
-from gezinsregie.casework.selectors import involvements_of
+from gezinsregie.casework.models import NetworkPerson
 from gezinsregie.casework.selectors.network import network_of
 from gezinsregie.common.forms import submit
 from gezinsregie.trajectory import forms, services
+from gezinsregie.trajectory.services.closure import watchers_for
 
 Permission = policy.Permission
-
-
-def watchers_for(family: Family) -> list[User]:
-    """Who can keep a finger on the pulse: the coordinator, the process manager, the involved professionals."""
-    people = [family.coordinator, family.process_manager, *(i.user for i in involvements_of(family))]
-    unique: dict[int, User] = {}
-    for person in people:
-        if person is not None:
-            unique.setdefault(person.pk, person)
-    return list(unique.values())
 
 
 @never_cache
@@ -46,6 +36,7 @@ def close(request: HttpRequest, family_id: UUID) -> HttpResponse:
         network=network,
         initial={
             "closed_on": timezone.localdate(),
+            "first_on": timezone.localdate() + timedelta(days=30),
             "monthly": approach.aftercare_monthly_checkins,
             "quarterly": approach.aftercare_quarterly_checkins,
         },
@@ -57,7 +48,7 @@ def close(request: HttpRequest, family_id: UUID) -> HttpResponse:
             aftercare = services.AftercareInput(
                 signals=data["signals"],
                 whom_to_call=data["whom_to_call"],
-                first_on=data["first_on"] or data["closed_on"],
+                first_on=data["first_on"],
                 monthly=data["monthly"],
                 quarterly=data["quarterly"],
                 watcher=data["watcher"],
@@ -77,7 +68,7 @@ def close(request: HttpRequest, family_id: UUID) -> HttpResponse:
 
     fields = {
         "schedule": "first_on",
-        "handover": "__all__",
+        "handover": "need_1",
         "final_evaluation": "__all__",
         "aftercare": "with_aftercare",
     }

@@ -16,3 +16,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Opschalingen een trede hoger: {done['escalation_steps']}.")
         self.stdout.write(f"Herinneringen aan actiehouders: {done['action_reminders']}.")
         self.stdout.write(f"Meldingen over gemiste nazorgcontacten: {done['checkin_alerts']}.")
+        self.stdout.write(f"Nazorg afgerond (alle contacten gehouden): {done['aftercare_completed']}.")
+        self.stdout.write(f"E-mails opnieuw verstuurd: {done['emails_retried']}.")
