@@ -13,10 +13,12 @@ from gezinsregie.casework.models import (
     EscalationMove,
     Family,
     FamilyStatus,
+    Involvement,
     Measure,
     MeasureDecision,
     MeasureKind,
     NonCooperationDecision,
+    Problem,
     ScoreMoment,
     SelfSufficiencyScore,
     Stagnation,
@@ -63,6 +65,9 @@ def demo_trajectory(
             started_on=family.started_on,
             closed_on=family.closed_on,
         )
+    # the GGZ professional works on the family's health problems (C4.b.1 reads which domains a partner covers)
+    for involvement in Involvement.objects.filter(organisation__name__startswith="GGZ"):
+        involvement.problems.set(Problem.objects.filter(family=involvement.family_id, domain__key__contains="gezond"))
     active = [f for f in families if f.status == FamilyStatus.ACTIVE and f.coordinator]
     for index, family in enumerate(active):
         assert family.coordinator is not None
