@@ -97,9 +97,12 @@ ALLOWED = {
     "plans/services/__init__.py": "locks and writes rows of a plan after policy.ensure(EDIT) on its family; "
     "the reminder check as the system account",
     "plans/selectors.py": "the actions of a plan whose family the caller got through policy.access_family",
+    "plans/services/commitment.py": "locks the plan and writes the commitment of an involved professional after "
+    "policy.ensure(VIEW) and their involvement",
     "plans/forms/__init__.py": "an empty queryset, replaced by the family's own problems when the form is made",
     "demo/seed/casework.py": "seeds the fictional demo world",
     "demo/seed/trajectory.py": "seeds the fictional demo world",
+    "demo/seed/voices.py": "seeds the fictional demo world",
     "casework/forms.py": "empty querysets, replaced by the family's own members and problems when the form is made",
     "casework/services/decision.py": "decisions after policy.ensure(EDIT) or for who answers; the deadline check",
     "casework/services/care.py": "locks a care request of a family after policy.ensure(EDIT)",

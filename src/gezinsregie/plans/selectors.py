@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 
 from gezinsregie.accounts.models import Role, User
+from gezinsregie.assessment.models import PartnerVoice
 from gezinsregie.casework.models import Family, Problem
 from gezinsregie.common.formatting import short_date
 from gezinsregie.organisations.models import Approach, Organisation
@@ -166,6 +167,28 @@ def committing_organisation(actor: User, family: Family) -> Organisation | None:
     return involvement.organisation if involvement is not None else None
 
 
+def asked_at_a_meeting(family: Family, *, today: date) -> list[Professional]:
+    """Who answers the partners' two questions at a round table (issue 13 §3): the professionals involved for an
+    organisation within the consent (they may attend), not the coordinator asked about themselves."""
+    consented = consented_organisation_ids(family, today=today)
+    working = family.involvements.working().select_related("user", "organisation")
+    found = {
+        i.user.pk: Professional(i.user, i.organisation)
+        for i in working
+        if i.organisation.pk in consented and i.user.pk != family.coordinator_id
+    }
+    return sorted(found.values(), key=lambda p: (p.user.last_name, p.user.first_name, p.user.pk))
+
+
+def commitment_voices_of(plan: Plan) -> QuerySet[PartnerVoice]:
+    """What the partners answered when they committed to the plan, newest first (the family's personal data)."""
+    return (
+        plan.family.partner_voices.filter(commitment__plan=plan)
+        .select_related("organisation", "answered_by", "commitment")
+        .order_by("-answered_on", "-pk")
+    )
+
+
 @dataclass(frozen=True)
 class CommitmentLine:
     organisation: Organisation
@@ -271,7 +294,7 @@ def agenda_of(family: Family, plan: Plan, *, today: date) -> Agenda:
 def meetings_of(family: Family) -> QuerySet[Meeting]:
     return family.meetings.select_related(
         "chair", "case_meeting__approach", "coordinator_assignment__coordinator"
-    ).prefetch_related("attendees", "agreements")
+    ).prefetch_related("attendees", "agreements", "partner_voices__organisation", "partner_voices__answered_by")
 
 
 # --- case meetings over many families (zorgnetwerkoverleg) --------------------------------------------------------

@@ -1,16 +1,19 @@
 """Forms for the trajectory pages. Dutch labels; the rules live in the services and trajectory.rules."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.db import models
 
 from gezinsregie.accounts.models import User
+from gezinsregie.assessment.models import Answer, AnsweredHow, FamilyVoice
 from gezinsregie.casework import workflow
 from gezinsregie.casework.models import Family, MeasureDecision, MeasureKind, NetworkPerson
 from gezinsregie.common import widgets
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.plans.models import Goal
 from gezinsregie.trajectory.models import EvaluationKind, GoalResult
+from gezinsregie.trajectory.services.voices import COMMENT_LIMIT, FamilyVoiceInput
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
 TEXT = forms.TextInput(attrs={"class": "utrecht-textbox"})
@@ -58,6 +61,35 @@ class EvaluationForm(forms.Form):
 
     def score_fields(self) -> list[forms.BoundField]:
         return [self[f"score_{d.pk}"] for d in self.domains]
+
+
+def _question(name: str) -> str:
+    return str(cast(models.Field, FamilyVoice._meta.get_field(name)).verbose_name)
+
+
+class FamilyVoiceForm(forms.Form):
+    """The family's two questions (issue 13 §3), in plain Dutch (B1): at the evaluation, or entered later."""
+
+    why = (
+        "We vragen dit bij elke evaluatie. Zo horen we wat u van de hulp vindt. U mag ook ‘wil ik niet zeggen’ kiezen."
+    )
+    use_required_attribute = False
+    trusts_coordinator = forms.ChoiceField(
+        label=_question("trusts_coordinator"), choices=Answer.choices, required=False, widget=widgets.radios()
+    )
+    help_fits_together = forms.ChoiceField(
+        label=_question("help_fits_together"), choices=Answer.choices, required=False, widget=widgets.radios()
+    )
+    comment = forms.CharField(label=_question("comment"), required=False, max_length=COMMENT_LIMIT, widget=AREA)
+    answered_how = forms.ChoiceField(
+        label="Hoe heeft het gezin de vragen beantwoord?",
+        choices=AnsweredHow.choices,
+        required=False,
+        widget=widgets.radios(),
+    )
+
+    def voice(self) -> FamilyVoiceInput:
+        return FamilyVoiceInput(**{name: self.cleaned_data.get(name) or "" for name in self.fields})
 
 
 class ExtensionForm(forms.Form):

@@ -26,6 +26,7 @@ from gezinsregie.demo.seed.names import (
 )
 from gezinsregie.demo.seed.network import demo_network
 from gezinsregie.demo.seed.trajectory import demo_trajectory
+from gezinsregie.demo.seed.voices import demo_voices
 from gezinsregie.frameworks.models import Framework, LifeDomainSet
 from gezinsregie.organisations.models import (
     Approach,
@@ -181,6 +182,7 @@ def demo_load() -> DemoWorld:
         reporter=users["beleid"],
     )
     demo_case_meetings(approach=integrale, chair=users["procesmanager"], today=today)
+    demo_voices(today=today)
     return DemoWorld(municipality, [integrale, gezinsmanagement], number, created=True)
 
 

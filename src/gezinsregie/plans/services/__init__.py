@@ -23,7 +23,7 @@ from gezinsregie.common.formatting import short_date
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans import rules, selectors
-from gezinsregie.plans.models import Action, ActionStatus, Goal, OwnerKind, Plan, PlanCommitment, PlanVersion
+from gezinsregie.plans.models import Action, ActionStatus, Goal, OwnerKind, Plan, PlanVersion
 
 EDIT = policy.Permission.EDIT
 STALE_MESSAGE = (
@@ -336,33 +336,6 @@ def plan_report_progress(*, actor: User, action: Action, done: bool, note: str) 
     return action
 
 
-@transaction.atomic
-def plan_commit(*, actor: User, plan: Plan) -> PlanCommitment:
-    """An involved professional confirms, for their organisation, that it works by the plan as it is now."""
-    family = plan.family
-    policy.ensure(actor, policy.Permission.VIEW, family)
-    organisation = selectors.committing_organisation(actor, family)
-    if organisation is None:
-        raise PermissionDenied
-    plan = Plan.objects.select_for_update(of=("self",)).get(pk=plan.pk)
-    commitment, created = PlanCommitment.objects.get_or_create(
-        plan=plan,
-        organisation=organisation,
-        version=plan.version,
-        defaults={"confirmed_by": actor, "confirmed_on": _today()},
-    )
-    if not created:
-        raise ValidationError(f"{organisation} heeft versie {plan.version} al bevestigd.")
-    audit.record(
-        actor=actor,
-        action="plan.commit",
-        family=family,
-        obj=commitment,
-        membership=policy.granting_membership(actor, policy.Permission.VIEW, family),
-    )
-    return commitment
-
-
 def actions_remind_owners(*, actor: User, today: date | None = None) -> int:
     """The periodic check: the professional who owns an open action hears two days before and on its date
     (in the app and by e-mail), each once, whenever the check runs."""
@@ -393,6 +366,8 @@ def actions_remind_owners(*, actor: User, today: date | None = None) -> int:
     return sent
 
 
-# round tables use the helpers above; imported last so that they exist when meetings.py reads them
+# round tables and commitments use the helpers above; imported last so that they exist when those modules load
+from gezinsregie.plans.services.commitment import plan_commit as plan_commit  # noqa: E402
 from gezinsregie.plans.services.meetings import AgreementInput as AgreementInput  # noqa: E402
 from gezinsregie.plans.services.meetings import meeting_record as meeting_record  # noqa: E402
+from gezinsregie.plans.services.voices import PartnerVoiceInput as PartnerVoiceInput  # noqa: E402

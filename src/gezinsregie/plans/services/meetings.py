@@ -3,7 +3,7 @@ plan as actions in the same transaction, one new plan version for the whole meet
 agreement linked to a goal of the plan; a newly found problem becomes part of the plan, not a loose note).
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -30,6 +30,7 @@ from gezinsregie.plans.services import (
     _set_owner,
     _today,
 )
+from gezinsregie.plans.services.voices import PartnerVoiceInput, meeting_voice_errors, meeting_voices_write
 
 MAX_DAYS_AHEAD = 0  # a meeting is recorded when it was held: never in the future
 MINUTES_LIMIT = 20_000
@@ -112,8 +113,10 @@ def meeting_record(
     network: str,
     minutes: str,
     agreements: Sequence[AgreementInput],
+    partner_voices: Mapping[User, PartnerVoiceInput] | None = None,
 ) -> Meeting:
-    """The meeting and its agreements in one transaction, or nothing at all."""
+    """The meeting and its agreements in one transaction, or nothing at all; with the answers of the attending
+    professionals to the partners' two questions (plans.services.voices), each optional."""
     return _record(
         actor=actor,
         family=plan.family,
@@ -126,6 +129,7 @@ def meeting_record(
         network=network,
         minutes=minutes,
         agreements=agreements,
+        partner_voices=partner_voices,
     )
 
 
@@ -145,6 +149,7 @@ def _record(
     case_meeting: CaseMeeting | None = None,
     assignment: CoordinatorAssignment | None = None,
     errors: rules.Errors | None = None,
+    partner_voices: Mapping[User, PartnerVoiceInput] | None = None,
 ) -> Meeting:
     """A round table, or a family's part of a case meeting (`case_meeting`: its chair and date, a case manager
     appointed in it). Runs inside the caller's transaction; `errors` are the caller's own, reported together."""
@@ -167,6 +172,9 @@ def _record(
         errors.setdefault(key, []).extend(messages)
     if any(m.family_id != family.pk for m in members):
         errors.setdefault("members", []).append("Kies alleen gezinsleden van dit gezin.")
+    voices = partner_voices or {}
+    if voice_problems := meeting_voice_errors(family=family, attendees=attendees, voices=voices):
+        errors.setdefault("partner_voices", []).extend(voice_problems)
     if errors:
         raise ValidationError(errors)
     before = _before(plan) if plan is not None else None
@@ -198,6 +206,8 @@ def _record(
         meeting.plan_version = version.number
         meeting.save(update_fields=["plan_version"])
     _log(actor=actor, action="meeting.record", family=family, obj=meeting)
+    for answered in meeting_voices_write(meeting=meeting, voices=voices):
+        _log(actor=actor, action="partner_voice.record", family=family, obj=answered)
     what = "zorgnetwerkoverleg" if case_meeting is not None else "rondetafeloverleg"
     for user in attendees:  # the minutes, only to who was there and may see the family (checked above)
         notify(

@@ -6,12 +6,12 @@ answer 404 for them, as for anyone else who may not edit (missing and forbidden 
 
 from gezinsregie.plans.views.calendar import case_meeting_ics, meeting_ics
 from gezinsregie.plans.views.case_meetings import case_meeting, case_meeting_part, case_meeting_plan, case_meetings
+from gezinsregie.plans.views.commitment import commit
 from gezinsregie.plans.views.edit import (
     action_add,
     action_edit,
     action_progress,
     approval,
-    commit,
     create,
     goal_add,
     goal_edit,

@@ -5,7 +5,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -291,22 +291,3 @@ def action_progress(request: HttpRequest, family_id: UUID, action_id: int) -> Ht
             messages.success(request, "Dank u: de regisseur ziet uw voortgang in het plan.")
             return redirect("plans:detail", family_id=family.pk)
     return render(request, "plans/action_progress.html", {"family": family, "action": action, "form": form})
-
-
-@login_required
-@require_POST
-def commit(request: HttpRequest, family_id: UUID) -> HttpResponse:
-    """An involved professional confirms that their organisation works by the plan as it is now."""
-    actor = actor_of(request)
-    family = policy.access_family(actor, family_id, action=VIEW)
-    plan = _plan_or_404(family)
-    try:
-        commitment = services.plan_commit(actor=actor, plan=plan)
-    except PermissionDenied as denied:
-        raise Http404 from denied
-    except ValidationError as invalid:
-        for message in invalid.messages:
-            messages.info(request, message)
-    else:
-        messages.success(request, f"Vastgelegd: {commitment.organisation} werkt volgens versie {commitment.version}.")
-    return redirect("plans:detail", family_id=family.pk)

@@ -16,6 +16,7 @@ from gezinsregie.audit import services as audit
 from gezinsregie.common.forms import apply_errors
 from gezinsregie.plans import selectors, services
 from gezinsregie.plans.forms import MeetingForm
+from gezinsregie.plans.forms.voices import MeetingVoices
 from gezinsregie.plans.services import StalePlanError
 from gezinsregie.plans.views.common import _plan_or_404
 
@@ -33,11 +34,13 @@ def meetings(request: HttpRequest, family_id: UUID) -> HttpResponse:
     agenda = selectors.agenda_of(family, plan, today=today)
     initial = {"version": plan.version, "held_on": today, "minutes": f"Agenda:\n{agenda.text}\n\nBesproken:\n"}
     form = MeetingForm(request.POST or None, family=family, plan=plan, today=today, initial=initial)
+    voices = MeetingVoices(request.POST or None, selectors.asked_at_a_meeting(family, today=today))
     status = 200
     if request.method == "POST":
         if not can_edit:
             raise Http404
-        if form.is_valid():
+        answered = voices.is_valid()  # every form validated, so each shows its own errors
+        if form.is_valid() and answered:
             data = form.cleaned_data
             try:
                 meeting = services.meeting_record(
@@ -54,6 +57,7 @@ def meetings(request: HttpRequest, family_id: UUID) -> HttpResponse:
                         services.AgreementInput(goal=goal, description=text, owner=owner, due_on=due_on)
                         for goal, text, owner, due_on in data["agreement_rows"]
                     ],
+                    partner_voices=voices.voices(),
                 )
             except StalePlanError as stale:
                 form.add_error(None, str(stale))
@@ -71,6 +75,7 @@ def meetings(request: HttpRequest, family_id: UUID) -> HttpResponse:
         "case_meetings": selectors.case_meetings_of_family(family),
         "agenda": agenda,
         "form": form,
+        "voices": voices.rows,
         "can_edit": can_edit,
     }
     return render(request, "plans/meetings.html", context, status=status)

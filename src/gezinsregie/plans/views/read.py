@@ -14,6 +14,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.casework.selectors import network as network_selectors
 from gezinsregie.plans import rules, selectors, summary
+from gezinsregie.plans.forms.voices import COMMITMENT_PREFIX, PartnerVoiceForm
 from gezinsregie.plans.models import Action, ActionStatus, Goal, PlanVersion
 from gezinsregie.plans.views.common import _plan_or_404, _read
 
@@ -71,6 +72,8 @@ def detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
         "can_edit": policy.can(actor, EDIT, family),
         "commitments": selectors.commitments_of(plan) if plan is not None else [],
         "my_organisation": selectors.committing_organisation(actor, family) if plan is not None else None,
+        "voice_form": PartnerVoiceForm(prefix=COMMITMENT_PREFIX),  # the partners' two questions (issue 13 §3)
+        "commitment_voices": selectors.commitment_voices_of(plan) if plan is not None else [],
         "network": network_selectors.status_of(family),  # no supportive network: propose building one (C2.c.3)
     }
     return render(request, "plans/detail.html", context)

@@ -18,6 +18,7 @@ from gezinsregie.casework.services.episodes import episode_current
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.plans.models import Goal, GoalStatus
 from gezinsregie.trajectory.models import Evaluation, EvaluationKind, Extension, GoalEvaluation
+from gezinsregie.trajectory.services.voices import FamilyVoiceInput, family_voice_errors, family_voice_write
 
 Permission = policy.Permission
 
@@ -48,8 +49,10 @@ def evaluation_record(
     notes: str = "",
     goal_results: Sequence[GoalResultInput] = (),
     scores: Mapping[LifeDomain, int] | None = None,
+    family_voice: FamilyVoiceInput | None = None,
 ) -> Evaluation:
-    """An evaluation of the results: per goal reached, partly or not, and self-sufficiency scored again."""
+    """An evaluation of the results: per goal reached, partly or not, and self-sufficiency scored again; with the
+    family's answers to its two questions when given (trajectory.services.voices), all or nothing."""
     policy.ensure(actor, Permission.EDIT, family)
     errors: dict[str, list[str]] = {}
     if family.status != workflow.FamilyStatus.ACTIVE:
@@ -69,6 +72,8 @@ def evaluation_record(
         errors["goals"] = ["Geef voor de doelen aan of ze zijn bereikt."]
     if kind == EvaluationKind.FINAL and not scores:
         errors["scores"] = ["Scoor bij de eindevaluatie de zelfredzaamheid opnieuw."]
+    if family_voice is not None:
+        errors.update(family_voice_errors(family_voice, with_family=with_family, required=False))
     if errors:
         raise ValidationError(errors)
     evaluation = Evaluation(
@@ -91,6 +96,8 @@ def evaluation_record(
         moment = ScoreMoment.CLOSURE if kind == EvaluationKind.FINAL else ScoreMoment.EVALUATION
         scores_record(actor=actor, family=family, scores=dict(scores), moment=moment, scored_on=held_on)
     audit.record(actor=actor, action="evaluation.record", family=family, obj=evaluation)
+    if family_voice is not None and not family_voice.is_empty:
+        family_voice_write(actor=actor, evaluation=evaluation, voice=family_voice)
     return evaluation
 
 

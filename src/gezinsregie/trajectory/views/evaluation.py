@@ -1,9 +1,12 @@
-"""Record an evaluation with the family: per goal reached or not, and self-sufficiency scored again."""
+"""Record an evaluation with the family: per goal reached or not, self-sufficiency scored again, and the family's
+answers to its two questions (issue 13 §3) in the same form."""
 
+from collections.abc import Callable
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,7 +14,8 @@ from django.views.decorators.cache import never_cache
 
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
-from gezinsregie.common.forms import submit
+from gezinsregie.assessment.models import AnsweredHow
+from gezinsregie.common.forms import apply_errors
 from gezinsregie.plans import selectors as plan_selectors
 from gezinsregie.trajectory import forms, services
 from gezinsregie.trajectory import selectors as trajectory_selectors
@@ -38,6 +42,9 @@ def evaluate(request: HttpRequest, family_id: UUID) -> HttpResponse:
         scale=scale,
         initial={"kind": kind, "held_on": timezone.localdate(), "with_family": True},
     )
+    voice_form = forms.FamilyVoiceForm(
+        request.POST or None, prefix="gezin", initial={"answered_how": AnsweredHow.WITH_COORDINATOR}
+    )
 
     def write(data: dict) -> object:
         results = [
@@ -56,10 +63,37 @@ def evaluate(request: HttpRequest, family_id: UUID) -> HttpResponse:
             notes=data["notes"],
             goal_results=results,
             scores=scores,
+            family_voice=voice_form.voice(),
         )
 
-    if request.method == "POST" and submit(form, write, {"goals": "__all__", "scores": "__all__"}):
+    if request.method == "POST" and _submit(form, voice_form, write):
         messages.success(request, "De evaluatie is vastgelegd.")
         return redirect("trajectory:overview", family_id=family.pk)
-    context = {"family": family, "form": form, "own_strength": trajectory_selectors.own_strength_counts(family)}
+    context = {
+        "family": family,
+        "form": form,
+        "voice_form": voice_form,
+        "own_strength": trajectory_selectors.own_strength_counts(family),
+    }
     return render(request, "trajectory/evaluation.html", context)
+
+
+def _submit(form: forms.EvaluationForm, voice_form: forms.FamilyVoiceForm, write: Callable[[dict], object]) -> bool:
+    """Both forms valid, then the one service call; its errors land on the form they belong to."""
+    voice_valid = voice_form.is_valid()  # validated either way, so it shows its own errors
+    if not (form.is_valid() and voice_valid):
+        return False
+    try:
+        write(form.cleaned_data)
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            apply_errors(form, error)
+            return False
+        voice_errors = {k: v for k, v in error.message_dict.items() if k in voice_form.fields}
+        other = {k: v for k, v in error.message_dict.items() if k not in voice_form.fields}
+        if voice_errors:
+            apply_errors(voice_form, ValidationError(voice_errors))
+        if other:
+            apply_errors(form, ValidationError(other), {"goals": "__all__", "scores": "__all__"})
+        return False
+    return True

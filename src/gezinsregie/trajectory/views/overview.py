@@ -1,5 +1,7 @@
-"""A family's trajectory: its episodes, timing, evaluations and scores, closure, aftercare and signals."""
+"""A family's trajectory: its episodes, timing, evaluations and scores (with the family's answers, or a form to
+enter them later), closure, aftercare and signals."""
 
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -12,12 +14,34 @@ from django.views.decorators.cache import never_cache
 
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
+from gezinsregie.assessment.models import AnsweredHow, FamilyVoice
 from gezinsregie.casework import workflow
 from gezinsregie.casework.services.episodes import episode_current
 from gezinsregie.common.forms import submit
 from gezinsregie.trajectory import forms, selectors, services
+from gezinsregie.trajectory.models import Evaluation
 
 Permission = policy.Permission
+
+
+@dataclass(frozen=True)
+class EvaluationRow:
+    evaluation: Evaluation
+    voice: FamilyVoice | None  # the family's answers (issue 13 §3)
+    voice_form: forms.FamilyVoiceForm | None  # to enter them later: no answers yet, and the viewer may edit
+
+
+def _evaluation_rows(evaluations: list[Evaluation], data: Any, answering: str, can_edit: bool) -> list[EvaluationRow]:
+    rows = []
+    for ev in evaluations:
+        voice = getattr(ev, "family_voice", None)
+        form = None
+        if voice is None and can_edit:
+            bound = data if answering == str(ev.pk) else None
+            initial = {"answered_how": AnsweredHow.ON_PAPER}
+            form = forms.FamilyVoiceForm(bound, prefix=f"stem-{ev.pk}", initial=initial)
+        rows.append(EvaluationRow(ev, voice, form))
+    return rows
 
 
 @never_cache
@@ -39,6 +63,8 @@ def overview(request: HttpRequest, family_id: UUID) -> HttpResponse:
     extension_form = forms.ExtensionForm(data if chosen == "verlengen" else None)
     checkin_form = forms.CheckInForm(data if chosen == "nazorgcontact" else None, initial={"held_on": today})
     end_form = forms.AftercareEndForm(data if chosen == "nazorg_beeindigen" else None, initial={"ended_on": today})
+    answering = request.POST.get("evaluatie", "") if chosen == "gezin_antwoorden" else ""
+    evaluation_rows = _evaluation_rows(list(selectors.evaluations_of(family)), data, answering, can_edit)
     if request.method == "POST":
         done, message = _post(request, chosen, actor, family, aftercare, next_checkin, locals())
         if done:
@@ -51,7 +77,7 @@ def overview(request: HttpRequest, family_id: UUID) -> HttpResponse:
         "timing": selectors.timing_of(family, episode, today=today),
         "scores": selectors.score_progress(family, episode),
         "own_strength": selectors.own_strength_counts(family),
-        "evaluations": selectors.evaluations_of(family),
+        "evaluations": evaluation_rows,
         "closures": selectors.closures_of(family),
         "aftercare": aftercare,
         "next_checkin": next_checkin,
@@ -69,7 +95,16 @@ def overview(request: HttpRequest, family_id: UUID) -> HttpResponse:
 
 
 def _post(request: HttpRequest, chosen: str, actor: Any, family: Any, aftercare: Any, checkin: Any, page: Any):
-    """One of the page's three forms: (written, message)."""
+    """One of the page's forms: (written, message)."""
+    if chosen == "gezin_antwoorden" and policy.can(actor, Permission.EDIT, family):
+        answering = request.POST.get("evaluatie", "")
+        row = next((r for r in page["evaluation_rows"] if str(r.evaluation.pk) == answering and r.voice_form), None)
+        if row is not None and row.voice_form is not None:
+            form = row.voice_form
+            return submit(
+                form,
+                lambda d: services.family_voice_record(actor=actor, evaluation=row.evaluation, voice=form.voice()),
+            ), "De antwoorden van het gezin zijn ingevoerd."
     if chosen == "verlengen" and policy.can(actor, Permission.EDIT, family):
         return submit(
             page["extension_form"],
