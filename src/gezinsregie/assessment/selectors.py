@@ -20,6 +20,7 @@ from gezinsregie.assessment.indicators import (
     assess,
     source_of,
 )
+from gezinsregie.assessment.policy_evidence import Evidence, evidence_for
 from gezinsregie.casework.models import Family
 from gezinsregie.frameworks.models import Indicator
 from gezinsregie.organisations.models import Approach
@@ -134,3 +135,18 @@ def family_assessment(
     rows = family_facts.load_rows(policy.families_for(actor, action).filter(pk=family.pk))
     facts = family_facts.facts_on(rows, timezone.localdate())
     return assess(facts[0]) if facts else {}
+
+
+def policy_indicators(approach: Approach) -> list[Indicator]:
+    return list(
+        Indicator.objects.filter(
+            criterion__theme__level__framework=approach.framework, criterion__theme__level__key="policy"
+        )
+        .select_related("criterion__theme")
+        .order_by("criterion__theme__order", "criterion__order", "order")
+    )
+
+
+def policy_evidence_of(*, actor: User, approach: Approach) -> dict[str, Evidence]:
+    policy.ensure(actor, policy.Permission.VIEW_ASSESSMENT, approach)
+    return evidence_for(approach=approach, families=_families_of(approach), today=timezone.localdate())

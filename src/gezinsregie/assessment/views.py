@@ -79,3 +79,16 @@ def families(request: HttpRequest, approach_id: int, key: str, outcome: str) -> 
         "total": total,
     }
     return render(request, "assessment/families.html", context)
+
+
+@login_required
+def policy_evidence(request: HttpRequest, approach_id: int) -> HttpResponse:
+    """Per policy indicator what the casework data says about the approach: numbers, never a person."""
+    actor = actor_of(request)
+    approach = policy.approaches_for(actor, Permission.VIEW_ASSESSMENT).filter(pk=approach_id).first()
+    if approach is None:
+        raise Http404
+    indicators = selectors.policy_indicators(approach)
+    evidence = selectors.policy_evidence_of(actor=actor, approach=approach)
+    rows = [(indicator, evidence[indicator.key].lines if indicator.key in evidence else []) for indicator in indicators]
+    return render(request, "assessment/policy_evidence.html", {"approach": approach, "rows": rows})
