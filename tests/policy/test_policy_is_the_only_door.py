@@ -91,7 +91,8 @@ ALLOWED = {
     "demo/seed/world.py": "seeds the fictional demo world",
     "demo/seed/families.py": "seeds the fictional demo world",
     "casework/services/registration.py": "registration numbers new families (the next reference)",
-    "assessment/facts.py": "reads the records of exactly the families its caller passes in",
+    "assessment/facts/rows.py": "reads the records of exactly the families its caller passes in",
+    "assessment/facts/more.py": "reads the records of exactly the families its caller passes in",
     "assessment/selectors.py": "numbers over all families of an approach, after policy.ensure(VIEW_ASSESSMENT)",
     "casework/services/analysis.py": "writes a score of a family after policy.ensure(EDIT)",
     "plans/services/__init__.py": "locks and writes rows of a plan after policy.ensure(EDIT) on its family; "
