@@ -120,7 +120,9 @@ class ClosureForm(forms.Form):
     )
     signals = forms.CharField(label="Signalen die het gezin terugbrengen", required=False, widget=AREA)
     whom_to_call = forms.CharField(label="Wie bellen bij een signaal", required=False, widget=TEXT)
-    first_on = forms.DateField(label="Eerste nazorgcontact op", required=False, widget=DATE)
+    first_on = forms.DateField(
+        label="Eerste nazorgcontact op", required=False, widget=DATE, help_text="Vanaf vandaag; daarna het schema."
+    )
     monthly = forms.IntegerField(label="Aantal maandelijkse contacten", min_value=0, max_value=24, widget=NUMBER)
     quarterly = forms.IntegerField(label="Daarna contacten per kwartaal", min_value=0, max_value=8, widget=NUMBER)
     waiver_reason = forms.CharField(label="Reden om af te zien van nazorg", required=False, widget=AREA)

@@ -120,6 +120,5 @@ def _post(request: HttpRequest, chosen: str, actor: Any, family: Any, aftercare:
             lambda d: services.aftercare_end(
                 actor=actor, aftercare=aftercare, ended_on=d["ended_on"], reason=d["end_reason"], note=d["end_note"]
             ),
-            {"__all__": "end_reason"},
         ), "De nazorg is beëindigd."
     raise Http404
