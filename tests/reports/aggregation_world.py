@@ -12,6 +12,7 @@ from gezinsregie.frameworks.models import Framework, Indicator, LifeDomainSet
 from gezinsregie.inspections.models import CaseReview, Finding, Inspection, InspectionStatus
 from gezinsregie.organisations.models import Approach, Municipality, Organisation, OrganisationKind
 from gezinsregie.reports.aggregate.rules import IMPROVEMENT, MET, NOT_ASSESSED
+from gezinsregie.reports.models import CHARACTERISTICS
 
 
 @dataclass
@@ -80,15 +81,35 @@ class World:
         )
 
     def expected(self, approaches: int, level: str = "policy", **judged: dict[str, int]) -> dict[str, object]:
-        """The JSON contract: every indicator not assessed by all approaches, except the ones given."""
-        indicators: dict[str, dict[str, int]] = {}
+        """The JSON contract: every indicator not assessed by all approaches, except the ones given; with the
+        report's denominator (of the assessed approaches) and no characteristic recorded."""
+        indicators: dict[str, dict[str, object]] = {}
         for key in self.keys[level]:
             count = {MET: 0, IMPROVEMENT: 0, NOT_ASSESSED: approaches}
             for judgement, n in judged.get(key.replace(".", "_"), {}).items():
                 count[judgement] += n
                 count[NOT_ASSESSED] -= n
-            indicators[key] = count
-        return {"approaches": approaches, "indicators": indicators}
+            assessed = count[MET] + count[IMPROVEMENT]
+            indicators[key] = {
+                **count,
+                "assessed": assessed,
+                "percent_met": round(100 * count[MET] / assessed, 1) if assessed else None,
+                "percent_improvement": round(100 * count[IMPROVEMENT] / assessed, 1) if assessed else None,
+            }
+        return {"approaches": approaches, "indicators": indicators, "characteristics": no_characteristics(approaches)}
+
+
+def no_characteristics(approaches: int) -> dict[str, object]:
+    """The contract's "characteristics" when no approach has a typering recorded."""
+    return {
+        name: {
+            "answered": 0,
+            "unknown": approaches,
+            "counts": dict.fromkeys(choices.values, 0),
+            "percent": dict.fromkeys(choices.values),
+        }
+        for name, choices, _figure in CHARACTERISTICS
+    }
 
 
 def build_world() -> World:

@@ -40,12 +40,20 @@ def test_json_is_exactly_the_contract(world: World) -> None:
         B3_a_2={IMPROVEMENT: 1},
         B3_a_3={IMPROVEMENT: 1},
     )
-    assert list(data) == ["approaches", "indicators"]
+    assert list(data) == ["approaches", "indicators", "characteristics"]  # keys are only ever added
     assert list(data["indicators"]) == world.keys["policy"]  # in framework order
     for count in data["indicators"].values():
-        assert list(count) == ["met", "improvement", "not_assessed"]
-        assert sum(count.values()) == data["approaches"]
-    assert out.startswith('{"approaches": 2, "indicators": {"B1.a.1": {"met": 2, "improvement": 0, "not_assessed": 0}')
+        assert list(count) == ["met", "improvement", "not_assessed", "assessed", "percent_met", "percent_improvement"]
+        assert count["met"] + count["improvement"] + count["not_assessed"] == data["approaches"]
+        assert count["assessed"] == count["met"] + count["improvement"]
+    # the report's denominator: B1.a.2 is met by Elders and not assessed by Testdam: 1 of 1, 100%
+    assert data["indicators"]["B1.a.2"] == {
+        "met": 1, "improvement": 0, "not_assessed": 1, "assessed": 1, "percent_met": 100.0, "percent_improvement": 0.0,
+    }  # fmt: skip
+    assert data["indicators"]["B5.c.1"]["percent_met"] is None  # assessed by nobody: no percentage, not 0%
+    assert out.startswith(
+        '{"approaches": 2, "indicators": {"B1.a.1": {"met": 2, "improvement": 0, "not_assessed": 0, "assessed": 2,'
+    )
 
 
 def test_json_with_a_year_counts_the_inspections_of_that_year(world: World) -> None:
@@ -79,7 +87,10 @@ def test_without_json_a_readable_dutch_table(world: World) -> None:
     assert "Voldoet" in out and "Verbeterpunt" in out and "Niet getoetst" in out
     assert "B1 Toeleiding" in out
     line = next(line for line in out.splitlines() if line.startswith("B1.a.2 "))
-    assert "1 (50,0%)" in line  # a Dutch decimal comma
+    assert "1 van 1 (100%)" in line and " 1  " in line  # of the assessed approaches; one not assessed beside it
+    line = next(line for line in out.splitlines() if line.startswith("B5.c.1 "))
+    assert "–" in line and " 2  " in line  # nobody assessed it: no percentage
+    assert "Kenmerken van de aanpakken" in out and "niet vastgelegd: 2" in out
     assert "Ilse" not in out and "Inspecteur" not in out
 
 

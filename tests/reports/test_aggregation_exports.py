@@ -63,10 +63,15 @@ def test_the_csv_has_one_row_per_indicator_with_the_counts_and_percentages(world
         "improvement_pct": "0.0",
         "not_assessed_pct": "0.0",
         "approaches": "2",
+        "assessed": "2",
+        "met_pct_of_assessed": "100.0",
+        "improvement_pct_of_assessed": "0.0",
     }
     b3a2 = by_key["B3.a.2"]
     assert (b3a2["met"], b3a2["improvement"], b3a2["not_assessed"]) == ("0", "1", "1")
-    assert (b3a2["improvement_pct"], b3a2["not_assessed_pct"]) == ("50.0", "50.0")
+    assert (b3a2["improvement_pct"], b3a2["not_assessed_pct"]) == ("50.0", "50.0")  # of all approaches
+    assert (b3a2["assessed"], b3a2["improvement_pct_of_assessed"]) == ("1", "100.0")  # as the report counts
+    assert by_key["B5.c.1"]["met_pct_of_assessed"] == ""  # nobody assessed it: no percentage at all
     for row in rows:
         assert int(row["met"]) + int(row["improvement"]) + int(row["not_assessed"]) == int(row["approaches"]) == 2
 
@@ -84,7 +89,7 @@ def test_the_csv_follows_the_filters(world: World) -> None:
 def test_the_xlsx_holds_the_same_numbers_with_an_explanation(world: World) -> None:
     workbook = xlsx_sheets(world)
 
-    assert workbook.sheetnames == ["Overzicht", "Toelichting"]
+    assert workbook.sheetnames == ["Overzicht", "Toelichting", "Kenmerken"]
     sheet = workbook["Overzicht"]
     values = list(sheet.iter_rows(values_only=True))
     assert list(values[0]) == COLUMNS
@@ -93,9 +98,11 @@ def test_the_xlsx_holds_the_same_numbers_with_an_explanation(world: World) -> No
     assert rows["B1.a.2"]["met"] == 1 and rows["B1.a.2"]["not_assessed"] == 1  # numbers, not text
     assert rows["B1.a.2"]["met_pct"] == 50.0
     assert rows["B3.a.1"]["improvement"] == 1 and rows["B3.a.1"]["approaches"] == 2
+    assert rows["B1.a.2"]["assessed"] == 1 and rows["B1.a.2"]["met_pct_of_assessed"] == 100.0
+    assert rows["B5.c.1"]["met_pct_of_assessed"] is None  # an empty cell, not 0
     numbers = COLUMNS[5:]
-    from_csv = [[float(row[column]) for column in numbers] for row in csv_rows(world)]
-    assert from_csv == [[float(v) for v in row[5:]] for row in values[1:]]  # the same numbers as the CSV
+    from_csv = [[float(row[column]) if row[column] else None for column in numbers] for row in csv_rows(world)]
+    assert from_csv == [[None if v is None else float(v) for v in row[5:]] for row in values[1:]]  # as the CSV
     about = dict(workbook["Toelichting"].iter_rows(values_only=True))
     assert about["Aantal aanpakken"] == "2" and about["Niveau"] == "beleidsniveau"
 

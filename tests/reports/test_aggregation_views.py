@@ -88,20 +88,27 @@ def test_the_page_shows_per_theme_a_chart_with_an_accessible_name_and_a_table(wo
     # the legend in words, and every bar part wide enough says its sign and percentage
     assert "✓ voldoet" in html and "X verbeterpunt" in html and "– niet getoetst" in html
     assert "✓ 100%" in page.text_of["thema-1"]  # B1.a.1: both approaches meet it
-    assert "X 50%" in page.text_of["thema-3"]  # B3.a.1: Testdam's latest inspection, one of two
+    # B3.a.1: an improvement point at Testdam, not assessed at Elders: 1 of the 1 assessed, as the report counts
+    assert "X 100%" in page.text_of["thema-3"]
+    assert "voldoet bij 0 van 1 aanpak (0%); 1 niet getoetst" in page.text_of["thema-3"]
     # the numbers: in the hidden table of each figure, and in the visible table per theme
     hidden = [t for t in page.all("table") if "visually-hidden" in t.get("class", "")]
     assert len(hidden) == 5
     table = page.text_of["thema-1-tabel"]
-    assert "B1.a.1" in table and "2 (100%)" in table
-    assert "B1.a.2" in table and "1 (50%)" in table
+    assert "B1.a.1" in table and "2 van 2 (100%)" in table
+    assert "B1.a.2" in table and "1 van 1 (100%)" in table  # Testdam did not assess it: not in the percentage
+    assert "Niet getoetst (telt niet mee)" in table
 
 
 def test_the_page_draws_parts_of_a_bar_in_proportion(world: World) -> None:
+    overkant = world.inspection(world.overkant, 2015)  # a third approach: B1.a.1 ✓ ✓ X, B1.a.2 ✓ – –
+    world.finding(overkant, ["B1.a.1"], "improvement")
     page = Page(client_for(world, Role.POLICY_OFFICER).get(URL).content.decode())
     parts = [a for a in page.all("rect") if "gr-agg__segment--" in a.get("class", "") and a.get("y") == "22"]
     widths = sorted({a["width"] for a in parts})
-    assert widths == ["100.0%", "50.0%"]  # unlocalized: a decimal comma would break the SVG
+    assert widths == ["100.0%", "33.33%", "66.67%"]  # unlocalized: a decimal comma would break the SVG
+    assert "voldoet bij 2 van 3 aanpakken (67%)" in page.text_of["thema-1"]
+    assert "voldoet bij 1 van 1 aanpak (100%); 2 niet getoetst" in page.text_of["thema-1"]
     improvement = [a for a in parts if a["class"].endswith("--improvement")]
     assert improvement and all(a["fill"] == "url(#gr-agg-arcering)" for a in improvement)  # hatched, not colour alone
 

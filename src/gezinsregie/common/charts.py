@@ -6,12 +6,17 @@ from typing import Any
 from gezinsregie.common.counts import CountRow
 
 
-def bar_chart(*, chart_id: str, title: str, rows: Sequence[CountRow], unit: str = "") -> dict[str, Any]:
-    largest = max((row.value for row in rows), default=0)
+def bar_chart(
+    *, chart_id: str, title: str, rows: Sequence[CountRow], unit: str = "", total: int | None = None
+) -> dict[str, Any]:
+    """Bars in proportion to the largest row; with `total`, each bar is its share of that total (a distribution,
+    e.g. answers of 30 approaches) and the chart says the percentage beside the number."""
+    largest = total if total is not None else max((row.value for row in rows), default=0)
     return {
         "id": chart_id,
         "title": title,
         "unit": unit,
+        "total": total,
         "rows": [
             {"label": row.label, "value": row.value, "percent": round(100 * row.value / largest, 1) if largest else 0}
             for row in rows

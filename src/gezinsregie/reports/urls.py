@@ -3,6 +3,7 @@
 from django.urls import path
 
 from gezinsregie.reports.aggregate import views as views_aggregate
+from gezinsregie.reports.authoring import views as views_authoring
 from gezinsregie.reports.publication import views as views_publication
 
 app_name = "reports"
@@ -12,6 +13,19 @@ urlpatterns = [
     path("<int:inspection_id>/factsheet.pdf", views_publication.factsheet_pdf, name="factsheet_pdf"),
     path("<int:inspection_id>/nota-van-bevindingen/", views_publication.case_report, name="case_report"),
     path("<int:inspection_id>/nota-van-bevindingen.pdf", views_publication.case_report_pdf, name="case_report_pdf"),
+    # what the inspector writes into them besides the report texts, until publication (authoring/views.py)
+    path("<int:inspection_id>/typering/", views_authoring.approach_profile, name="approach_profile"),
+    path("<int:inspection_id>/paragrafen/", views_authoring.report_sections, name="report_sections"),
+    path(
+        "<int:inspection_id>/paragrafen/<int:section_id>/",
+        views_authoring.report_section_edit,
+        name="report_section_edit",
+    ),
+    path(
+        "<int:inspection_id>/paragrafen/<int:section_id>/verwijderen/",
+        views_authoring.report_section_delete,
+        name="report_section_delete",
+    ),
     # the aggregate report over all approaches, and its numbers as CSV and XLSX (aggregate/views.py)
     path("overzicht/", views_aggregate.aggregate, name="aggregate"),
     path("overzicht.csv", views_aggregate.aggregate_csv, name="aggregate_csv"),

@@ -1,6 +1,9 @@
 """Demo supervision: three published documents of real approaches (public STJ documents, imported as the
 import command does), and Zeldenbroek's own policy-level inspections — last year's published with improvement
-points, this year's open for the respondents' answers.
+points, this year's open for the respondents' answers. Last year's nota van bevindingen is published too, with a
+section and a conclusion per theme and the learning meeting; each inspection has a typering of the approach
+(figures 3, 6 and 8 of the 21-municipality report), so the reports and the aggregate report show them
+(reports.authoring).
 
 Everything goes through the inspection services. Last year's inspection was published before the demo began,
 on a day in the past: it is stored as a published inspection (inspection_import_published, as the report
@@ -24,7 +27,9 @@ from gezinsregie.inspections.models import (
     RespondentKind,
 )
 from gezinsregie.organisations.models import Approach, Organisation
+from gezinsregie.reports.authoring.services import ImportedSection, approach_profile_save, report_narrative_import
 from gezinsregie.reports.importing import follow_up_import, report_import
+from gezinsregie.reports.models import DatePrecision
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FOLLOW_UP = "verbeterpunten-zwolle-2015.txt"  # Zwolle 2013 → 2014: the follow-up format
@@ -57,6 +62,8 @@ def demo_inspections(
     follow_up_import(text=(DATA / FOLLOW_UP).read_text(), municipality="Zwolle", approach=None, source=FOLLOW_UP)
     today = timezone.localdate()
     last_year = _published_last_year(approach, inspectorate, [municipality_org, *partners])
+    _typering(last_year, coordination="at_distance", plan_leading="no", availability_problems="often")
+    _nota_last_year(approach, inspectorate)
     point = selectors.points_for(reporter).get(finding__inspection=last_year, finding__indicators__key="B1.a.2")
     services.improvement_report_add(actor=reporter, point=point, text=PROGRESS, reported_on=today - timedelta(days=30))
 
@@ -70,6 +77,8 @@ def demo_inspections(
     services.inspection_update_texts(actor=inspector, inspection=this_year, description=approach.description)
     services.respondents_invite(actor=inspector, inspection=this_year, organisations=[municipality_org, *partners])
     services.inspection_advance(actor=inspector, inspection=this_year, to=InspectionStatus.OPEN)
+    # the inspector has started the typering: the plan leads now, availability is not known yet
+    approach_profile_save(actor=inspector, inspection=this_year, coordination="both", plan_leading="yes")
 
 
 def _title(approach: Approach, year: int) -> str:
@@ -116,3 +125,93 @@ def _published_last_year(approach: Approach, inspectorate: Organisation, respond
         rows=rows,
         description=approach.description,
     ).inspection
+
+
+def _typering(inspection: Inspection, **answers: str) -> None:
+    """The typering of an inspection published before the demo began, stored as the import stores one."""
+    report_narrative_import(
+        actor=system_actor(SystemPurpose.IMPORT_REPORTS),
+        inspection=inspection,
+        precision=DatePrecision.DAY,
+        profile=answers,
+    )
+
+
+# Zeldenbroek's nota van bevindingen of last year, written per theme as the Maastricht nota is (§3, §4, §6)
+NOTA_IMPROVEMENTS = {
+    "C2.a.1": "De probleemanalyse is in twee van de drie gezinnen zonder het gezin gemaakt.",
+    "C2.c.3": "Waar een steunend netwerk ontbreekt, is het opbouwen ervan geen doel in het plan.",
+    "C5.c.1": "Over de nazorg zijn bij het afsluiten geen afspraken gemaakt.",
+}
+NOTA_NOT_ASSESSED = {"C5.b.1": "Geen van de onderzochte gezinnen had een aanpassing van de intensiteit nodig."}
+NOTA_SECTIONS = [
+    ("goes_well", "Eén plan dat leeft", "Alle drie de gezinnen hadden één gezinsplan, dat na elk rondetafeloverleg "
+     "is bijgewerkt. Afspraken uit het overleg staan als actie bij een doel.", "Het gezinsplan is in Zeldenbroek een "
+     "levend document: wie wat doet en wanneer, staat erin, ook wat het gezin zelf doet.", ("De aanpak",)),
+    ("goes_well", "Gezinnen worden niet losgelaten", "Ook als een gezin de deur niet opendoet, blijft de regisseur "
+     "langskomen. Drang en dwang worden pas ingezet na een besluit van de procesmanager.", "De aanpak is "
+     "vasthoudend: een gezin verlaat de aanpak alleen met een expliciet besluit.", ("De aanpak", "Continu")),
+    ("can_be_better", "Het gezin bij de probleemanalyse", "In twee gezinnen maakten de professionals de analyse "
+     "zonder het gezin. De gezinnen herkenden later niet alle problemen.", "Betrek het gezin bij elke stap, ook "
+     "bij de eerste analyse.", ("Gezin centraal",)),
+    ("can_be_better", "Nazorg beter regelen", "Bij het afsluiten is niet afgesproken wie een vinger aan de pols "
+     "houdt en welke signalen het gezin terugbrengen.", "De nazorg is te vrijblijvend geregeld.", ("Continu",)),
+    ("conclusion", "Algemene conclusie", "De aanpak werkt met één plan per gezin en laat gezinnen niet los. Het gezin "
+     "moet eerder meepraten, en wat na de aanpak komt moet vaster geregeld zijn.", "", ()),
+    ("conclusion", "Aanbevelingen", "- Maak de probleemanalyse samen met het gezin.\n- Maak bij elke afsluiting "
+     "afspraken over nazorg: wie houdt een vinger aan de pols, hoe vaak, en wat brengt het gezin terug.", "", ()),
+    ("learning_meeting", "", "Na het onderzoek kwamen de gemeente, de netwerkpartners en de inspectie bijeen om de "
+     "bevindingen te bespreken en te bedenken hoe de verbeteringen tot stand komen.", "", ()),
+    ("learning_meeting", "Wat zeker behouden moet blijven", "- Eén plan per gezin, bijgewerkt na elk overleg.\n"
+     "- De vasthoudendheid van de regisseurs.", "", ()),
+    ("learning_meeting", "Vervolg", "De gemeente laat over een jaar weten hoe het de verbeterpunten oppakt.",
+     "", ()),
+]  # fmt: skip
+
+
+def _nota_last_year(approach: Approach, inspectorate: Organisation) -> Inspection:
+    """Last year's case-level inspection, published before the demo began, with its chapters per theme."""
+    system = system_actor(SystemPurpose.IMPORT_REPORTS)
+    today = timezone.localdate()
+
+    def judgement(key: str) -> str:
+        if key in NOTA_IMPROVEMENTS:
+            return Judgement.IMPROVEMENT
+        return Judgement.NOT_ASSESSED if key in NOTA_NOT_ASSESSED else Judgement.MET
+
+    rows = [
+        services.ImportedRow(
+            indicators=[indicator],
+            findings=[
+                services.ImportedFinding(
+                    judgement=judgement(indicator.key),
+                    text=NOTA_IMPROVEMENTS.get(indicator.key) or NOTA_NOT_ASSESSED.get(indicator.key) or MET_TEXT,
+                )
+            ],
+        )
+        for indicator in selectors.level_indicators(approach.framework_id, InspectionLevel.CASE)
+    ]
+    inspection = services.inspection_import_published(
+        actor=system,
+        approach=approach,
+        framework=approach.framework,
+        organisation=inspectorate,
+        level=InspectionLevel.CASE,
+        year=today.year - 1,
+        title=f"Nota van bevindingen {approach.name} {today.year - 1}",
+        published_on=today - timedelta(days=PUBLISHED_DAYS_AGO - 40),
+        rows=rows,
+        description=approach.description,
+    ).inspection
+    themes = {t.name: t for t in inspection.framework.levels.get(key=InspectionLevel.CASE).themes.all()}
+    report_narrative_import(
+        actor=system,
+        inspection=inspection,
+        precision=DatePrecision.DAY,
+        sections=[
+            ImportedSection(chapter, title, text, conclusion, tuple(themes[name] for name in names))
+            for chapter, title, text, conclusion, names in NOTA_SECTIONS
+        ],
+        profile={"coordination": "at_distance", "plan_leading": "yes", "availability_problems": "sometimes"},
+    )
+    return inspection

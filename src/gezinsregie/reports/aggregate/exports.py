@@ -1,7 +1,10 @@
 """The aggregate report as CSV and XLSX: the same numbers as the page, one row per indicator. Numbers only.
 
 CSV is for further processing (comma-separated, UTF-8, decimal point); XLSX is for a spreadsheet, with a second
-sheet that says what the numbers are about.
+sheet that says what the numbers are about and a third with the approaches' characteristics (figures 3, 6, 8).
+The last three columns are the 21-municipality report's denominator: the approaches assessed on the indicator,
+and met and improvement as a percentage of those (empty when none was assessed); the *_pct columns before them
+stay percentages of all approaches.
 """
 
 import csv
@@ -30,6 +33,20 @@ COLUMNS = [
     "improvement_pct",
     "not_assessed_pct",
     "approaches",
+    "assessed",
+    "met_pct_of_assessed",
+    "improvement_pct_of_assessed",
+]
+CHARACTERISTIC_COLUMNS = [
+    "characteristic",
+    "question",
+    "figure",
+    "answer",
+    "answer_text",
+    "approaches",
+    "pct",
+    "answered",
+    "unknown",
 ]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run these as a formula
 
@@ -52,9 +69,31 @@ def export_rows(report: AggregateReport) -> list[dict[str, Any]]:
                     "improvement_pct": indicator.shares[IMPROVEMENT],
                     "not_assessed_pct": indicator.shares[NOT_ASSESSED],
                     "approaches": report.approaches,
+                    "assessed": indicator.assessed,
+                    "met_pct_of_assessed": indicator.percent_met,
+                    "improvement_pct_of_assessed": indicator.percent_improvement,
                 }
             )
     return rows
+
+
+def characteristic_rows(report: AggregateReport) -> list[dict[str, Any]]:
+    """Per characteristic and answer: how many approaches, as a percentage of those with an answer."""
+    return [
+        {
+            "characteristic": c.key,
+            "question": c.question,
+            "figure": c.figure,
+            "answer": a.value,
+            "answer_text": a.label,
+            "approaches": a.count,
+            "pct": a.share,
+            "answered": c.answered,
+            "unknown": c.unknown,
+        }
+        for c in report.characteristics
+        for a in c.answers
+    ]
 
 
 def _text(value: Any) -> Any:
@@ -88,6 +127,13 @@ def description(report: AggregateReport) -> list[tuple[str, str]]:
         ("improvement", "verbeterpunt (X)"),
         ("not_assessed", "niet getoetst (–), ook als het onderzoek de indicator niet beoordeelde"),
         ("*_pct", "percentage van het aantal aanpakken, één decimaal"),
+        ("assessed", "aantal aanpakken dat op de indicator is getoetst (voldoet of verbeterpunt)"),
+        (
+            "*_pct_of_assessed",
+            "percentage van de getoetste aanpakken, zoals de rapportage over 21 gemeenten (2013) telt: "
+            "'23 van 28 aanpakken (82%)'; leeg als geen aanpak is getoetst",
+        ),
+        ("Kenmerken", "per kenmerk van de aanpak (figuur 3, 6 en 8) het aantal aanpakken per antwoord"),
     ]
 
 
@@ -106,13 +152,22 @@ def to_xlsx(report: AggregateReport) -> bytes:
             if isinstance(cell, Cell) and isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
     sheet.freeze_panes = "A2"
-    for column, width in zip("ABCDEFGHIJKL", (10, 28, 40, 10, 70, 8, 12, 13, 9, 16, 17, 11), strict=True):
+    widths = (10, 28, 40, 10, 70, 8, 12, 13, 9, 16, 17, 11, 10, 20, 27)
+    for column, width in zip("ABCDEFGHIJKLMNO", widths, strict=True):
         sheet.column_dimensions[column].width = width
     about = workbook.create_sheet("Toelichting")
     for key, value in description(report):
         about.append([key, value])
     about.column_dimensions["A"].width = 18
     about.column_dimensions["B"].width = 90
+    traits = workbook.create_sheet("Kenmerken")
+    traits.append(CHARACTERISTIC_COLUMNS)
+    for cell in traits[1]:
+        cell.font = Font(bold=True)
+    for row in characteristic_rows(report):
+        traits.append([row[column] for column in CHARACTERISTIC_COLUMNS])
+    for column, width in zip("ABCDEFGHI", (22, 60, 7, 12, 24, 11, 7, 9, 9), strict=True):
+        traits.column_dimensions[column].width = width
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -1,6 +1,7 @@
 """The aggregate report from stored inspections: per indicator how many approaches meet it, have an improvement
-point, or were not assessed (Rapportage 21 gemeenten 2013, figures 2–10). The counting itself is the pure
-rules.py; this module only reads the database and hands it rows.
+point, or were not assessed (Rapportage 21 gemeenten 2013, figures 2–10), with the report's denominator (of the
+assessed approaches), and the approaches' characteristics (figures 3, 6 and 8: characteristics.py). The counting
+itself is the pure rules.py; this module only reads the database and hands it rows.
 
 Which inspections count (issue: aggregate_report contract):
 - only PUBLISHED inspections, of one level (policy | case) and one framework;
@@ -22,7 +23,9 @@ from gezinsregie.frameworks.models import Framework
 from gezinsregie.inspections import selectors
 from gezinsregie.inspections.models import Finding, Inspection, InspectionStatus
 from gezinsregie.organisations.models import Municipality
-from gezinsregie.reports.aggregate.rules import JUDGEMENTS, Row, aggregate, percentages
+from gezinsregie.reports.aggregate import rules
+from gezinsregie.reports.aggregate.characteristics import CharacteristicCount, characteristics_of
+from gezinsregie.reports.aggregate.rules import IMPROVEMENT, JUDGEMENTS, MET, NOT_ASSESSED, Row, aggregate, percentages
 
 CHUNK = 100  # inspections whose findings are read in one query
 
@@ -137,7 +140,41 @@ class IndicatorCount:
     text: str
     criterion: str  # "B1.a GGSR zijn in beeld"
     counts: dict[str, int]  # met / improvement / not_assessed: adds up to the number of approaches
-    shares: dict[str, float]  # percentages, one decimal
+    shares: dict[str, float]  # percentages of all approaches, one decimal
+
+    # the report's denominator: the approaches assessed on the indicator (rules.py)
+    @property
+    def assessed(self) -> int:
+        return rules.assessed(self.counts)
+
+    @property
+    def not_assessed(self) -> int:
+        return self.counts[NOT_ASSESSED]
+
+    @property
+    def percent_met(self) -> float | None:
+        return rules.share(self.counts[MET], self.assessed)
+
+    @property
+    def percent_improvement(self) -> float | None:
+        return rules.share(self.counts[IMPROVEMENT], self.assessed)
+
+    @property
+    def whole_percent_met(self) -> int | None:
+        return rules.whole_percent(self.counts[MET], self.assessed)
+
+    @property
+    def whole_percent_improvement(self) -> int | None:
+        return rules.whole_percent(self.counts[IMPROVEMENT], self.assessed)
+
+    def as_dict(self) -> dict[str, object]:
+        """The command-line contract per indicator: the three counts, then the report's denominator."""
+        return {
+            **{j: self.counts[j] for j in JUDGEMENTS},
+            "assessed": self.assessed,
+            "percent_met": self.percent_met,
+            "percent_improvement": self.percent_improvement,
+        }
 
 
 @dataclass(frozen=True)
@@ -168,6 +205,7 @@ class AggregateReport:
     framework: Framework | None
     counted: list[Counted]
     themes: list[ThemeCounts]
+    characteristics: tuple[CharacteristicCount, ...] = ()  # figures 3, 6 and 8, of the counted inspections
 
     @property
     def approaches(self) -> int:
@@ -182,10 +220,13 @@ class AggregateReport:
         return [indicator for theme in self.themes for indicator in theme.indicators]
 
     def as_dict(self) -> dict[str, object]:
-        """The command-line contract: {"approaches": N, "indicators": {key: {"met": n, ...}}}."""
+        """The command-line contract: {"approaches": N, "indicators": {key: {"met": n, "improvement": n,
+        "not_assessed": n, "assessed": m, "percent_met": p, "percent_improvement": p}}, "characteristics":
+        {field: {"answered": m, "unknown": k, "counts": {...}, "percent": {...}}}} (README)."""
         return {
             "approaches": self.approaches,
-            "indicators": {i.key: {j: i.counts[j] for j in JUDGEMENTS} for i in self.indicators},
+            "indicators": {i.key: i.as_dict() for i in self.indicators},
+            "characteristics": {c.key: c.as_dict() for c in self.characteristics},
         }
 
 
@@ -193,7 +234,7 @@ def aggregate_report(f: AggregateFilter, *, track: Track | None = None) -> Aggre
     framework = framework_for(f)
     municipality = Municipality.objects.filter(pk=f.municipality_id).first() if f.municipality_id else None
     if framework is None:
-        return AggregateReport(f.level, f.year, municipality, None, [], [])
+        return AggregateReport(f.level, f.year, municipality, None, [], [], characteristics_of([]))
     indicators = selectors.level_indicators(framework.pk, f.level)
     position = {indicator.key: index for index, indicator in enumerate(indicators)}
     inspections = latest_inspections(replace(f, framework_id=framework.pk))
@@ -218,7 +259,8 @@ def aggregate_report(f: AggregateFilter, *, track: Track | None = None) -> Aggre
             )
         )
     counted = [Counted(i.approach.name, i.approach.municipality.name, i.year) for i in inspections]
-    return AggregateReport(f.level, f.year, municipality, framework, counted, list(themes.values()))
+    found = characteristics_of(inspections)
+    return AggregateReport(f.level, f.year, municipality, framework, counted, list(themes.values()), found)
 
 
 # --- the choices a filter offers ----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The aggregate report over many approaches (the 21-municipality report): filters, per theme a chart and a
-table, and the same numbers as CSV and XLSX. Numbers over published inspections only, never a person."""
+table, the approaches' characteristics (figures 3, 6 and 8), and the same numbers as CSV, XLSX and PDF. Numbers
+over published inspections only, never a person. The charts are built in charts.py."""
 
 from typing import Any
 from urllib.parse import urlencode
@@ -10,22 +11,17 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
-from gezinsregie.inspections.models import JUDGEMENT_SYMBOLS, InspectionLevel, Judgement
+from gezinsregie.inspections.models import InspectionLevel
 from gezinsregie.reports.aggregate import exports
 from gezinsregie.reports.aggregate import selectors as aggregation
-from gezinsregie.reports.aggregate.rules import JUDGEMENTS
-from gezinsregie.reports.aggregate.selectors import AggregateFilter, AggregateReport, ThemeCounts
+from gezinsregie.reports.aggregate.charts import characteristic_chart, stacked_chart
+from gezinsregie.reports.aggregate.selectors import AggregateFilter, AggregateReport
 
 Permission = policy.Permission
-
-ROW_HEIGHT = 50  # px per indicator in the chart: a label line and a bar
-LABEL_LENGTH = 90  # characters of an indicator's text in the chart; the table has all of it
-TEXT_IN_BAR_FROM = 9.0  # percent: narrower segments carry no text inside (the row's text and table do)
 
 
 class AggregateFilterForm(forms.Form):
@@ -65,48 +61,6 @@ def query_of(f: AggregateFilter) -> str:
     return urlencode({key: value for key, value in params.items() if value is not None})
 
 
-JUDGEMENT_LABELS = {j: Judgement(j).label for j in JUDGEMENTS}
-JUDGEMENT_SIGNS = {j: JUDGEMENT_SYMBOLS[Judgement(j)] for j in JUDGEMENTS}
-
-
-def shorten(text: str, length: int = LABEL_LENGTH) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
-def stacked_chart(*, chart_id: str, theme: ThemeCounts, approaches: int) -> dict[str, Any]:
-    """Per indicator one bar of 100%: met, improvement, not assessed side by side (the report's figures)."""
-    rows = []
-    for index, indicator in enumerate(theme.indicators):
-        x, segments = 0.0, []
-        for judgement in JUDGEMENTS:
-            count = indicator.counts[judgement]
-            width = round(100 * count / approaches, 2) if approaches else 0.0
-            segments.append(
-                {
-                    "judgement": judgement,
-                    "label": JUDGEMENT_LABELS[judgement],
-                    "sign": JUDGEMENT_SIGNS[judgement],
-                    "count": count,
-                    "share": indicator.shares[judgement],
-                    "x": round(x, 2),
-                    "width": width,
-                    "middle": round(x + width / 2, 2),
-                    "text_inside": width >= TEXT_IN_BAR_FROM,
-                }
-            )
-            x += width
-        label = shorten(indicator.text)
-        rows.append({"key": indicator.key, "text": label, "y": index * ROW_HEIGHT, "segments": segments})
-    title = gettext("%(theme)s: oordelen per indicator over %(n)s aanpakken") % {"theme": theme.label, "n": approaches}
-    return {
-        "id": chart_id,
-        "title": title,
-        "height": len(rows) * ROW_HEIGHT,
-        "rows": rows,
-        "legend": [{"judgement": j, "label": JUDGEMENT_LABELS[j], "sign": JUDGEMENT_SIGNS[j]} for j in JUDGEMENTS],
-    }
-
-
 def _report(request: HttpRequest) -> tuple[AggregateFilterForm, AggregateReport | None]:
     policy.ensure(actor_of(request), Permission.VIEW_AGGREGATE)
     form = AggregateFilterForm(request.GET)
@@ -126,6 +80,11 @@ def _context(form: AggregateFilterForm, report: AggregateReport | None) -> dict[
                 "chart": stacked_chart(chart_id=f"thema-{index}", theme=theme, approaches=report.approaches),
             }
             for index, theme in enumerate(report.themes, start=1)
+        ]
+        context["characteristics"] = [  # only what is recorded for at least one approach is charted
+            characteristic_chart(chart_id=f"kenmerk-{c.figure}", characteristic=c)
+            for c in report.characteristics
+            if c.answered
         ]
     return context
 

@@ -9,17 +9,19 @@ printed by the command), never silently dropped. The import acts as the system a
 """
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from gezinsregie.accounts.models import User
 from gezinsregie.accounts.system import SystemPurpose, system_actor
 from gezinsregie.frameworks.models import Framework, Indicator, LifeDomainSet
-from gezinsregie.inspections import services, workflow
+from gezinsregie.inspections import services
 from gezinsregie.inspections.models import Inspection, InspectionLevel, RespondentKind
 from gezinsregie.organisations.models import Approach, Municipality, Organisation, OrganisationKind
+from gezinsregie.reports.importing.narrative import Dated, publication_date, store_narrative
 from gezinsregie.reports.importing.reading import (
     ImportRefused,
     framework_for,
@@ -30,6 +32,7 @@ from gezinsregie.reports.importing.reading import (
     year_of,
 )
 from gezinsregie.reports.parsing import FollowUpRow, ParsedFinding, ParsedReport
+from gezinsregie.reports.parsing.narrative import ParsedNarrative, parse_narrative
 from gezinsregie.reports.progress import progress
 
 INSPECTORATE = "Samenwerkend Toezicht Jeugd"
@@ -41,6 +44,8 @@ class ImportResult:
     parsed: ParsedReport
     inspection: Inspection | None  # None on --dry-run
     findings: int
+    narrative: ParsedNarrative = field(default_factory=ParsedNarrative)  # the date, texts and characteristics
+    notices: list[str] = field(default_factory=list)  # narrative parts not stored, and why
 
 
 def report_import(
@@ -54,8 +59,10 @@ def report_import(
 ) -> ImportResult:
     framework = framework_for(approach, municipality)
     parsed = parse(text, framework=framework)
+    narrative = parse_narrative(text)
     if dry_run:
-        return ImportResult(parsed=parsed, inspection=None, findings=sum(len(r.findings) for r in parsed.rows))
+        findings = sum(len(r.findings) for r in parsed.rows)
+        return ImportResult(parsed=parsed, inspection=None, findings=findings, narrative=narrative)
     approach_name = (approach or parsed.approach or "").strip()
     municipality_name = (municipality or "").strip()
     if not approach_name:
@@ -63,17 +70,25 @@ def report_import(
     if not municipality_name:
         raise ImportRefused("Geef de gemeente met --municipality.")
     with transaction.atomic():
-        return _store(parsed, framework, municipality_name, approach_name, year_of(text, year, source), source)
+        year = year_of(text, year, source)
+        return _store(parsed, narrative, framework, municipality_name, approach_name, year, source)
 
 
 def _store(
-    parsed: ParsedReport, framework: Framework, municipality_name: str, approach_name: str, year: int, source: str
+    parsed: ParsedReport,
+    narrative: ParsedNarrative,
+    framework: Framework,
+    municipality_name: str,
+    approach_name: str,
+    year: int,
+    source: str,
 ) -> ImportResult:
     municipality, approach = _approach(municipality_name, approach_name, framework)
     level = InspectionLevel.POLICY if parsed.level == "policy" else InspectionLevel.CASE
     title = f"{'Factsheet' if level == InspectionLevel.POLICY else 'Nota van bevindingen'} {approach_name} {year}"
     table = _Indicators(framework)
     rows = progress(parsed.rows, label="Bevindingen opslaan")  # drawn on a terminal only
+    dated = publication_date(narrative, year)
     imported = _import(
         approach=approach,
         framework=framework,
@@ -83,8 +98,15 @@ def _store(
         source=source,
         respondents=_respondents(approach, municipality, parsed.respondents),
         rows=(table.row(row.indicators, row.findings, number) for number, row in enumerate(rows, start=1)),
+        dated=dated,
+        description=narrative.description,
     )
-    return ImportResult(parsed=parsed, inspection=imported.inspection, findings=imported.findings)
+    notices = store_narrative(actor=_actor(), inspection=imported.inspection, narrative=narrative, dated=dated)
+    return ImportResult(parsed, imported.inspection, imported.findings, narrative, notices)
+
+
+def _actor() -> User:
+    return system_actor(SystemPurpose.IMPORT_REPORTS)
 
 
 def _import(
@@ -96,25 +118,28 @@ def _import(
     title: str,
     source: str,
     rows: Iterable[services.ImportedRow],
+    dated: Dated,
     respondents: Sequence[services.ImportedRespondent] = (),
+    description: str = "",
 ) -> services.ImportedInspection:
-    """The document does not say on which day it was published: the last day of its year (workflow)."""
+    """Published on the document's own date (its dateline), else on the last day of its year (workflow)."""
     inspectorate, _ = Organisation.objects.get_or_create(
         name=INSPECTORATE, defaults={"kind": OrganisationKind.INSPECTORATE}
     )
     try:
         return services.inspection_import_published(
-            actor=system_actor(SystemPurpose.IMPORT_REPORTS),
+            actor=_actor(),
             approach=approach,
             framework=framework,
             organisation=inspectorate,
             level=level,
             year=year,
             title=title,
-            published_on=workflow.imported_published_on(year),
+            published_on=dated.on,
             respondents=respondents,
             rows=rows,
             source=source,
+            description=description,
         )
     except ValidationError as error:
         raise ImportRefused(" ".join(error.messages)) from error
@@ -178,6 +203,7 @@ def follow_up_import(
 ) -> FollowUpResult:
     framework = framework_for(approach, municipality)
     rows = parse_follow_up_rows(text, framework=framework)
+    narrative = parse_narrative(text)
     sections = sorted({row.section for row in rows})
     names = section_names(text, len(sections), approach)
     if dry_run:
@@ -188,17 +214,23 @@ def follow_up_import(
         inspections, resolved = [], 0
         for section, name in zip(sections, names, strict=True):
             section_rows = [row for row in rows if row.section == section]
-            stored, count = _store_follow_up(section_rows, framework, municipality or "", name, source)
+            stored, count = _store_follow_up(section_rows, narrative, framework, municipality or "", name, source)
             inspections.extend(stored)
             resolved += count
         return FollowUpResult(rows=rows, approaches=names, inspections=inspections, resolved=resolved)
 
 
 def _store_follow_up(
-    rows: list[FollowUpRow], framework: Framework, municipality_name: str, approach_name: str, source: str
+    rows: list[FollowUpRow],
+    narrative: ParsedNarrative,
+    framework: Framework,
+    municipality_name: str,
+    approach_name: str,
+    source: str,
 ) -> tuple[list[Inspection], int]:
     """The earlier and the later year as two published inspections: publishing the later one resolves each
-    earlier X that is met now, as any later publication does."""
+    earlier X that is met now, as any later publication does. The document is the later one's publication (its
+    date, its "Ontwikkeling" text); of the earlier one it gives only the year."""
     _, approach = _approach(municipality_name.strip(), approach_name, framework)
     earlier_year, later_year = label_year(rows[0].earlier_label), label_year(rows[0].later_label)
     table = _Indicators(framework)
@@ -208,7 +240,9 @@ def _store_follow_up(
             yield table.row(row.indicators, row.later if later else row.earlier, number)
 
     def stored(year: int, title: str, later: bool) -> services.ImportedInspection:
-        return _import(
+        own = narrative if later else ParsedNarrative()
+        dated = publication_date(own, year)
+        imported = _import(
             approach=approach,
             framework=framework,
             level=InspectionLevel.POLICY,
@@ -216,7 +250,11 @@ def _store_follow_up(
             title=title,
             source=source,
             rows=side(later),
+            dated=dated,
+            description=own.description,
         )
+        store_narrative(actor=_actor(), inspection=imported.inspection, narrative=own, dated=dated, with_sections=False)
+        return imported
 
     earlier = stored(earlier_year, f"Verbeterpunten {approach_name} {earlier_year}", later=False)
     later = stored(later_year, f"Opvolging verbeterpunten {approach_name} {later_year}", later=True)

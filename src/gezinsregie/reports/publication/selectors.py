@@ -32,6 +32,7 @@ from gezinsregie.inspections.models import (
     RespondentKind,
 )
 from gezinsregie.reports.aggregate import rules as aggregate
+from gezinsregie.reports.publication import narrative
 from gezinsregie.reports.publication.rules import ADDRESS, NAME, Block, Redaction, blocks, redact
 
 FACTSHEET, CASE_REPORT = "factsheet", "case_report"
@@ -224,6 +225,10 @@ class Report:
     themes: tuple[ReportTheme, ...] = ()
     counts: Counts = Counts(0, 0, 0, 0)
     improvement_points: tuple[Indicator, ...] = ()
+    # the nota's subsections per chapter (Chapter value), the typering, how precisely the date is known
+    chapters: dict[str, tuple[narrative.Subsection, ...]] = field(default_factory=dict)
+    profile: tuple[narrative.ProfileAnswer, ...] = ()
+    published_precision: str = "day"  # "month" / "year" for a document that names no day
 
     @property
     def is_factsheet(self) -> bool:
@@ -287,4 +292,7 @@ def build(inspection: Inspection) -> Report:
         themes=themes,
         counts=counts(themes),
         improvement_points=improvement_points,
+        chapters=narrative.chapters_of(inspection, redactions),
+        profile=narrative.profile_of(inspection),
+        published_precision=narrative.published_precision(inspection),
     )

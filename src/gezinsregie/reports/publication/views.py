@@ -37,6 +37,14 @@ def _page(request: HttpRequest, inspection_id: int, level: str) -> HttpResponse:
         "pdf_url": reverse(f"reports:{kind}_pdf", args=[inspection_id]),
         "back_url": reverse("inspections:detail" if conducts else "inspections:result", args=[inspection_id]),
         "texts_url": reverse("inspections:report_texts", args=[inspection_id]) if conducts and report.concept else None,
+        "profile_url": reverse("reports:approach_profile", args=[inspection_id])
+        if conducts and report.concept
+        else None,
+        "sections_url": (
+            reverse("reports:report_sections", args=[inspection_id])
+            if conducts and report.concept and not report.is_factsheet
+            else None
+        ),
     }
     return render(request, rendering.template_of(report, pdf=False), context)
 

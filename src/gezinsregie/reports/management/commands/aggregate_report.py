@@ -1,9 +1,14 @@
 """python manage.py aggregate_report --level policy|case [--year YYYY] [--json]
 
-A stable contract (see README). With --json it prints exactly
-    {"approaches": N, "indicators": {"B3.c.1": {"met": n, "improvement": n, "not_assessed": n}, ...}}
-over the latest published inspection of each approach: per indicator the three counts add up to N. Without
---json a readable Dutch table. Bad arguments: a Dutch message and a non-zero exit code.
+A stable contract (see README). With --json it prints
+    {"approaches": N,
+     "indicators": {"B3.c.1": {"met": n, "improvement": n, "not_assessed": n,
+                               "assessed": m, "percent_met": p, "percent_improvement": p}, ...},
+     "characteristics": {"coordination": {"answered": m, "unknown": k, "counts": {...}, "percent": {...}}, ...}}
+over the latest published inspection of each approach: per indicator the three counts add up to N; "assessed"
+is met + improvement and the percentages are of it, as the 21-municipality report counts ("23 van 28 aanpakken
+(82%)"; null when none was assessed). Keys are only ever added. Without --json a readable Dutch table with the
+same denominator. Bad arguments: a Dutch message and a non-zero exit code.
 Extra, optional: --municipality NAME and --framework KEY narrow it down further.
 """
 
@@ -14,11 +19,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils.formats import number_format
 
 from gezinsregie.frameworks.models import Framework
 from gezinsregie.inspections.models import InspectionLevel
 from gezinsregie.organisations.models import Municipality
+from gezinsregie.reports.aggregate import rules
 from gezinsregie.reports.aggregate import selectors as aggregation
 from gezinsregie.reports.aggregate.rules import IMPROVEMENT, MET, NOT_ASSESSED, Row
 from gezinsregie.reports.progress import progress
@@ -122,16 +127,33 @@ class Command(BaseCommand):
         self.stdout.write(f"({scope}{where}; {framework})")
         if not report.approaches:
             self.stdout.write("Geen gepubliceerde toezichtonderzoeken voor deze keuze: alle aantallen zijn 0.")
-        header = f"{'Indicator':<10} {'Voldoet':>13} {'Verbeterpunt':>13} {'Niet getoetst':>13}  Tekst"
+        self.stdout.write(
+            "Percentages van de aanpakken die op de indicator zijn getoetst; niet getoetst telt niet mee."
+        )
+        header = f"{'Indicator':<10} {'Voldoet':>16} {'Verbeterpunt':>16} {'Niet getoetst':>13}  Tekst"
         for theme in report.themes:
             self.stdout.write("")
             self.stdout.write(theme.label)
             self.stdout.write(header)
             for indicator in theme.indicators:
-                cells = [self.cell(indicator.counts[j], indicator.shares[j]) for j in (MET, IMPROVEMENT, NOT_ASSESSED)]
+                met, improvement = (self.cell(indicator.counts[j], indicator.assessed) for j in (MET, IMPROVEMENT))
                 text = indicator.text if len(indicator.text) <= TEXT_WIDTH else indicator.text[: TEXT_WIDTH - 1] + "…"
-                self.stdout.write(f"{indicator.key:<10} {cells[0]:>13} {cells[1]:>13} {cells[2]:>13}  {text}")
+                line = f"{indicator.key:<10} {met:>16} {improvement:>16} {indicator.counts[NOT_ASSESSED]:>13}  {text}"
+                self.stdout.write(line)
+        self.write_characteristics(report)
+
+    def write_characteristics(self, report: aggregation.AggregateReport) -> None:
+        self.stdout.write("")
+        self.stdout.write("Kenmerken van de aanpakken (percentages van de aanpakken met een antwoord)")
+        for characteristic in report.characteristics:
+            answers = "; ".join(
+                f"{a.label}: {self.cell(a.count, characteristic.answered)}" for a in characteristic.answers
+            )
+            self.stdout.write(f"Figuur {characteristic.figure} {characteristic.question}")
+            self.stdout.write(f"  {answers}; niet vastgelegd: {characteristic.unknown}")
 
     @staticmethod
-    def cell(count: int, share: float) -> str:
-        return f"{count} ({number_format(share, 1, use_l10n=True)}%)"
+    def cell(count: int, of: int) -> str:
+        """ "23 van 28 (82%)"; "–" when nothing was assessed."""
+        percent = rules.whole_percent(count, of)
+        return "–" if percent is None else f"{count} van {of} ({percent}%)"

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gezinsregie.reports.importing import ImportRefused, follow_up_import, is_follow_up, read_text, report_import
+from gezinsregie.reports.parsing.narrative import ParsedNarrative
 
 
 class Command(BaseCommand):
@@ -49,8 +50,27 @@ class Command(BaseCommand):
                 self.stdout.write(f"Opgeslagen als: {result.inspection.title} ({result.inspection.approach}).")
             else:
                 self.stdout.write("Proefimport: niets opgeslagen.")
+            self._narrative(result.narrative)
         for text_left_over in parsed.unmatched:
             self.stderr.write(f"Niet herkend (niet opgeslagen): {text_left_over}")
+        for notice in result.notices:
+            self.stderr.write(f"Niet herkend: {notice}")
+
+    def _narrative(self, narrative: ParsedNarrative) -> None:
+        """What the document says besides its tables: its date, its texts, the approach's characteristics."""
+        if narrative.published is not None:
+            self.stdout.write(f"Publicatiedatum uit het document: {narrative.published.words}.")
+        else:
+            self.stdout.write("Geen publicatiedatum in het document: gerekend wordt met de laatste dag van het jaar.")
+        parts = []
+        if narrative.description:
+            parts.append("beschrijving")
+        if narrative.sections:
+            parts.append(f"{len(narrative.sections)} paragrafen")
+        if any(narrative.profile.as_dict().values()):
+            parts.append("kenmerken van de aanpak")
+        if parts:
+            self.stdout.write("Ook gelezen: " + ", ".join(parts) + ".")
 
     def _text(self, path: str) -> str:
         try:
