@@ -94,6 +94,8 @@ ALLOWED = {
     "assessment/facts/rows.py": "reads the records of exactly the families its caller passes in",
     "assessment/facts/more.py": "reads the records of exactly the families its caller passes in",
     "assessment/selectors.py": "numbers over all families of an approach, after policy.ensure(VIEW_ASSESSMENT)",
+    "assessment/services.py": "stores the indicator results of an approach's families, as the system account "
+    "after policy.ensure(RUN_CHECKS)",
     "casework/services/analysis.py": "writes a score of a family after policy.ensure(EDIT)",
     "plans/services/__init__.py": "locks and writes rows of a plan after policy.ensure(EDIT) on its family; "
     "the reminder check as the system account",

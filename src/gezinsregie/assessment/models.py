@@ -89,3 +89,70 @@ class PartnerVoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} over {self.family} ({short_date(self.answered_on)})"
+
+
+class StoredResult(models.Model):
+    """The current answer of one indicator for one family, as last computed by the background checks (issue 13
+    §11): the dashboard counts these instead of recomputing every family on every request. One row per family
+    and indicator (the episode the computing day fell in is kept beside it); `in_trend` says whether the family
+    was open that day (the monthly trend counts only those). A recomputation rewrites only the rows whose answer
+    changed; the day of the whole computation is on the approach's snapshot."""
+
+    family = models.ForeignKey("casework.Family", on_delete=models.CASCADE, related_name="stored_results")
+    approach = models.ForeignKey("organisations.Approach", on_delete=models.CASCADE, related_name="+")
+    episode = models.PositiveSmallIntegerField(_("traject"), null=True)
+    key = models.CharField(_("indicator"), max_length=16)
+    outcome = models.CharField(_("uitkomst"), max_length=10)
+    evidence = models.TextField(_("onderbouwing"), blank=True)
+    in_trend = models.BooleanField(default=True)
+    changed_on = models.DateField(_("sinds"))  # the day this answer was computed; unchanged answers keep theirs
+
+    class Meta:
+        verbose_name = _("opgeslagen uitkomst")
+        verbose_name_plural = _("opgeslagen uitkomsten")
+        constraints = [models.UniqueConstraint(fields=["family", "key"], name="one_stored_result_per_indicator")]
+        indexes = [models.Index(fields=["approach", "key", "outcome"], name="stored_result_count")]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.outcome}"
+
+
+class AssessmentSnapshot(models.Model):
+    """Counts per outcome of one indicator over an approach on one day: `open_only` the families open that day
+    (a point of the monthly trend), otherwise every family in scope (the dashboard). Month ends are kept as they
+    were computed after the day had passed (`computed_on` > `day`); today's rows are rewritten by every check.
+    Numbers, no person."""
+
+    approach = models.ForeignKey("organisations.Approach", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("dag"))
+    open_only = models.BooleanField()
+    key = models.CharField(_("indicator"), max_length=16)
+    met = models.PositiveIntegerField(default=0)
+    not_met = models.PositiveIntegerField(default=0)
+    unknown = models.PositiveIntegerField(default=0)
+    computed_on = models.DateField(_("berekend op"))
+
+    class Meta:
+        verbose_name = _("momentopname zelfevaluatie")
+        verbose_name_plural = _("momentopnamen zelfevaluatie")
+        constraints = [
+            models.UniqueConstraint(fields=["approach", "day", "open_only", "key"], name="one_snapshot_per_day_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.day}: {self.met}/{self.met + self.not_met}"
+
+
+class DirtyFamily(models.Model):
+    """A family whose records changed since its results were stored: the next check recomputes it. A plain id,
+    no foreign key: a record deleted with its family marks a family that is gone by the commit."""
+
+    family_id = models.UUIDField(primary_key=True)
+    since = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("te herberekenen gezin")
+        verbose_name_plural = _("te herberekenen gezinnen")
+
+    def __str__(self) -> str:
+        return str(self.family_id)

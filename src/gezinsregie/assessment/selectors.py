@@ -20,6 +20,7 @@ from gezinsregie.assessment.indicators import (
     assess,
     source_of,
 )
+from gezinsregie.assessment.models import AssessmentSnapshot, StoredResult
 from gezinsregie.assessment.policy_evidence import Evidence, evidence_for
 from gezinsregie.casework.models import Family
 from gezinsregie.frameworks.models import Indicator
@@ -49,7 +50,8 @@ class Assessment:
     as_of: date
     families: int
     indicators: list[IndicatorSummary]
-    results: dict[UUID, dict[str, Result]]  # family id → indicator key → result
+    results: dict[UUID, dict[str, Result]]  # family id → indicator key → result (empty when read from storage)
+    stored: bool = False  # read from the stored results (as computed on `as_of`), not computed now
 
 
 def _families_of(approach: Approach) -> QuerySet[Family]:
@@ -83,6 +85,31 @@ def assessment_of(*, actor: User, approach: Approach, as_of: date | None = None)
     return Assessment(approach=approach, as_of=day, families=len(facts), indicators=summaries, results=results)
 
 
+def stored_assessment_of(*, actor: User, approach: Approach) -> Assessment | None:
+    """The counts the background checks stored for the approach (a fixed number of queries), or None if none yet."""
+    policy.ensure(actor, policy.Permission.VIEW_ASSESSMENT, approach)
+    latest = (
+        AssessmentSnapshot.objects.filter(approach=approach, open_only=False).order_by("-day").values("day").first()
+    )
+    if latest is None:
+        return None
+    counts: dict[str, Counter[str]] = {}
+    for snapshot in AssessmentSnapshot.objects.filter(approach=approach, open_only=False, day=latest["day"]):
+        per_key = counts[snapshot.key] = Counter()
+        per_key[Outcome.MET], per_key[Outcome.NOT_MET] = snapshot.met, snapshot.not_met
+        per_key[Outcome.UNKNOWN] = snapshot.unknown
+    families = max((c.total() for c in counts.values()), default=0)
+    summaries = []
+    for indicator in case_indicators(approach):
+        summary = IndicatorSummary(indicator=indicator, source=source_of(indicator.key))
+        summary.note = INTERVIEW_ONLY.get(indicator.key) or NOT_RECORDED.get(indicator.key, "")
+        summary.counts = counts.get(indicator.key) or Counter({str(Outcome.UNKNOWN): families})
+        summaries.append(summary)
+    return Assessment(
+        approach=approach, as_of=latest["day"], families=families, indicators=summaries, results={}, stored=True
+    )
+
+
 @dataclass(frozen=True)
 class TrendPoint:
     month_end: date
@@ -114,6 +141,44 @@ def trend_of(*, actor: User, approach: Approach, key: str, months: int = 12) -> 
         met, assessed = outcomes[Outcome.MET], outcomes[Outcome.MET] + outcomes[Outcome.NOT_MET]
         points.append(TrendPoint(month_end=day, families=sum(outcomes.values()), met=met, assessed=assessed))
     return points
+
+
+def stored_trend_of(*, actor: User, approach: Approach, key: str, months: int = 12) -> list[TrendPoint] | None:
+    """The trend from the stored month-end snapshots and today's, or None while any month end is missing."""
+    policy.ensure(actor, policy.Permission.VIEW_ASSESSMENT, approach)
+    snapshots = list(AssessmentSnapshot.objects.filter(approach=approach, open_only=True, key=key).order_by("day"))
+    if not snapshots:
+        return None
+    latest = snapshots[-1].day
+    by_day = {s.day: s for s in snapshots}
+    wanted = month_ends(today=latest, months=months)
+    if any(day not in by_day for day in wanted):
+        return None
+    return [
+        TrendPoint(
+            month_end=day,
+            families=by_day[day].met + by_day[day].not_met + by_day[day].unknown,
+            met=by_day[day].met,
+            assessed=by_day[day].met + by_day[day].not_met,
+        )
+        for day in wanted
+    ]
+
+
+def stored_families_behind(
+    *, actor: User, approach: Approach, key: str, outcome: Outcome
+) -> tuple[int, list[tuple[Family, Result]]]:
+    """The families behind a stored number: how many, and those the viewer may see (policy.family_list VIEW)."""
+    policy.ensure(actor, policy.Permission.VIEW_ASSESSMENT, approach)
+    stored = StoredResult.objects.filter(approach=approach, key=key, outcome=outcome)
+    visible = list(
+        policy.family_list(actor, policy.Permission.VIEW, what="assessment.families")
+        .filter(pk__in=stored.values("family_id"))
+        .select_related("coordinator")
+        .order_by("reference")
+    )
+    evidence = dict(stored.filter(family_id__in=[f.pk for f in visible]).values_list("family_id", "evidence"))
+    return stored.count(), [(family, Result(outcome, evidence.get(family.pk, ""))) for family in visible]
 
 
 def families_behind(*, actor: User, assessment: Assessment, key: str, outcome: Outcome) -> list[tuple[Family, Result]]:

@@ -32,11 +32,16 @@ def dashboard(request: HttpRequest, approach_id: int) -> HttpResponse:
     approach = policy.approaches_for(actor, Permission.VIEW_ASSESSMENT).filter(pk=approach_id).first()
     if approach is None:
         raise Http404
-    assessment = selectors.assessment_of(actor=actor, approach=approach)
+    # the stored results of the background checks; computed live only while nothing is stored yet
+    assessment = selectors.stored_assessment_of(actor=actor, approach=approach) or selectors.assessment_of(
+        actor=actor, approach=approach
+    )
     trend_key = request.GET.get("indicator", DEFAULT_TREND)
     if trend_key not in COMPUTED:
         trend_key = DEFAULT_TREND
-    trend = selectors.trend_of(actor=actor, approach=approach, key=trend_key)
+    trend = selectors.stored_trend_of(actor=actor, approach=approach, key=trend_key) or selectors.trend_of(
+        actor=actor, approach=approach, key=trend_key
+    )
     trend_indicator = next((s.indicator for s in assessment.indicators if s.indicator.key == trend_key), None)
     chart = percentage_line_chart(
         chart_id="trend",
@@ -67,10 +72,17 @@ def families(request: HttpRequest, approach_id: int, key: str, outcome: str) -> 
     approach = policy.approaches_for(actor, Permission.VIEW_ASSESSMENT).filter(pk=approach_id).first()
     if approach is None or outcome not in set(Outcome) or key not in COMPUTED:
         raise Http404
-    assessment = selectors.assessment_of(actor=actor, approach=approach)
-    rows = selectors.families_behind(actor=actor, assessment=assessment, key=key, outcome=Outcome(outcome))
-    indicator = next(s.indicator for s in assessment.indicators if s.indicator.key == key)
-    total = sum(1 for per_family in assessment.results.values() if per_family[key].outcome == outcome)
+    stored = selectors.stored_assessment_of(actor=actor, approach=approach)
+    if stored is not None:
+        indicator = next(s.indicator for s in stored.indicators if s.indicator.key == key)
+        total, rows = selectors.stored_families_behind(
+            actor=actor, approach=approach, key=key, outcome=Outcome(outcome)
+        )
+    else:
+        assessment = selectors.assessment_of(actor=actor, approach=approach)
+        rows = selectors.families_behind(actor=actor, assessment=assessment, key=key, outcome=Outcome(outcome))
+        indicator = next(s.indicator for s in assessment.indicators if s.indicator.key == key)
+        total = sum(1 for per_family in assessment.results.values() if per_family[key].outcome == outcome)
     context = {
         "approach": approach,
         "indicator": indicator,

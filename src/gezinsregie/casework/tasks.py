@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from gezinsregie.accounts.system import SystemPurpose, system_actor
+from gezinsregie.assessment.services import assessment_refresh
 from gezinsregie.audit import context
 from gezinsregie.casework.services.decision import decisions_without_answer
 from gezinsregie.casework.services.escalation import escalations_climb_due
@@ -32,6 +33,7 @@ def checks() -> dict[str, int]:
             "action_reminders": actions_remind_owners(actor=actor),
             "checkin_alerts": checkins_alert_missed(actor=actor, today=timezone.localdate()),
             "aftercare_completed": aftercares_complete(actor=actor, today=timezone.localdate()),
+            "assessment_recomputed": assessment_refresh(actor=actor),  # stored self-assessment (issue 13 §11)
             # last: every notice above is committed by now (e-mail goes out on commit); this retries what did not
             "emails_retried": notifications_email_pending(actor=actor),
         }
