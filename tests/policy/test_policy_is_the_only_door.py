@@ -93,6 +93,8 @@ ALLOWED = {
     "casework/services/registration.py": "registration numbers new families (the next reference)",
     "assessment/facts/rows.py": "reads the records of exactly the families its caller passes in",
     "assessment/facts/more.py": "reads the records of exactly the families its caller passes in",
+    "assessment/policy_evidence.py": "numbers over an approach's families after policy.ensure(VIEW_ASSESSMENT), "
+    "never a person",
     "assessment/selectors.py": "numbers over all families of an approach, after policy.ensure(VIEW_ASSESSMENT)",
     "assessment/services.py": "stores the indicator results of an approach's families, as the system account "
     "after policy.ensure(RUN_CHECKS)",
