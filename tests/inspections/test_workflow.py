@@ -38,8 +38,10 @@ def test_every_state_in_the_table_is_a_state_and_published_leads_nowhere() -> No
 @pytest.mark.parametrize(
     ("level", "path"),
     [
-        (L.POLICY, [S.DRAFT, S.OPEN, S.JUDGING, S.PUBLISHED]),  # the factsheets: invite, answer, judge, publish
-        (L.CASE, [S.DRAFT, S.JUDGING, S.PUBLISHED]),  # Nota van bevindingen Maastricht 2014: no questionnaire
+        # the factsheets: invite, answer, judge, hoor en wederhoor, publish
+        (L.POLICY, [S.DRAFT, S.OPEN, S.JUDGING, S.REBUTTAL, S.PUBLISHED]),
+        # Nota van bevindingen Maastricht 2014: no questionnaire
+        (L.CASE, [S.DRAFT, S.JUDGING, S.REBUTTAL, S.PUBLISHED]),
     ],
 )
 def test_each_level_has_one_way_through(level: str, path: list[str]) -> None:
@@ -68,12 +70,17 @@ def test_a_refused_change_names_the_state_in_dutch() -> None:
         (S.DRAFT, L.POLICY, {"can_invite", "can_open", "can_edit_texts"}),
         (S.OPEN, L.POLICY, {"can_invite", "can_start_judging", "can_answer", "shows_answers_and_judgements",
                             "can_edit_texts"}),
-        (S.JUDGING, L.POLICY, {"can_judge", "can_publish", "shows_answers_and_judgements", "can_edit_texts"}),
-        (S.PUBLISHED, L.POLICY, {"is_published", "shows_answers_and_judgements"}),
+        (S.JUDGING, L.POLICY, {"can_judge", "can_publish", "shows_answers_and_judgements", "can_edit_texts",
+                               "can_send_concept"}),
+        (S.REBUTTAL, L.POLICY, {"can_publish", "shows_answers_and_judgements", "can_edit_texts", "is_in_rebuttal",
+                                "shows_rebuttal"}),
+        (S.PUBLISHED, L.POLICY, {"is_published", "shows_answers_and_judgements", "shows_rebuttal"}),
         (S.DRAFT, L.CASE, {"can_start_judging", "can_select_cases", "can_edit_texts"}),
         (S.JUDGING, L.CASE, {"can_judge", "can_publish", "can_select_cases", "shows_answers_and_judgements",
-                             "can_edit_texts"}),
-        (S.PUBLISHED, L.CASE, {"is_published", "shows_answers_and_judgements"}),
+                             "can_edit_texts", "can_send_concept"}),
+        (S.REBUTTAL, L.CASE, {"can_publish", "shows_answers_and_judgements", "can_edit_texts", "is_in_rebuttal",
+                              "shows_rebuttal"}),
+        (S.PUBLISHED, L.CASE, {"is_published", "shows_answers_and_judgements", "shows_rebuttal"}),
     ],
 )  # fmt: skip
 def test_what_each_state_allows(status: str, level: str, allowed: set[str]) -> None:

@@ -12,6 +12,7 @@ from tests.factories import (
     MemberFactory,
 )
 from tests.policy.case_meeting_tables import CASE_MEETING_ACTIONS, CASE_MEETING_CELLS, CASE_MEETING_TABLE
+from tests.policy.rebuttal_tables import REBUTTAL_ACTIONS
 from tests.policy.tables import (
     ADMIN,
     APPROACH_ACTIONS,
@@ -42,7 +43,7 @@ pytestmark = pytest.mark.django_db
 def test_the_tables_cover_every_role_action_and_family(module_world):
     covered = set(FAMILY_ACTIONS) | set(APPROACH_ACTIONS) | set(GLOBAL_ACTIONS)
     covered |= set(START_ACTIONS) | set(INSPECTION_ACTIONS) | set(RESPONDENT_ACTIONS) | set(SYSTEM_ACTIONS)
-    covered |= set(CASE_MEETING_ACTIONS)
+    covered |= set(CASE_MEETING_ACTIONS) | set(REBUTTAL_ACTIONS)
     assert covered == set(A), "a new Permission needs its rows in these tables"
     for table in (FAMILY_TABLE, APPROACH_TABLE, CASE_MEETING_TABLE):
         objects = {row[0] for row in table}

@@ -124,6 +124,10 @@ ALLOWED = {
     "inspections/selectors/indicators.py": "findings of an inspection the caller got through policy.access_inspection",
     "inspections/selectors/judging.py": "the findings and sample of an inspection reached through access_inspection",
     "inspections/selectors/follow_up.py": "improvement points of inspections from policy.inspections_for",
+    "inspections/selectors/rebuttal.py": "the concept's overall findings (never a family's) and the municipality's "
+    "responses, of an inspection the caller got through policy.access_inspection",
+    "inspections/services/rebuttal.py": "responses to the concept's overall findings, after policy.ensure("
+    "RESPOND_TO_CONCEPT or CONDUCT_INSPECTION)",
     "reports/aggregate/selectors.py": "overall findings only (case_review is null): never a family's judgement",
     "casework/services/episodes.py": "the episodes of a family its calling service reached through the policy",
     "trajectory/selectors.py": "the trajectory of a family the caller got through policy.access_family; flags for "

@@ -14,7 +14,15 @@ from gezinsregie.casework.models import Family
 from gezinsregie.common import widgets
 from gezinsregie.frameworks.models import Indicator
 from gezinsregie.inspections import rules
-from gezinsregie.inspections.models import Answer, AnswerValue, InspectionLevel, InterviewKind, Judgement
+from gezinsregie.inspections.models import (
+    Answer,
+    AnswerValue,
+    Decision,
+    InspectionLevel,
+    InterviewKind,
+    Judgement,
+    Stance,
+)
 from gezinsregie.organisations.models import Approach, Organisation
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")
@@ -258,3 +266,53 @@ class ReportTextsForm(forms.Form):
         if level != InspectionLevel.CASE:
             for name in self.CASE_ONLY:
                 del self.fields[name]
+
+
+# --- hoor en wederhoor ---------------------------------------------------------------------------------------------
+
+
+class ConceptSendForm(forms.Form):
+    days = forms.IntegerField(
+        label="Termijn voor de gemeente, in dagen",
+        widget=NUMBER,
+        help_text="Vanaf vandaag. Gebruikelijk is twee weken.",
+    )
+
+
+class ConceptResponseForm(forms.Form):
+    use_required_attribute = False
+    stance = forms.ChoiceField(
+        label="De gemeente is het met deze bevinding",
+        choices=Stance.choices,
+        widget=RADIOS,
+        error_messages={"required": "Kies of de gemeente het eens is met deze bevinding."},
+    )
+    text = forms.CharField(
+        label="Reactie van de gemeente",
+        required=False,
+        widget=AREA,
+        help_text="Nodig als de gemeente het niet eens is: wat klopt er niet, en waaruit blijkt dat?",
+    )
+
+
+class ResponseAnswerForm(forms.Form):
+    use_required_attribute = False
+    decision = forms.ChoiceField(
+        label="Besluit van de inspectie",
+        choices=Decision.choices,
+        widget=RADIOS,
+        error_messages={"required": "Kies of de bevinding blijft of wordt aangepast."},
+    )
+    answer = forms.CharField(label="Antwoord aan de gemeente", required=False, widget=AREA)
+    judgement = forms.ChoiceField(
+        label="Oordeel na aanpassing",
+        choices=[("", "— ongewijzigd —"), *JUDGEMENT_CHOICES],
+        required=False,
+        widget=SELECT,
+    )
+    text = forms.CharField(
+        label="Aangepaste bevinding",
+        required=False,
+        widget=AREA,
+        help_text="Alleen als de bevinding wordt aangepast: de nieuwe tekst, zoals die in het rapport komt.",
+    )

@@ -240,3 +240,38 @@ def comparison_rows(earlier: Sequence[FindingFact], later: Sequence[FindingFact]
         resolved = point_resolved(fact.indicator_keys, judgements)
         rows.append(ComparisonRow(fact.indicator_keys, fact, tuple(matching), resolved))
     return rows
+
+
+# --- hoor en wederhoor ---------------------------------------------------------------------------------------------
+
+AGREE, DISAGREE = "agree", "disagree"  # inspections.models.Stance
+KEPT, CHANGED = "kept", "changed"  # inspections.models.Decision
+
+
+def response_errors(*, stance: str, text: str) -> dict[str, list[str]]:
+    """The municipality's response to one finding of the concept: agree, or disagree and say why."""
+    if stance not in (AGREE, DISAGREE):
+        return {"stance": ["Kies of de gemeente het eens is met deze bevinding."]}
+    if stance == DISAGREE and not text.strip():
+        return {"text": ["Schrijf op waarom de gemeente het niet eens is met deze bevinding."]}
+    return {}
+
+
+def answer_errors(
+    *, stance: str, decision: str, answer: str, judgement: str, text: str, current_judgement: str, current_text: str
+) -> dict[str, list[str]]:
+    """The inspector's answer to a response: the finding stays, or changes into `judgement` with `text`. A response
+    that disagrees gets a reason either way."""
+    errors: dict[str, list[str]] = {}
+    if decision not in (KEPT, CHANGED):
+        errors["decision"] = ["Kies of de bevinding blijft of wordt aangepast."]
+    if stance == DISAGREE and not answer.strip():
+        errors["answer"] = ["De gemeente is het niet eens: schrijf op waarom de bevinding blijft of hoe zij verandert."]
+    if decision == CHANGED:
+        if judgement not in (MET, IMPROVEMENT, NOT_ASSESSED):
+            errors["judgement"] = ["Kies het oordeel van de aangepaste bevinding."]
+        elif judgement != NOT_ASSESSED and not text.strip():
+            errors["text"] = ["Schrijf de aangepaste bevinding."]
+        elif judgement == current_judgement and text.strip() == current_text.strip():
+            errors["text"] = ["De bevinding is niet veranderd: kies ‘bevinding blijft’ of pas haar aan."]
+    return errors

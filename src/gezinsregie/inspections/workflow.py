@@ -7,6 +7,8 @@ Pure: functions of an inspection's (status, level), no database. Services refuse
 Policy level (the factsheets, e.g. Factsheet Oosterhout Gezinsmanager 2013): the inspector prepares and
 invites, the respondents answer, the inspector judges and publishes. Case level (Nota van bevindingen
 Maastricht 2014, Bijlage 1) has no questionnaire: families, interviews and plan review, then judgements.
+At both levels the inspector may first send the concept report to the municipality for hoor en wederhoor: it
+responds per finding within a term, the inspector answers each response, and only then is it published.
 """
 
 from collections.abc import Callable
@@ -17,6 +19,8 @@ from typing import Protocol
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from gezinsregie.common.formatting import short_date
 
 # --- the states -----------------------------------------------------------------------------------------------
 
@@ -31,6 +35,7 @@ class InspectionStatus(models.TextChoices):
     DRAFT = "draft", _("in voorbereiding")
     OPEN = "open", _("open voor antwoorden")
     JUDGING = "judging", _("beoordeling")
+    REBUTTAL = "rebuttal", _("hoor en wederhoor")
     PUBLISHED = "published", _("gepubliceerd")
 
 
@@ -55,9 +60,20 @@ class State:
 
 # --- the transitions ------------------------------------------------------------------------------------------
 
+# Hoor en wederhoor (judging → rebuttal → published) is the inspector's step before publishing; publishing
+# straight from judging stays possible (e.g. an approach whose municipality waived its response).
 ALLOWED_TRANSITIONS: dict[str, dict[str, set[str]]] = {
-    Level.POLICY: {Status.DRAFT: {Status.OPEN}, Status.OPEN: {Status.JUDGING}, Status.JUDGING: {Status.PUBLISHED}},
-    Level.CASE: {Status.DRAFT: {Status.JUDGING}, Status.JUDGING: {Status.PUBLISHED}},
+    Level.POLICY: {
+        Status.DRAFT: {Status.OPEN},
+        Status.OPEN: {Status.JUDGING},
+        Status.JUDGING: {Status.REBUTTAL, Status.PUBLISHED},
+        Status.REBUTTAL: {Status.PUBLISHED},
+    },
+    Level.CASE: {
+        Status.DRAFT: {Status.JUDGING},
+        Status.JUDGING: {Status.REBUTTAL, Status.PUBLISHED},
+        Status.REBUTTAL: {Status.PUBLISHED},
+    },
 }
 FINAL = Status.PUBLISHED  # a published report is not taken back: its judgements are followed up for years
 
@@ -103,8 +119,11 @@ def is_published(inspection: Stated) -> bool:
 
 
 def can_advance_to(inspection: Stated, to: str) -> bool:
-    """Open the questionnaire or start judging; publishing has its own checks (`can_publish`)."""
-    return to != Status.PUBLISHED and to in next_states(level=inspection.level, current=inspection.status)
+    """Open the questionnaire or start judging; sending the concept and publishing have their own checks
+    (`can_send_concept`, `can_publish`)."""
+    return to not in {Status.REBUTTAL, Status.PUBLISHED} and to in next_states(
+        level=inspection.level, current=inspection.status
+    )
 
 
 def can_open(inspection: Stated) -> bool:
@@ -155,6 +174,58 @@ def can_edit_case(inspection: Stated) -> bool:
     return can_select_cases(inspection)
 
 
+# --- hoor en wederhoor -------------------------------------------------------------------------------------------
+
+# Before publication the municipality responds to the concept report per finding, within a term the inspector
+# sets when sending it (Rebuttal.days): by default two weeks, at least one week and at most six.
+REBUTTAL_DAYS = 14
+REBUTTAL_DAYS_MIN, REBUTTAL_DAYS_MAX = 7, 42
+
+
+def is_in_rebuttal(inspection: Stated) -> bool:
+    return inspection.status == Status.REBUTTAL
+
+
+def can_send_concept(inspection: Stated) -> bool:
+    """Judging is done: the concept report goes to the municipality for hoor en wederhoor."""
+    return Status.REBUTTAL in next_states(level=inspection.level, current=inspection.status)
+
+
+def shows_rebuttal(inspection: Stated) -> bool:
+    """The exchange of hoor en wederhoor (if there was one) is shown from the day the concept is sent, and kept."""
+    return inspection.status in {Status.REBUTTAL, Status.PUBLISHED}
+
+
+def rebuttal_days_error(days: int) -> str | None:
+    if not REBUTTAL_DAYS_MIN <= days <= REBUTTAL_DAYS_MAX:
+        return f"Kies een termijn van {REBUTTAL_DAYS_MIN} tot en met {REBUTTAL_DAYS_MAX} dagen."
+    return None
+
+
+def rebuttal_due_on(sent_on: date, days: int) -> date:
+    """The last day the municipality may respond to a concept sent on `sent_on`."""
+    return sent_on + timedelta(days=days)
+
+
+def rebuttal_open(*, due_on: date, today: date, closed: bool) -> bool:
+    """The municipality may respond (or change a response) until it says it is done or the term has passed."""
+    return not closed and today <= due_on
+
+
+def publish_refusal(*, due_on: date, today: date, closed: bool, unanswered: int) -> str | None:
+    """Why an inspection in hoor en wederhoor cannot be published yet, in Dutch; None when it can: every response
+    answered, and the municipality is done or its term has passed (with or without responses)."""
+    if rebuttal_open(due_on=due_on, today=today, closed=closed):
+        return (
+            f"De gemeente kan nog reageren op het concept, tot en met {short_date(due_on)}. Publiceren kan daarna, "
+            "of eerder als de gemeente haar reactie heeft afgerond."
+        )
+    if unanswered:
+        n = "1 reactie" if unanswered == 1 else f"{unanswered} reacties"
+        return f"Nog {n} van de gemeente zonder antwoord van de inspectie: beantwoord die eerst."
+    return None
+
+
 # --- after publication ------------------------------------------------------------------------------------------
 
 # Nota van bevindingen Maastricht 2014 §6.4: the municipality lets the inspectorate know "over een jaar" what
@@ -185,4 +256,7 @@ def flags(inspection: Stated) -> dict[str, bool]:
         "can_edit_texts": can_edit_texts(inspection),
         "can_select_cases": can_select_cases(inspection),
         "is_published": is_published(inspection),
+        "can_send_concept": can_send_concept(inspection),
+        "is_in_rebuttal": is_in_rebuttal(inspection),
+        "shows_rebuttal": shows_rebuttal(inspection),
     }

@@ -47,6 +47,7 @@ class Permission(StrEnum):
     VIEW_INSPECTION = "view_inspection"  # everything of it for its inspectorate; the result for the municipality
     CONDUCT_INSPECTION = "conduct_inspection"  # invite, judge, select families, publish
     REPORT_IMPROVEMENT = "report_improvement"  # the municipality reports what it did about the improvement points
+    RESPOND_TO_CONCEPT = "respond_to_concept"  # hoor en wederhoor: the municipality responds to the concept report
     # on a respondent (one organisation's questionnaire in an inspection)
     ANSWER_INSPECTION = "answer_inspection"
     # on nothing in particular
@@ -243,10 +244,23 @@ def _published_in_own_municipality(m: Membership) -> Q:
     return Q(status=InspectionStatus.PUBLISHED, approach__municipality_id=municipality)
 
 
+def _in_rebuttal_in_own_municipality(m: Membership) -> Q:
+    # Hoor en wederhoor: the concept report of an approach of the own municipality, from the day it is sent.
+    municipality = m.organisation.municipality_id
+    if municipality is None:
+        return NOTHING
+    return Q(status=InspectionStatus.REBUTTAL, approach__municipality_id=municipality)
+
+
+def _published_or_in_rebuttal_in_own_municipality(m: Membership) -> Q:
+    return _published_in_own_municipality(m) | _in_rebuttal_in_own_municipality(m)
+
+
 INSPECTION_RULES: dict[tuple[str, Permission], InspectionRule] = {
     (Role.INSPECTOR, A.VIEW_INSPECTION): _conducted_by_own_inspectorate,
     (Role.INSPECTOR, A.CONDUCT_INSPECTION): _conducted_by_own_inspectorate,
-    (Role.POLICY_OFFICER, A.VIEW_INSPECTION): _published_in_own_municipality,
+    (Role.POLICY_OFFICER, A.VIEW_INSPECTION): _published_or_in_rebuttal_in_own_municipality,
+    (Role.POLICY_OFFICER, A.RESPOND_TO_CONCEPT): _in_rebuttal_in_own_municipality,
     (Role.POLICY_OFFICER, A.REPORT_IMPROVEMENT): _published_in_own_municipality,
 }
 

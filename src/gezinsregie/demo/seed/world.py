@@ -25,6 +25,7 @@ from gezinsregie.demo.seed.names import (
     STATES,
 )
 from gezinsregie.demo.seed.network import demo_network
+from gezinsregie.demo.seed.rebuttal import demo_rebuttal
 from gezinsregie.demo.seed.trajectory import demo_trajectory
 from gezinsregie.demo.seed.voices import demo_voices
 from gezinsregie.frameworks.models import Framework, LifeDomainSet
@@ -182,6 +183,14 @@ def demo_load() -> DemoWorld:
         reporter=users["beleid"],
     )
     demo_case_meetings(approach=integrale, chair=users["procesmanager"], today=today)
+    demo_rebuttal(
+        approach=gezinsmanagement,
+        manager=pm_gezinsmanagement,
+        inspector=users["inspecteur"],
+        inspectorate=inspectorate,
+        officer=users["beleid"],
+        spare=users["regisseur"],
+    )
     demo_voices(today=today)
     return DemoWorld(municipality, [integrale, gezinsmanagement], number, created=True)
 

@@ -11,6 +11,7 @@ from gezinsregie.inspections.models.inspection import (
     Respondent,
     RespondentKind,
 )
+from gezinsregie.inspections.models.rebuttal import ConceptResponse, Decision, Rebuttal, Stance
 from gezinsregie.inspections.workflow import InspectionLevel, InspectionStatus
 
 __all__ = [
@@ -19,6 +20,8 @@ __all__ = [
     "AnswerValue",
     "AttentionNote",
     "CaseReview",
+    "ConceptResponse",
+    "Decision",
     "Finding",
     "ImprovementPoint",
     "ImprovementReport",
@@ -29,6 +32,8 @@ __all__ = [
     "InterviewKind",
     "Judgement",
     "PointStatus",
+    "Rebuttal",
     "Respondent",
     "RespondentKind",
+    "Stance",
 ]

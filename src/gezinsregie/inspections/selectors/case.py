@@ -2,12 +2,12 @@
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role, User
-from gezinsregie.casework.models import Family, MandateScope
+from gezinsregie.casework.models import Family, InspectionMandate, MandateScope
 from gezinsregie.inspections import pseudonymise
 from gezinsregie.inspections.models import (
     CaseReview,
@@ -31,9 +31,13 @@ def _valid_mandate(organisation_id: int, today: date, prefix: str = "") -> Q:
 
 def mandated_families(actor: User, inspection: Inspection) -> QuerySet[Family]:
     """Families of the approach the actor may inspect (policy: a valid mandate) that mandated this
-    inspection's inspectorate in particular, and are not in the sample yet."""
+    inspection's inspectorate in particular, and are not in the sample yet. Each with what its mandate says:
+    `mandate_scope` and `mandate_until` (of its latest valid mandate for this inspectorate)."""
     today = timezone.localdate()
     chosen = inspection.case_reviews.values("family_id")
+    valid = InspectionMandate.objects.filter(
+        _valid_mandate(inspection.organisation_id, today), family=OuterRef("pk")
+    ).order_by("-expires_on", "-pk")
     return (
         policy.family_list(actor, Permission.INSPECT, roles=(Role.INSPECTOR,))
         .filter(approach_id=inspection.approach_id)
@@ -41,6 +45,9 @@ def mandated_families(actor: User, inspection: Inspection) -> QuerySet[Family]:
         .exclude(pk__in=chosen)
         .distinct()
         .only("id", "reference", "status")
+        .annotate(
+            mandate_scope=Subquery(valid.values("scope")[:1]), mandate_until=Subquery(valid.values("expires_on")[:1])
+        )
         .order_by("reference")
     )
 

@@ -18,6 +18,12 @@ from gezinsregie.inspections.services.publication import (
     inspection_publish,
 )
 from gezinsregie.inspections.services.questionnaire import AnswerInput, answers_save, questionnaire_submit
+from gezinsregie.inspections.services.rebuttal import (
+    concept_respond,
+    concept_response_answer,
+    inspection_send_concept,
+    rebuttal_close,
+)
 from gezinsregie.inspections.services.texts import inspection_update_texts
 
 __all__ = [
@@ -29,6 +35,8 @@ __all__ = [
     "answers_save",
     "case_findings_save",
     "case_review_add",
+    "concept_respond",
+    "concept_response_answer",
     "finding_delete",
     "finding_save",
     "improvement_point_update",
@@ -37,9 +45,11 @@ __all__ = [
     "inspection_create",
     "inspection_import_published",
     "inspection_publish",
+    "inspection_send_concept",
     "inspection_update_texts",
     "interview_add",
     "plan_review_save",
     "questionnaire_submit",
+    "rebuttal_close",
     "respondents_invite",
 ]

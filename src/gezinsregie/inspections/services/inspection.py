@@ -92,6 +92,8 @@ def inspection_advance(*, actor: User, inspection: Inspection, to: str) -> Inspe
     inspection = lock(inspection)
     if to == workflow.FINAL:
         raise ValidationError("Publiceren gaat via inspection_publish.")
+    if to == workflow.Status.REBUTTAL:
+        raise ValidationError("Het concept gaat naar de gemeente via inspection_send_concept.")
     workflow.check_transition(level=inspection.level, current=inspection.status, new=to)
     if to == workflow.Status.OPEN and not inspection.respondents.exists():
         raise ValidationError("Nodig eerst de gemeente en de netwerkpartners uit.")

@@ -74,7 +74,8 @@ def _follow_up(inspection: Inspection, *, published_on: date) -> int:
 
 @transaction.atomic
 def inspection_publish(*, actor: User, inspection: Inspection) -> Inspection:
-    """Publish: every indicator judged; each X becomes an improvement point; the points of the previous
+    """Publish: every indicator judged and, after hoor en wederhoor, the municipality's term over (or its reaction
+    finished) and every response answered; each X becomes an improvement point; the points of the previous
     inspection of this approach and level that are now judged met are resolved (the Zwolle follow-up)."""
     policy.ensure(actor, Permission.CONDUCT_INSPECTION, inspection)
     inspection = lock(inspection)
@@ -82,6 +83,9 @@ def inspection_publish(*, actor: User, inspection: Inspection) -> Inspection:
     missing = selectors.uncovered_keys(inspection)
     if missing:
         raise ValidationError(f"Nog zonder oordeel: {', '.join(missing)}.")
+    rebuttal = selectors.rebuttal_state(inspection, today=today())
+    if rebuttal is not None and rebuttal.refusal:  # hoor en wederhoor: the term, and every response answered
+        raise ValidationError(rebuttal.refusal)
     inspection.status, inspection.published_at = workflow.FINAL, timezone.now()
     inspection.full_clean()
     inspection.save()

@@ -14,6 +14,13 @@ from gezinsregie.inspections.views.judging import (
 )
 from gezinsregie.inspections.views.points import point, points
 from gezinsregie.inspections.views.questionnaire import answer_document, questionnaire
+from gezinsregie.inspections.views.rebuttal import (
+    concept_respond,
+    concept_send,
+    rebuttal,
+    rebuttal_close,
+    response_answer,
+)
 
 __all__ = [
     "advance",
@@ -22,6 +29,8 @@ __all__ = [
     "case_review",
     "case_select",
     "comparison",
+    "concept_respond",
+    "concept_send",
     "create",
     "detail",
     "finding_add",
@@ -33,6 +42,9 @@ __all__ = [
     "points",
     "publish",
     "questionnaire",
+    "rebuttal",
+    "rebuttal_close",
     "report_texts",
+    "response_answer",
     "result",
 ]

@@ -12,7 +12,7 @@ from gezinsregie.accounts.models import User
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.assessment import selectors as assessment_selectors
 from gezinsregie.assessment.indicators import OUTCOME_LABELS, Result, Source, source_of, without_dates
-from gezinsregie.casework.models import Family
+from gezinsregie.casework.models import Family, MandateScope
 from gezinsregie.common.forms import apply_errors
 from gezinsregie.inspections import forms, selectors, services, workflow
 from gezinsregie.inspections.models import (
@@ -44,6 +44,7 @@ def case_select(request: HttpRequest, inspection_id: int) -> HttpResponse:
         "inspection": inspection,
         "form": form,
         "families": shown,
+        "mandates": [(f, MandateScope(f.mandate_scope).label, f.mandate_until) for f in shown],  # type: ignore[attr-defined]
         "reviews": selectors.reviews_of(inspection),
         **workflow.flags(inspection),
     }

@@ -43,9 +43,12 @@ def index(request: HttpRequest) -> HttpResponse:
     if not (can_start or inspections.exists() or questionnaires.exists()):
         raise Http404
     conducting = set(policy.inspections_for(actor, Permission.CONDUCT_INSPECTION).values_list("pk", flat=True))
+    concepts = policy.inspections_for(actor, Permission.RESPOND_TO_CONCEPT).select_related("approach__municipality")
     context = {
         "inspections": inspections,
         "conducting": conducting,
+        "concepts": concepts,  # hoor en wederhoor: concepts the municipality may respond to
+        "responding": {i.pk for i in concepts},
         "questionnaires": questionnaires,
         "can_start": can_start,
         "has_points": selectors.points_for(actor).exists(),
@@ -89,6 +92,7 @@ def detail(request: HttpRequest, inspection_id: int) -> HttpResponse:
         "reviews": reviews,
         "uncovered": selectors.uncovered_keys(inspection) if workflow.can_judge(inspection) else [],
         "previous": selectors.previous_inspection(inspection, visible=visible),
+        "rebuttal": selectors.rebuttal_state(inspection, today=timezone.localdate()),
         "advance_open": Status.OPEN.value,  # what the buttons post to `advance`
         "advance_judging": Status.JUDGING.value,
         **workflow.flags(inspection),

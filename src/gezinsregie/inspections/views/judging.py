@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
@@ -145,6 +146,7 @@ def publish(request: HttpRequest, inspection_id: int) -> HttpResponse:
         "inspection": inspection,
         "uncovered": selectors.uncovered_keys(inspection),
         "improvements": sum(1 for f in findings if f.judgement == Judgement.IMPROVEMENT),
+        "rebuttal": selectors.rebuttal_state(inspection, today=timezone.localdate()),
         **workflow.flags(inspection),
     }
     return render(request, "inspections/publish.html", context)

@@ -5,6 +5,8 @@
 - The nota van bevindingen of a case-level inspection (Nota van bevindingen Maastricht 2014):
   introduction, the approach, what goes well, what can be better, conclusion and recommendations, and
   Bijlage 1: the same tables, for the approach's overall findings (never one family's).
+- After hoor en wederhoor, both end with its appendix: the municipality's response per finding of the concept and
+  the inspectorate's answer (the finding kept, or what it said before it changed).
 
 No personal data, for anyone who may read the report: organisations but no persons, families only as their
 pseudonym ("Gezin A"), no interview, plan review or per-family finding. The inspector's texts are plain text;
@@ -14,7 +16,7 @@ report is no read of personal data and is not written to the access log.
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -203,6 +205,28 @@ class SampledFamily:
 
 
 @dataclass(frozen=True)
+class RebuttalEntry:
+    """One response of the municipality to a finding of the concept (hoor) and the inspectorate's answer
+    (wederhoor): the appendix "Hoor en wederhoor"."""
+
+    indicators: tuple[str, ...]  # keys
+    agrees: bool
+    response: tuple[Block, ...]
+    answered: bool
+    changed: bool  # the finding changed: `judgement_before` and `text_before` are what the concept said
+    answer: tuple[Block, ...]
+    judgement_before: str
+    text_before: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class RebuttalAppendix:
+    sent_on: date
+    due_on: date
+    entries: tuple[RebuttalEntry, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     kind: str  # FACTSHEET | CASE_REPORT
     inspection_id: int
@@ -225,6 +249,8 @@ class Report:
     themes: tuple[ReportTheme, ...] = ()
     counts: Counts = Counts(0, 0, 0, 0)
     improvement_points: tuple[Indicator, ...] = ()
+    in_rebuttal: bool = False  # a concept the municipality sees for hoor en wederhoor
+    rebuttal: RebuttalAppendix | None = None
     # the nota's subsections per chapter (Chapter value), the typering, how precisely the date is known
     chapters: dict[str, tuple[narrative.Subsection, ...]] = field(default_factory=dict)
     profile: tuple[narrative.ProfileAnswer, ...] = ()
@@ -245,6 +271,26 @@ class Report:
         name = "factsheet" if self.is_factsheet else "nota-van-bevindingen"
         concept = "concept-" if self.concept else ""
         return f"{concept}{name}-{slugify(self.municipality)}-{slugify(self.approach)}-{self.year}.pdf"
+
+
+def _rebuttal(inspection: Inspection, text: "Callable[[str], tuple[Block, ...]]") -> RebuttalAppendix | None:
+    found = selectors.rebuttal_of(inspection)
+    if found is None:
+        return None
+    entries = tuple(
+        RebuttalEntry(
+            indicators=tuple(i.key for i in r.finding.indicators.all()),
+            agrees=not r.disagrees,
+            response=text(r.text),
+            answered=r.is_answered,
+            changed=r.changed_finding,
+            answer=text(r.answer),
+            judgement_before=r.judgement_before,
+            text_before=text(r.text_before),
+        )
+        for r in selectors.responses_of(found)
+    )
+    return RebuttalAppendix(found.sent_on, workflow.rebuttal_due_on(found.sent_on, found.days), entries)
 
 
 def build(inspection: Inspection) -> Report:
@@ -292,6 +338,8 @@ def build(inspection: Inspection) -> Report:
         themes=themes,
         counts=counts(themes),
         improvement_points=improvement_points,
+        in_rebuttal=workflow.is_in_rebuttal(inspection),
+        rebuttal=_rebuttal(inspection, text),
         chapters=narrative.chapters_of(inspection, redactions),
         profile=narrative.profile_of(inspection),
         published_precision=narrative.published_precision(inspection),
