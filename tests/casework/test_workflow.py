@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from gezinsregie.casework import workflow
 from gezinsregie.casework.workflow import INITIAL, TRANSITIONS, FamilyStatus, Transition
+from gezinsregie.inspections.workflow import InspectionStatus
 from tests.paths import PACKAGE
 
 S, T = FamilyStatus, Transition
@@ -92,7 +93,7 @@ def test_no_sequence_of_steps_leaves_the_table(steps: list[Transition]) -> None:
 # --- the guard: no second definition of states anywhere -----------------------------------------------------
 
 FAMILY_STATES = set(FamilyStatus.values)
-INSPECTION_STATES = {"draft", "open", "judging", "published"}
+INSPECTION_STATES = set(InspectionStatus.values)  # every state, new ones too (e.g. "rebuttal")
 WORKFLOWS = {"casework/workflow.py", "inspections/workflow.py"}
 STATE_ENUMS = {"FamilyStatus", "InspectionStatus", "Status"}
 TEMPLATE_LITERAL = re.compile(r"""status\s*(?:==|!=|in)\s*["'](\w+)["']""")
