@@ -51,6 +51,11 @@ def member_problems(members: list[MemberInput], *, today: date) -> list[str]:
     return errors
 
 
+def age(birth_date: date, today: date) -> int:
+    """Whole years on `today`: a birthday not reached yet this year does not count."""
+    return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+
+
 def days_between(start: date, end: date) -> int:
     return (end - start).days
 

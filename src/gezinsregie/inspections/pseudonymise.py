@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from gezinsregie.casework.rules import age
+
 PARENT, CHILD = "parent", "child"
 MEMBER_OWNER, PROFESSIONAL_OWNER, NETWORK_OWNER = "member", "professional", "network"
 REDACTED_NAME = "[naam]"
@@ -127,10 +129,6 @@ class CaseOut:
     goals: tuple[GoalOut, ...]
     plan_version: int | None
     plan_approved: bool
-
-
-def age(birth_date: date, today: date) -> int:
-    return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
 
 
 def member_labels(members: Sequence[PersonIn], today: date) -> dict[int, str]:

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from gezinsregie.assessment.models import FamilyVoice, PartnerVoice
+from gezinsregie.casework import rules as casework_rules
 from gezinsregie.casework.models import (
     BindingDecision,
     Consent,
@@ -139,7 +140,4 @@ def _load_trajectory(more: More, ids: QuerySet[Family, Any]) -> None:
 
 def minors_on(birth_dates: list[date], day: date) -> int:
     """Children under 18 on `day` (the GGSR definition asks for minor children in the family)."""
-    ages = [
-        day.year - born.year - ((day.month, day.day) < (born.month, born.day)) for born in birth_dates if born <= day
-    ]
-    return sum(1 for age in ages if age < 18)
+    return sum(1 for born in birth_dates if born <= day and casework_rules.age(born, day) < 18)

@@ -47,7 +47,8 @@ def _today() -> date:
     return timezone.localdate()
 
 
-def _organisation_of(actor: User, approach: Approach) -> Organisation:
+def organisation_in_approach(actor: User, approach: Approach) -> Organisation:
+    """The organisation `actor` works for in `approach`: a partner of it, or the organisation that runs it."""
     memberships = actor.active_memberships()
     for m in memberships:
         if approach.partners.filter(pk=m.organisation_id).exists() or m.approach_id == approach.pk:
@@ -131,7 +132,7 @@ def family_register(
         matches = duplicates_of(approach=approach, family_name=family_name, members=members)
         if matches:
             raise DuplicateFamilyError(matches)
-    organisation = _organisation_of(actor, approach)
+    organisation = organisation_in_approach(actor, approach)
     for attempt in range(3):  # two registrations at the same moment may pick the same reference
         try:
             with transaction.atomic():
@@ -169,7 +170,7 @@ def referral_add_to_known_family(
     if family.approach_id != approach.pk:
         raise ValidationError("Dit gezin hoort niet bij deze aanpak.")
     _validate_referral(approach, referral)
-    record = _add_referral(actor, family, _organisation_of(actor, approach), referral)
+    record = _add_referral(actor, family, organisation_in_approach(actor, approach), referral)
     if family.status in workflow.REOPENABLE:
         family_reenter(
             actor=actor, family=family, on=referral.referred_on, route=EntryRoute.REFERRAL, reason=referral.reason

@@ -8,16 +8,16 @@ from django.db.models import Max
 from django.utils import timezone
 
 from gezinsregie import policy
-from gezinsregie.accounts.models import Membership, Role, User
+from gezinsregie.accounts.models import Role, User
 from gezinsregie.audit import services as audit
 from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.casework import rules as casework_rules
 from gezinsregie.casework import workflow
 from gezinsregie.casework.models import EntryRoute, Family
 from gezinsregie.casework.services.episodes import episode_current, family_reenter
+from gezinsregie.casework.services.registration import organisation_in_approach
 from gezinsregie.common.formatting import short_date
 from gezinsregie.notifications.services import notify
-from gezinsregie.organisations.models import Approach
 from gezinsregie.trajectory import rules
 from gezinsregie.trajectory.models import Aftercare, CheckIn, Signal, SignalStatus
 
@@ -135,11 +135,12 @@ def signal_raise(*, actor: User, reference: str, family_name: str, description: 
 
 def _signal_about_a_family_in_the_approach(actor: User, family: Family, on: date, description: str) -> Signal:
     """A family still in the approach (or waiting for triage): nothing moves; who steers it hears of it."""
-    organisation_id = _organisation_of(actor, family.approach)
-    if organisation_id is None:
-        raise ValidationError("U werkt niet voor een organisatie in deze aanpak.")
     signal = Signal(
-        family=family, raised_on=on, raised_by=actor, organisation_id=organisation_id, description=description.strip()
+        family=family,
+        raised_on=on,
+        raised_by=actor,
+        organisation=organisation_in_approach(actor, family.approach),
+        description=description.strip(),
     )
     signal.full_clean()
     signal.save()
@@ -155,28 +156,13 @@ def _signal_about_a_family_in_the_approach(actor: User, family: Family, on: date
     return signal
 
 
-def _organisation_of(actor: User, approach: Approach) -> int | None:
-    membership = (
-        Membership.objects.filter(user=actor, active=True, organisation__approaches=approach)
-        .values_list("organisation_id", flat=True)
-        .first()
-    )
-    if membership is None:  # the process manager works for the municipality that runs it, not for a partner
-        own = Membership.objects.filter(user=actor, active=True, approach=approach)
-        membership = own.values_list("organisation_id", flat=True).first()
-    return membership
-
-
 def _signal(actor: User, family: Family, on: date, description: str, *, checkin: CheckIn | None = None) -> Signal:
     approach = family.approach
-    organisation_id = _organisation_of(actor, approach)
-    if organisation_id is None:
-        raise ValidationError("U werkt niet voor een organisatie in deze aanpak.")
     signal = Signal(
         family=family,
         raised_on=on,
         raised_by=actor,
-        organisation_id=organisation_id,
+        organisation=organisation_in_approach(actor, approach),
         description=description.strip(),
         checkin=checkin,
     )
