@@ -116,7 +116,7 @@ def _facts_for(rows: Rows, family: dict[str, Any], day: date) -> FamilyFacts:
         has_coordinator=_has_coordinator(family, assignments, day),
         first_coordinator_on=assignments[0] if assignments else None,
         coordinator_changes=max(len(assignments) - 1, 0),
-        has_active_consent=any(s <= day and (w is None or w > day) for s, w in rows.consents[fid]),
+        has_active_consent=any(_in_force(signed, withdrawn, day) for signed, withdrawn in rows.consents[fid]),
         care_waits=_care_waits(rows, fid, day),
         escalations=_escalations(rows, fid, day),
         ladder_days=rows.ladder_days[family["approach_id"]],

@@ -18,12 +18,12 @@ from gezinsregie.audit import services as audit
 from gezinsregie.casework import workflow
 from gezinsregie.casework.models import (
     EndReason,
+    Episode,
     Escalation,
     Family,
     Involvement,
     NetworkPerson,
     NonCooperationDecision,
-    Stagnation,
 )
 from gezinsregie.casework.services import involvement_end
 from gezinsregie.casework.services.episodes import episode_current, episode_mirror
@@ -31,7 +31,7 @@ from gezinsregie.common.formatting import short_date
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans.selectors import consented_organisation_ids
-from gezinsregie.trajectory import rules
+from gezinsregie.trajectory import rules, selectors
 from gezinsregie.trajectory.models import Aftercare, CheckIn, Closure, Evaluation, EvaluationKind, HandoverItem
 
 Permission = policy.Permission
@@ -72,8 +72,7 @@ def exit_problems(*, reason: str, not_cooperating: bool, has_exit_decision: bool
     return problems
 
 
-def _final_evaluation(family: Family) -> Evaluation | None:
-    episode = episode_current(family)
+def _final_evaluation(family: Family, episode: Episode) -> Evaluation | None:
     return (
         Evaluation.objects.filter(family=family, episode=episode, kind=EvaluationKind.FINAL)
         .order_by("-held_on", "-pk")
@@ -144,17 +143,16 @@ def family_close(
         errors["closed_on"] = ["De afsluiting kan niet in de toekomst liggen."]
     elif family.started_on and closed_on < family.started_on:
         errors["closed_on"] = ["De afsluiting ligt vóór de start van het traject."]
-    final = _final_evaluation(family)
+    episode = episode_current(family)
+    final = _final_evaluation(family, episode)
     if final is None:
         errors["final_evaluation"] = ["Houd eerst de eindevaluatie; zonder eindevaluatie wordt niet afgesloten."]
     elif final.held_on > closed_on:
         errors["closed_on"] = ["De afsluiting ligt vóór de eindevaluatie."]
-    episode = episode_current(family)
     exit_decision = NonCooperationDecision.objects.filter(family=family, episode=episode).first()
-    not_cooperating = Escalation.objects.filter(
-        family=family, stagnation=Stagnation.NOT_COOPERATING, closed_on__isnull=True
-    ).exists()
-    exit_ = exit_problems(reason=reason, not_cooperating=not_cooperating, has_exit_decision=exit_decision is not None)
+    exit_ = exit_problems(
+        reason=reason, not_cooperating=selectors.not_cooperating(family), has_exit_decision=exit_decision is not None
+    )
     if exit_:
         errors["reason"] = exit_
     if not handover and not no_further_care:

@@ -31,6 +31,18 @@ class EvaluationRow:
     voice_form: forms.FamilyVoiceForm | None  # to enter them later: no answers yet, and the viewer may edit
 
 
+@dataclass(frozen=True)
+class Forms:
+    """The page's forms, and whether the viewer may use them (asked of the policy once, in the view)."""
+
+    can_edit: bool
+    can_checkin: bool
+    extension: forms.ExtensionForm
+    checkin: forms.CheckInForm
+    end: forms.AftercareEndForm
+    evaluation_rows: list[EvaluationRow]
+
+
 def _evaluation_rows(evaluations: list[Evaluation], data: Any, answering: str, can_edit: bool) -> list[EvaluationRow]:
     rows = []
     for ev in evaluations:
@@ -66,7 +78,8 @@ def overview(request: HttpRequest, family_id: UUID) -> HttpResponse:
     answering = request.POST.get("evaluatie", "") if chosen == "gezin_antwoorden" else ""
     evaluation_rows = _evaluation_rows(list(selectors.evaluations_of(family)), data, answering, can_edit)
     if request.method == "POST":
-        done, message = _post(request, chosen, actor, family, aftercare, next_checkin, locals())
+        page = Forms(can_edit, can_checkin, extension_form, checkin_form, end_form, evaluation_rows)
+        done, message = _post(request, chosen, actor, family, aftercare, next_checkin, page)
         if done:
             messages.success(request, message)
             return redirect("trajectory:overview", family_id=family.pk)
@@ -94,29 +107,31 @@ def overview(request: HttpRequest, family_id: UUID) -> HttpResponse:
     return render(request, "trajectory/overview.html", context)
 
 
-def _post(request: HttpRequest, chosen: str, actor: Any, family: Any, aftercare: Any, checkin: Any, page: Any):
+def _post(
+    request: HttpRequest, chosen: str, actor: Any, family: Any, aftercare: Any, checkin: Any, page: Forms
+) -> tuple[bool, str]:
     """One of the page's forms: (written, message)."""
-    if chosen == "gezin_antwoorden" and policy.can(actor, Permission.EDIT, family):
+    if chosen == "gezin_antwoorden" and page.can_edit:
         answering = request.POST.get("evaluatie", "")
-        row = next((r for r in page["evaluation_rows"] if str(r.evaluation.pk) == answering and r.voice_form), None)
+        row = next((r for r in page.evaluation_rows if str(r.evaluation.pk) == answering and r.voice_form), None)
         if row is not None and row.voice_form is not None:
             form = row.voice_form
             return submit(
                 form,
                 lambda d: services.family_voice_record(actor=actor, evaluation=row.evaluation, voice=form.voice()),
             ), "De antwoorden van het gezin zijn ingevoerd."
-    if chosen == "verlengen" and policy.can(actor, Permission.EDIT, family):
+    if chosen == "verlengen" and page.can_edit:
         return submit(
-            page["extension_form"],
+            page.extension,
             lambda d: services.episode_extend(actor=actor, family=family, decided_on=timezone.localdate(), **d),
         ), "Het traject is verlengd."
-    if chosen == "nazorgcontact" and checkin is not None and policy.can(actor, Permission.RECORD_CHECKIN, family):
+    if chosen == "nazorgcontact" and checkin is not None and page.can_checkin:
         return submit(
-            page["checkin_form"], lambda d: services.checkin_record(actor=actor, checkin=checkin, **d)
+            page.checkin, lambda d: services.checkin_record(actor=actor, checkin=checkin, **d)
         ), "Het nazorgcontact is vastgelegd."
-    if chosen == "nazorg_beeindigen" and aftercare is not None and policy.can(actor, Permission.EDIT, family):
+    if chosen == "nazorg_beeindigen" and aftercare is not None and page.can_edit:
         return submit(
-            page["end_form"],
+            page.end,
             lambda d: services.aftercare_end(
                 actor=actor, aftercare=aftercare, ended_on=d["ended_on"], reason=d["end_reason"], note=d["end_note"]
             ),
