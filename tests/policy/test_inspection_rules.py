@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Membership, Role, User
-from gezinsregie.inspections.models import Inspection, InspectionStatus, Respondent, RespondentKind
+from gezinsregie.inspections.models import Respondent, RespondentKind
 from gezinsregie.policy import Permission as A
+from tests.policy.inspection_rows import inspection as inspection_row
 from tests.policy.tables import (
     INSP,
     INSPECTION_ACTIONS,
@@ -32,17 +33,7 @@ def module_inspections(module_world, django_db_blocker):
         inspector, other_inspector = w.user(INSP), w.others["other_inspector"]
 
         def inspection(name, approach, organisation, by, year, status):
-            return Inspection.objects.create(
-                approach=approach,
-                framework=approach.framework,
-                level="policy",
-                year=year,
-                title=name,
-                status=status,
-                organisation=organisation,
-                created_by=by,
-                published_at=timezone.now() if status == InspectionStatus.PUBLISHED else None,
-            )
+            return inspection_row(name, approach, organisation, by, year, status, level="policy")
 
         inspections = {
             "own_draft": inspection("own_draft", w.approach, w.inspectorate, inspector, 2020, "draft"),

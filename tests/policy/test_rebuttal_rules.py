@@ -2,12 +2,12 @@
 on module_world and the inspections of module_rebuttal_inspections."""
 
 import pytest
-from django.utils import timezone
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role
-from gezinsregie.inspections.models import Inspection, InspectionStatus
+from gezinsregie.inspections.models import InspectionStatus
 from gezinsregie.policy import Permission as A
+from tests.policy.inspection_rows import inspection as inspection_row
 from tests.policy.rebuttal_tables import REBUTTAL_CELLS, REBUTTAL_COLUMNS, REBUTTAL_TABLE
 from tests.policy.tables import INSP, POLICY
 
@@ -22,17 +22,7 @@ def module_rebuttal_inspections(module_world, django_db_blocker):
         inspector, other_inspector = w.user(INSP), w.others["other_inspector"]
 
         def inspection(name, approach, organisation, by, year, status):
-            return Inspection.objects.create(
-                approach=approach,
-                framework=approach.framework,
-                level="case",
-                year=year,
-                title=name,
-                status=status,
-                organisation=organisation,
-                created_by=by,
-                published_at=timezone.now() if status == InspectionStatus.PUBLISHED else None,
-            )
+            return inspection_row(name, approach, organisation, by, year, status, level="case")
 
         S = InspectionStatus
         return {
