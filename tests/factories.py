@@ -71,6 +71,13 @@ class FrameworkFactory(DjangoModelFactory):
     content_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.key.encode()).hexdigest())
 
 
+# the STJ domain (toetsingskader C1.a.1) a test domain falls under, by its name; others fall under none
+STJ_DOMAIN_OF_NAME = {
+    "Gezin": "gezin", "Wonen": "wonen", "Werk": "werk", "Inkomen": "inkomen", "Financiën": "inkomen",
+    "Gezondheid": "gezondheid", "Onderwijs": "onderwijs", "Veiligheid": "veiligheid",
+}  # fmt: skip
+
+
 class LifeDomainSetFactory(DjangoModelFactory):
     """Four life domains and a scale of five by default. `domains=[...]` names them (a name, or a (key, name)
     pair); `scale=False` leaves the scale out."""
@@ -88,7 +95,8 @@ class LifeDomainSetFactory(DjangoModelFactory):
             return
         for order, domain in enumerate(extracted or ["Wonen", "Financiën", "Gezondheid", "Veiligheid"]):
             key, name = domain if isinstance(domain, tuple) else (f"domein-{order}", domain)
-            LifeDomain.objects.create(domain_set=self, key=key, name=name, order=order)
+            stj = STJ_DOMAIN_OF_NAME.get(name, "")
+            LifeDomain.objects.create(domain_set=self, key=key, name=name, order=order, stj_domain=stj)
 
     @factory.post_generation
     def scale(self, create: bool, extracted: bool | None, **kwargs: object) -> None:

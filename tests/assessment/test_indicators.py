@@ -73,9 +73,10 @@ def test_not_started_is_unknown_within_the_norm_and_not_met_after_it() -> None:
 
 def test_ggsr_needs_children_and_chronic_problems_it_cannot_solve_on_four_domains() -> None:
     assert assess(facts())["C1.a.1"].outcome == Outcome.UNKNOWN  # no analysis yet
-    three = facts(problem_ids=frozenset({1, 2, 3}), chronic_domains_needing_help=frozenset({1, 2, 3}), children=2)
+    three_domains = frozenset({"wonen", "inkomen", "gezin"})
+    three = facts(problem_ids=frozenset({1, 2, 3}), chronic_domains_needing_help=three_domains, children=2)
     assert assess(three)["C1.a.1"].outcome == Outcome.NOT_MET
-    four = replace(three, chronic_domains_needing_help=frozenset({1, 2, 3, 4}))
+    four = replace(three, chronic_domains_needing_help=frozenset({"wonen", "inkomen", "gezin", "gezondheid"}))
     assert assess(four)["C1.a.1"].outcome == Outcome.MET
     # the same problems in a household without minor children: not the GGSR definition
     assert assess(replace(four, children=0))["C1.a.1"].outcome == Outcome.NOT_MET

@@ -112,6 +112,15 @@ class LifeDomain(models.Model):
     key = models.SlugField(_("sleutel"), max_length=40)
     name = models.CharField(_("naam"), max_length=120)
     order = models.PositiveSmallIntegerField(default=0)
+    # toetsingskader C1.a.1 counts the seven life domains of the STJ definition (gezin, wonen, werk, inkomen,
+    # gezondheid, onderwijs, veiligheid), not an approach's own 8 or 13: each domain names the STJ one it falls
+    # under; several may fall under one (geestelijke and lichamelijke gezondheid), some under none.
+    stj_domain = models.SlugField(
+        _("leefgebied volgens de STJ-definitie"),
+        max_length=40,
+        blank=True,
+        help_text=_("Het leefgebied uit de definitie GGSR waaronder dit leefgebied valt; leeg: geen."),
+    )
 
     class Meta:
         verbose_name = _("leefgebied")

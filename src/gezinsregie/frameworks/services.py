@@ -128,6 +128,9 @@ def framework_load(*, path: Path, replace: bool = False) -> LoadResult:
     return LoadResult(framework, created=created, changed=True, indicator_count=count)
 
 
+STJ_FRAMEWORK = "stj-ggsr-2013"  # whose seven life domains toetsingskader C1.a.1 counts
+
+
 @transaction.atomic
 def life_domain_sets_load(*, path: Path = DEFAULT_DOMAIN_SET_FILE) -> list[LifeDomainSet]:
     data, _ = _read_yaml(path)
@@ -142,12 +145,23 @@ def life_domain_sets_load(*, path: Path = DEFAULT_DOMAIN_SET_FILE) -> list[LifeD
         )
         domains = set_data.get("domains")
         if domains is None:
-            domains = _framework_domains(_require(set_data, "domains_from_framework", domain_set.key))
+            domains = [
+                {**domain, "stj": domain["key"]}
+                for domain in _framework_domains(_require(set_data, "domains_from_framework", domain_set.key))
+            ]
+        stj_keys = {d["key"] for d in _framework_domains(STJ_FRAMEWORK)}
         for order, domain in enumerate(domains):
+            key = _require(domain, "key", domain_set.key)
+            stj = domain.get("stj") or ""
+            if stj and stj not in stj_keys:
+                raise ValidationError(
+                    f"{domain_set.key}, {key}: '{stj}' is geen leefgebied van de STJ-definitie "
+                    f"({', '.join(sorted(stj_keys))})."
+                )
             LifeDomain.objects.update_or_create(
                 domain_set=domain_set,
-                key=_require(domain, "key", domain_set.key),
-                defaults={"name": _require(domain, "name", domain_set.key), "order": order},
+                key=key,
+                defaults={"name": _require(domain, "name", domain_set.key), "order": order, "stj_domain": stj},
             )
         for step in set_data.get("scale", []):
             ScaleLevel.objects.update_or_create(

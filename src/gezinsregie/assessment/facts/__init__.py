@@ -128,7 +128,10 @@ def _facts_for(rows: Rows, family: dict[str, Any], day: date) -> FamilyFacts:
             (c for c in rows.closures[fid] if c.closed_on == family["closed_on"] and c.closed_on <= day), None
         ),
         last_contact_on=max((on for _, on in rows.contacts[fid] if on <= day), default=None),
-        chronic_domains_needing_help=frozenset(p[1] for p in problems if p[3] and p[5] != OwnStrength.SELF),
+        chronic_domains_needing_help=frozenset(
+            rows.stj_domain_of.get(p[1], "") for p in problems if p[3] and p[5] != OwnStrength.SELF
+        )
+        - {""},
         **_partner_facts(rows, family, day, problems),
     )
 

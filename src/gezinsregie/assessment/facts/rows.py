@@ -50,6 +50,7 @@ class Rows:
     scores: dict[UUID, list[tuple[int, int | None, date]]] = field(default_factory=lambda: defaultdict(list))
     members: dict[UUID, list[int]] = field(default_factory=lambda: defaultdict(list))
     domains_per_set: dict[int, int] = field(default_factory=dict)
+    stj_domain_of: dict[int, str] = field(default_factory=dict)  # a life domain's STJ domain (C1.a.1); "" none
     plans: dict[UUID, tuple[date, date | None, bool]] = field(default_factory=dict)
     plan_changes: dict[UUID, list[date]] = field(default_factory=lambda: defaultdict(list))
     goals: dict[UUID, list[tuple[int, date, str]]] = field(default_factory=lambda: defaultdict(list))
@@ -126,8 +127,11 @@ def load_rows(families: QuerySet[Family]) -> Rows:
     set_ids = {f["approach__life_domain_set_id"] for f in rows.families}
     for set_id in set_ids:
         rows.domains_per_set[set_id] = 0
-    for set_id in LifeDomain.objects.filter(domain_set__in=set_ids).values_list("domain_set_id", flat=True):
+    for domain_id, set_id, stj in LifeDomain.objects.filter(domain_set__in=set_ids).values_list(
+        "pk", "domain_set_id", "stj_domain"
+    ):
         rows.domains_per_set[set_id] += 1
+        rows.stj_domain_of[domain_id] = stj
     for family_id, created_at, approved_on, with_family in Plan.objects.filter(family__in=ids).values_list(
         "family_id", "created_at", "approved_by_family_on", "goals_set_with_family"
     ):

@@ -74,7 +74,9 @@ class FamilyFacts:
     closure: "ClosureFacts | None" = None
     # issue 13 (faithful readings): what each indicator's text asks, per episode
     last_contact_on: date | None = None  # any contact, also knocking on a closed door
-    chronic_domains_needing_help: frozenset[int] = frozenset()  # chronic, and the family cannot solve it itself
+    # the STJ definition's life domains (gezin, wonen, werk, inkomen, gezondheid, onderwijs, veiligheid) with a chronic
+    # problem the family cannot solve itself; the approach's own domains counted by the STJ one they fall under
+    chronic_domains_needing_help: frozenset[str] = frozenset()
     children: int = 0  # minors in the family that day
     entered_by_signal: bool = False  # this episode began with a signal, and the approach accepts that as entry
     involved_organisations: frozenset[int] = frozenset()  # organisations of working involvements

@@ -5,8 +5,14 @@ from gezinsregie.casework import rules as casework_rules
 from gezinsregie.common.formatting import short_date
 
 
+def _domains(f: FamilyFacts) -> str:
+    return ", ".join(sorted(f.chronic_domains_needing_help))
+
+
 def c1_a_1(f: FamilyFacts) -> Result:
-    """Reads as: minor children, and chronic problems the family cannot solve itself on enough life domains."""
+    """Reads as: minor children, and chronic problems the family cannot solve itself on at least four of the
+    seven life domains of the STJ definition (an approach's own 8 or 13 domains counted by the STJ domain each
+    falls under: geestelijke and lichamelijke gezondheid are one)."""
     if not f.problem_count:
         return Result(Outcome.UNKNOWN, "Nog geen probleemanalyse.")
     if not f.children:
@@ -15,13 +21,14 @@ def c1_a_1(f: FamilyFacts) -> Result:
     if casework_rules.meets_ggsr_definition(f.chronic_domains_needing_help):
         return Result(
             Outcome.MET,
-            f"Chronische problemen die het gezin niet zelf kan oplossen op {n} leefgebieden; {f.children} kinderen.",
+            f"Chronische problemen die het gezin niet zelf kan oplossen op {n} leefgebieden van de STJ-definitie "
+            f"({_domains(f)}); {f.children} kinderen.",
         )
     minimum = casework_rules.GGSR_MINIMUM_DOMAINS
     return Result(
         Outcome.NOT_MET,
-        f"Chronische problemen die het gezin niet zelf kan oplossen op {n} leefgebied(en); "
-        f"de definitie vraagt er minstens {minimum}.",
+        f"Chronische problemen die het gezin niet zelf kan oplossen op {n} leefgebied(en) van de STJ-definitie"
+        f"{' (' + _domains(f) + ')' if n else ''}; de definitie vraagt er minstens {minimum}.",
     )
 
 
