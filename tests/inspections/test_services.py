@@ -369,7 +369,9 @@ def test_the_zwolle_comparison_resolves_points_judged_met_a_year_later(iw: Inspe
     assert points["B1.a.2"].resolved_by is not None and points["B1.a.2"].resolved_by.inspection == later
     assert points["B1.a.1"].status == PointStatus.OPEN  # "–": not assessed again, not resolved
     assert points["B3.b.2"].status == PointStatus.OPEN  # X again
-    assert ImprovementPoint.objects.filter(finding__inspection=later).count() == 1  # the new X is a new point
+    # the X found again is the same point (issue 13 §8), not a second open one; its history holds 2014's finding
+    assert not ImprovementPoint.objects.filter(finding__inspection=later).exists()
+    assert [f.finding.inspection for f in points["B3.b.2"].follow_ups.all()] == [later]
 
     found = selectors.comparison(later, visible=Inspection.objects.all())
     assert found is not None and found.earlier == earlier

@@ -242,6 +242,76 @@ def comparison_rows(earlier: Sequence[FindingFact], later: Sequence[FindingFact]
     return rows
 
 
+# --- follow-up across years: persisting points, carried judgements, terms -------------------------------------------
+
+# What a later publication did to an open improvement point (inspections.models.FollowUpOutcome).
+RESOLVED, PERSISTS, NOT_TESTED = "resolved", "persists", "not_tested"
+
+
+def point_outcome(indicator_keys: Iterable[str], later: Mapping[str, str | Sequence[str]]) -> str | None:
+    """What a later inspection's judgements mean for an open improvement point over `indicator_keys`:
+    RESOLVED when every indicator is judged met (`point_resolved`); PERSISTS when any of them is an X again: the
+    same point, not a second one (Verbeterpunten Zwolle 2015: doorzettingsmacht X in 2013 and in 2014);
+    NOT_TESTED when it judged some of them otherwise ("– STJ heeft dit punt niet kunnen (her)toetsen"): the point
+    stays open; None when it did not judge any of them."""
+    keys = list(indicator_keys)
+
+    def judgements(key: str) -> list[str]:
+        given = later.get(key, ())
+        return [given] if isinstance(given, str) else list(given)
+
+    found = [j for key in keys for j in judgements(key)]
+    if not found:
+        return None
+    if point_resolved(keys, later):
+        return RESOLVED
+    return PERSISTS if IMPROVEMENT in found else NOT_TESTED
+
+
+def renewed_due_on(due_on: date | None, *, judged_on: date, new_term: date) -> date:
+    """A persisting point's term: kept while it runs, renewed from the new publication (`new_term`, see
+    workflow.improvement_due_on) when it had passed before that day or was never set."""
+    return new_term if due_on is None or due_on < judged_on else due_on
+
+
+def point_overdue(*, status: str, due_on: date | None, today: date) -> bool:
+    """An improvement point not resolved whose term has passed (Maastricht 2014 §6.4: "over een jaar")."""
+    return status != RESOLVED and due_on is not None and due_on < today
+
+
+def indicator_judgement(judgements: Sequence[str]) -> str | None:
+    """One inspection's judgement of one indicator from the findings covering it: an X when any is an X (as
+    `point_resolved` asks every one to be met), else met when any is met, else not assessed; None: not judged."""
+    if not judgements:
+        return None
+    if IMPROVEMENT in judgements:
+        return IMPROVEMENT
+    return MET if MET in judgements else NOT_ASSESSED
+
+
+def standing(judged: Sequence[Mapping[str, str]]) -> dict[str, int]:
+    """Per indicator, which inspection's judgement stands: an index into `judged`, the per-indicator judgements
+    of an approach's inspections at one level, oldest first.
+
+    A later ✓ or X replaces what stood. A later "–" (not assessed) or no judgement at all replaces nothing: a ✓
+    of an earlier inspection carries forward where a follow-up did not test the indicator again (Verbeterpunten
+    Zwolle 2015: "de punten waarop de aanpak al in 2013 een ✓ scoorde zijn niet opnieuw getoetst"), and so does
+    an X that could not be tested again (the point stays open). A "–" stands only where nothing else was ever
+    judged."""
+    found: dict[str, int] = {}
+    for index, judgements in enumerate(judged):
+        for key, judgement in judgements.items():
+            if judgement != NOT_ASSESSED or key not in found or judged[found[key]][key] == NOT_ASSESSED:
+                found[key] = index
+    return found
+
+
+def carried_met(indicator_keys: Iterable[str], earlier: Mapping[str, str]) -> set[str]:
+    """The indicators a follow-up may leave unjudged: those whose standing earlier judgement is ✓. An earlier X (or
+    "–") must be judged again."""
+    return {key for key in indicator_keys if earlier.get(key) == MET}
+
+
 # --- hoor en wederhoor ---------------------------------------------------------------------------------------------
 
 AGREE, DISAGREE = "agree", "disagree"  # inspections.models.Stance

@@ -1,5 +1,11 @@
 from gezinsregie.inspections.models.case import CaseReview, Interview, InterviewKind
-from gezinsregie.inspections.models.followup import ImprovementPoint, ImprovementReport, PointStatus
+from gezinsregie.inspections.models.followup import (
+    FollowUpOutcome,
+    ImprovementPoint,
+    ImprovementReport,
+    PointFollowUp,
+    PointStatus,
+)
 from gezinsregie.inspections.models.inspection import (
     JUDGEMENT_SYMBOLS,
     Answer,
@@ -23,6 +29,7 @@ __all__ = [
     "ConceptResponse",
     "Decision",
     "Finding",
+    "FollowUpOutcome",
     "ImprovementPoint",
     "ImprovementReport",
     "Inspection",
@@ -31,6 +38,7 @@ __all__ = [
     "Interview",
     "InterviewKind",
     "Judgement",
+    "PointFollowUp",
     "PointStatus",
     "Rebuttal",
     "Respondent",

@@ -1,11 +1,15 @@
 """Improvement points (verbeterpunten): every X of a published inspection, followed up year after year
-(Verbeterpunten Zwolle 2015, "Uitkomsten verbeterpunten")."""
+(Verbeterpunten Zwolle 2015, "Uitkomsten verbeterpunten"). An X that a later inspection finds again stays the
+same point: the later finding joins its history (PointFollowUp), with the term as it was renewed."""
+
+from datetime import date
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.common.formatting import short_date
+from gezinsregie.inspections import rules
 from gezinsregie.inspections.models.inspection import Finding
 
 
@@ -47,6 +51,44 @@ class ImprovementPoint(models.Model):
 
     def __str__(self) -> str:
         return f"Verbeterpunt: {self.finding.text[:60]}"
+
+    def is_overdue(self, today: date) -> bool:
+        return rules.point_overdue(status=self.status, due_on=self.due_on, today=today)
+
+
+class FollowUpOutcome(models.TextChoices):
+    # the values of inspections.rules.RESOLVED / PERSISTS / NOT_TESTED
+    PERSISTS = "persists", _("nog steeds een verbeterpunt")
+    RESOLVED = "resolved", _("opgelost")
+    NOT_TESTED = "not_tested", _("niet opnieuw getoetst")
+
+
+class PointFollowUp(models.Model):
+    """A later published inspection's finding on an open improvement point: one year of the point's history.
+    An X again keeps the point open (its term renewed from this publication when it had passed: due_before →
+    due_after), a ✓ on all its indicators resolves it, a – leaves it open as it was."""
+
+    point = models.ForeignKey(ImprovementPoint, on_delete=models.CASCADE, related_name="follow_ups")
+    finding = models.ForeignKey(
+        Finding, verbose_name=_("latere bevinding"), on_delete=models.CASCADE, related_name="point_follow_ups"
+    )
+    outcome = models.CharField(_("uitkomst"), max_length=15, choices=FollowUpOutcome.choices)
+    judged_on = models.DateField(_("gepubliceerd op"))
+    due_before = models.DateField(_("termijn tot dan"), null=True, blank=True)
+    due_after = models.DateField(_("termijn daarna"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("opvolging van een verbeterpunt")
+        verbose_name_plural = _("opvolgingen van verbeterpunten")
+        ordering = ["point", "judged_on", "finding__order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["point", "finding"], name="one_follow_up_per_point_finding")]
+
+    def __str__(self) -> str:
+        return f"{self.point}: {self.get_outcome_display()} ({short_date(self.judged_on)})"
+
+    @property
+    def renewed(self) -> bool:
+        return self.due_after != self.due_before
 
 
 class ImprovementReport(models.Model):

@@ -11,11 +11,16 @@ from gezinsregie.inspections.selectors.case import (
 )
 from gezinsregie.inspections.selectors.follow_up import (
     Comparison,
+    HistoryEntry,
     comparison,
     earlier_by_indicator,
     facts,
     invitable_organisations,
     municipality_users,
+    open_points_before,
+    overdue_ids,
+    point_history,
+    points_by_finding,
     points_for,
     points_per_approach,
     previous_inspection,
@@ -40,7 +45,6 @@ from gezinsregie.inspections.selectors.judging import (
     judging_tree,
     overall_finding,
     submitted_respondents,
-    uncovered_keys,
 )
 from gezinsregie.inspections.selectors.rebuttal import (
     ExchangeRow,
@@ -55,21 +59,36 @@ from gezinsregie.inspections.selectors.rebuttal import (
 )
 from gezinsregie.inspections.selectors.result import ResultRow, ResultTheme, result_tables
 
+# The publication check counts a ✓ carried forward from an earlier inspection as judged (issue 13 §8): this
+# replaces judging.uncovered_keys, which is no longer exported.
+from gezinsregie.inspections.selectors.standing import (
+    StandingJudgement,
+    carried_forward,
+    earlier_inspections,
+    standing_by_indicator,
+    standing_judgements,
+    uncovered_keys,
+)
+
 __all__ = [
     "Comparison",
     "CriterionGroup",
     "ExchangeRow",
+    "HistoryEntry",
     "IndicatorRow",
     "RebuttalState",
     "ResultRow",
     "ResultTheme",
+    "StandingJudgement",
     "ThemeGroup",
     "answer_with_document",
+    "carried_forward",
     "case_input",
     "case_view",
     "comparison",
     "concept_finding",
     "earlier_by_indicator",
+    "earlier_inspections",
     "exchange",
     "facts",
     "family_findings",
@@ -83,8 +102,12 @@ __all__ = [
     "mandate_is_full",
     "mandated_families",
     "municipality_users",
+    "open_points_before",
     "overall_finding",
     "overall_findings",
+    "overdue_ids",
+    "point_history",
+    "points_by_finding",
     "points_for",
     "points_per_approach",
     "policy_officers",
@@ -99,6 +122,8 @@ __all__ = [
     "result_tables",
     "review_of",
     "reviews_of",
+    "standing_by_indicator",
+    "standing_judgements",
     "submitted_respondents",
     "uncovered_keys",
 ]

@@ -1,8 +1,8 @@
 """Publishing an inspection, and storing one that was published elsewhere (an imported report text).
 
-Both end in `_follow_up`, the one place where a publication turns each X into an improvement point with its
-term, and resolves the points of the previous inspection that are now judged met (the follow-up of
-Verbeterpunten Zwolle 2015).
+Both end in `_follow_up`, the one place where a publication follows up the open improvement points of the
+approach (resolved when met now, the same point with its history when an X persists) and turns each new X into
+an improvement point with its term (the follow-up of Verbeterpunten Zwolle 2015).
 """
 
 from collections.abc import Iterable, Sequence
@@ -24,6 +24,7 @@ from gezinsregie.inspections.models import (
     Inspection,
     InspectionLevel,
     Judgement,
+    PointFollowUp,
     PointStatus,
     Respondent,
 )
@@ -33,42 +34,57 @@ from gezinsregie.organisations.models import Approach, Organisation
 
 
 def _follow_up(inspection: Inspection, *, published_on: date) -> int:
-    """Every X of the just published inspection becomes an improvement point, due a term after publication;
-    the open points of the previous inspection whose indicators are all judged met now are resolved on the day
-    of publication. Returns how many points were resolved."""
+    """Follow up the open points of the earlier inspections of this approach and level, then turn every other X
+    of the just published inspection into a new improvement point, due a term after publication.
+
+    Per open point (rules.point_outcome): every indicator judged met now resolves it on the day of publication;
+    an X again keeps the SAME point open (its owner stays; its term is renewed from this publication when it had
+    passed, rules.renewed_due_on), and that X raises no second point; a "–" leaves it open as it was. Each later
+    finding on a point is kept as its history (PointFollowUp). Returns how many points were resolved."""
     findings = selectors.overall_findings(inspection)
-    ImprovementPoint.objects.bulk_create(
-        [
-            ImprovementPoint(finding=finding, due_on=workflow.improvement_due_on(published_on))
-            for finding in findings
-            if finding.judgement == Judgement.IMPROVEMENT
-        ]
-    )
-    earlier = selectors.previous_inspection(inspection, visible=Inspection.objects.all())
-    if earlier is None:
-        return 0
     covering: dict[str, list[Finding]] = {}
     for finding in findings:
         for indicator in finding.indicators.all():
             covering.setdefault(indicator.key, []).append(finding)
     later = {key: [f.judgement for f in found] for key, found in covering.items()}
-    open_points = (
-        ImprovementPoint.objects.filter(finding__inspection=earlier)
-        .exclude(status=PointStatus.RESOLVED)
-        .prefetch_related("finding__indicators")
-    )
+    new_term = workflow.improvement_due_on(published_on)
+    continued: set[int] = set()
+    history: list[PointFollowUp] = []
     resolved = 0
-    for point in open_points:
+    for point in selectors.open_points_before(inspection):
         keys = [i.key for i in point.finding.indicators.all()]
-        if rules.point_resolved(keys, later):
-            point.status, point.resolved_on, point.resolved_by = (
-                PointStatus.RESOLVED,
-                published_on,
-                covering[keys[0]][0],
-            )
-            point.full_clean()
-            point.save()
+        outcome = rules.point_outcome(keys, later)
+        if outcome is None:  # not judged again at all: nothing to record
+            continue
+        on_point = list(dict.fromkeys(f for key in keys for f in covering.get(key, [])))
+        due_before = point.due_on
+        if outcome == rules.RESOLVED:
+            point.status, point.resolved_on, point.resolved_by = PointStatus.RESOLVED, published_on, on_point[0]
             resolved += 1
+        elif outcome == rules.PERSISTS:
+            point.due_on = rules.renewed_due_on(point.due_on, judged_on=published_on, new_term=new_term)
+            continued.update(f.pk for f in on_point if f.judgement == Judgement.IMPROVEMENT)
+        point.full_clean()
+        point.save()
+        history += [
+            PointFollowUp(
+                point=point,
+                finding=f,
+                outcome=outcome,
+                judged_on=published_on,
+                due_before=due_before,
+                due_after=point.due_on,
+            )
+            for f in on_point
+        ]
+    PointFollowUp.objects.bulk_create(history)
+    ImprovementPoint.objects.bulk_create(
+        [
+            ImprovementPoint(finding=finding, due_on=new_term)
+            for finding in findings
+            if finding.judgement == Judgement.IMPROVEMENT and finding.pk not in continued
+        ]
+    )
     return resolved
 
 

@@ -24,7 +24,11 @@ def points(request: HttpRequest) -> HttpResponse:
     found = list(selectors.points_for(actor))
     if not found and not policy.inspections_for(actor, Permission.VIEW_INSPECTION).exists():
         raise Http404
-    return render(request, "inspections/points.html", {"approaches": selectors.points_per_approach(found)})
+    context = {
+        "approaches": selectors.points_per_approach(found),
+        "overdue": selectors.overdue_ids(found, today=timezone.localdate()),
+    }
+    return render(request, "inspections/points.html", context)
 
 
 @login_required
@@ -63,6 +67,8 @@ def point(request: HttpRequest, point_id: int) -> HttpResponse:
         "inspection": inspection,
         "finding": found.finding,
         "reports": found.reports.select_related("reported_by"),
+        "history": selectors.point_history(found),
+        "overdue": found.is_overdue(timezone.localdate()),
         "can_report": can_report,
         "can_follow_up": can_report and found.status != PointStatus.RESOLVED,  # a resolved point is done
         "point_form": point_form,

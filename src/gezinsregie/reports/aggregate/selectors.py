@@ -7,6 +7,10 @@ Which inspections count (issue: aggregate_report contract):
 - only PUBLISHED inspections, of one level (policy | case) and one framework;
 - per approach only its LATEST one (the latest year, then the latest publication); with a year filter the one
   of that year; with a municipality filter only that municipality's approaches;
+- per indicator the latest judgement, carried forward ones included (issue 13 §8): where the counted inspection
+  did not judge an indicator, or judged it "–", the judgement of the approach's latest earlier published
+  inspection (same level, framework and inspectorate, any year before) that judged it ✓ or X stands
+  (inspections.rules.standing; Verbeterpunten Zwolle 2015: the 2013 ✓s "niet opnieuw getoetst");
 - only the findings about the approach: a per-family finding (case_review set) does not count;
 - findings with the same `row` form one published table row; a finding without a row is a row of its own.
 
@@ -20,12 +24,22 @@ from typing import cast
 from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from gezinsregie.frameworks.models import Framework
+from gezinsregie.inspections import rules as inspection_rules
 from gezinsregie.inspections import selectors
 from gezinsregie.inspections.models import Finding, Inspection, InspectionStatus
 from gezinsregie.organisations.models import Municipality
 from gezinsregie.reports.aggregate import rules
 from gezinsregie.reports.aggregate.characteristics import CharacteristicCount, characteristics_of
-from gezinsregie.reports.aggregate.rules import IMPROVEMENT, JUDGEMENTS, MET, NOT_ASSESSED, Row, aggregate, percentages
+from gezinsregie.reports.aggregate.rules import (
+    IMPROVEMENT,
+    JUDGEMENTS,
+    MET,
+    NOT_ASSESSED,
+    Row,
+    aggregate,
+    approach_judgements,
+    percentages,
+)
 
 CHUNK = 100  # inspections whose findings are read in one query
 
@@ -129,6 +143,53 @@ def rows_per_inspection(inspections: Sequence[Inspection], position: Mapping[str
             per_inspection[inspection_id].append(StoredFinding(pk, row, order, judgement, tuple(keys.get(pk, ()))))
         for pk in ids:
             yield rows_from_findings(per_inspection[pk], position)
+
+
+def earlier_published(inspections: Sequence[Inspection]) -> dict[int, list[Inspection]]:
+    """Per counted inspection the earlier published inspections of its approach at its level and framework by
+    the same inspectorate, oldest first (as inspections.selectors.earlier_inspections); one query."""
+    if not inspections:
+        return {}
+    candidates = Inspection.objects.filter(
+        status=InspectionStatus.PUBLISHED,
+        approach_id__in={i.approach_id for i in inspections},
+        level__in={i.level for i in inspections},
+        framework_id__in={i.framework_id for i in inspections},
+    ).order_by("year", F("published_at").asc(nulls_first=True), "pk")
+    per_approach: dict[int, list[Inspection]] = {}
+    for candidate in candidates:
+        per_approach.setdefault(candidate.approach_id, []).append(candidate)
+    return {
+        i.pk: [
+            e
+            for e in per_approach.get(i.approach_id, [])
+            if (e.level, e.framework_id, e.organisation_id) == (i.level, i.framework_id, i.organisation_id)
+            and e.year < i.year
+        ]
+        for i in inspections
+    }
+
+
+def carried_rows(judged: Sequence[Mapping[str, str]]) -> list[Row]:
+    """An approach's standing judgements as rows of one indicator each: `judged` holds per inspection, oldest
+    first and the counted one last, its judgement per indicator (rules.approach_judgements)."""
+    stands = inspection_rules.standing(judged)
+    return [Row((key,), (judged[index][key],)) for key, index in stands.items()]
+
+
+def standing_rows(inspections: Sequence[Inspection], position: Mapping[str, int]) -> Iterator[list[Row]]:
+    """The rows of each counted inspection, in the order given, with what it carries forward from the earlier
+    inspections of its approach; a constant number of queries however many approaches."""
+    earlier = earlier_published(inspections)
+    needed = list({e.pk: e for found in earlier.values() for e in found}.values())
+    earlier_rows = dict(zip([e.pk for e in needed], rows_per_inspection(needed, position), strict=True))
+    for inspection, rows in zip(inspections, rows_per_inspection(inspections, position), strict=True):
+        before = earlier.get(inspection.pk, [])
+        if not before:
+            yield rows
+            continue
+        judged = [approach_judgements(earlier_rows[e.pk]) for e in before] + [approach_judgements(rows)]
+        yield carried_rows(judged)
 
 
 # --- the report ---------------------------------------------------------------------------------------------------
@@ -238,7 +299,7 @@ def aggregate_report(f: AggregateFilter, *, track: Track | None = None) -> Aggre
     indicators = selectors.level_indicators(framework.pk, f.level)
     position = {indicator.key: index for index, indicator in enumerate(indicators)}
     inspections = latest_inspections(replace(f, framework_id=framework.pk))
-    reading = rows_per_inspection(inspections, position)
+    reading = standing_rows(inspections, position)
     rows = track(reading, len(inspections)) if track is not None else reading
     result = aggregate(list(rows), list(position))
     counts = cast(dict[str, dict[str, int]], result["indicators"])

@@ -19,7 +19,7 @@ from gezinsregie.accounts.models import User
 from gezinsregie.accounts.system import SystemPurpose, system_actor
 from gezinsregie.frameworks.models import Framework, Indicator, LifeDomainSet
 from gezinsregie.inspections import services
-from gezinsregie.inspections.models import Inspection, InspectionLevel, RespondentKind
+from gezinsregie.inspections.models import Inspection, InspectionLevel, Judgement, RespondentKind
 from gezinsregie.organisations.models import Approach, Municipality, Organisation, OrganisationKind
 from gezinsregie.reports.importing.narrative import Dated, publication_date, store_narrative
 from gezinsregie.reports.importing.reading import (
@@ -37,6 +37,8 @@ from gezinsregie.reports.progress import progress
 
 INSPECTORATE = "Samenwerkend Toezicht Jeugd"
 DEFAULT_DOMAIN_SET = "stj-2013"
+# The text of a ✓ a follow-up document implies (Verbeterpunten Zwolle 2015: "niet opnieuw getoetst")
+CARRIED_MET = "Voldeed in {year}; volgens het opvolgdocument niet opnieuw getoetst."
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,16 @@ class _Indicators:
     """The framework's indicators by key: a parsed row's keys become the indicators it judges."""
 
     def __init__(self, framework: Framework) -> None:
-        self.by_key = {i.key: i for i in Indicator.objects.filter(criterion__theme__level__framework=framework)}
+        indicators = Indicator.objects.filter(criterion__theme__level__framework=framework)
+        self.by_key = {i.key: i for i in indicators.select_related("criterion__theme__level")}
+
+    def met_before(self, *, listed: set[str], year: int) -> Iterator[services.ImportedRow]:
+        """A ✓ for each policy-level indicator a follow-up document does not list as an X of `year`."""
+        policy = [i for i in self.by_key.values() if i.criterion.theme.level.key == InspectionLevel.POLICY]
+        for indicator in policy:
+            if indicator.key not in listed:
+                finding = services.ImportedFinding(Judgement.MET, CARRIED_MET.format(year=year))
+                yield services.ImportedRow(indicators=[indicator], findings=[finding])
 
     def row(self, keys: Sequence[str], findings: Sequence[ParsedFinding], number: int) -> services.ImportedRow:
         return services.ImportedRow(
@@ -229,8 +240,11 @@ def _store_follow_up(
     source: str,
 ) -> tuple[list[Inspection], int]:
     """The earlier and the later year as two published inspections: publishing the later one resolves each
-    earlier X that is met now, as any later publication does. The document is the later one's publication (its
-    date, its "Ontwikkeling" text); of the earlier one it gives only the year."""
+    earlier X that is met now and keeps each X found again as the same point, as any later publication does. The
+    document is the later one's publication (its date, its "Ontwikkeling" text); of the earlier one it gives only
+    the year, and the X's it lists. Every other policy-level indicator scored ✓ that year: "de punten waarop de
+    aanpak al in 2013 een ✓ scoorde zijn niet opnieuw getoetst". The earlier inspection holds those ✓s, said so
+    in their text (CARRIED_MET), and the later one carries them forward (inspections.rules.standing)."""
     _, approach = _approach(municipality_name.strip(), approach_name, framework)
     earlier_year, later_year = label_year(rows[0].earlier_label), label_year(rows[0].later_label)
     table = _Indicators(framework)
@@ -238,6 +252,8 @@ def _store_follow_up(
     def side(later: bool) -> Iterator[services.ImportedRow]:
         for number, row in enumerate(progress(rows, label="Opvolging opslaan"), start=1):
             yield table.row(row.indicators, row.later if later else row.earlier, number)
+        if not later:
+            yield from table.met_before(listed={key for row in rows for key in row.indicators}, year=earlier_year)
 
     def stored(year: int, title: str, later: bool) -> services.ImportedInspection:
         own = narrative if later else ParsedNarrative()
