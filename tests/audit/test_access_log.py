@@ -1,5 +1,6 @@
-"""The access log: every read of a family is recorded once, with who, in which capacity, from where; it is
-append-only in the ORM and in the database; only the people the policy names may read a family's log."""
+"""The access log: every read of a family is recorded once, with who, in which capacity, from where; a refused
+attempt is recorded as a denial; it is append-only in the ORM and in the database; only the people the policy
+names may read a family's log. (Logins: test_logins.py; the chain: test_chain*.py; roles: test_roles.py.)"""
 
 import uuid
 
@@ -19,7 +20,17 @@ IP = "192.0.2.10"  # TEST-NET-1
 
 
 def entries(**filters: object) -> list[AccessLogEntry]:
-    return list(AccessLogEntry.objects.filter(**filters).order_by("id"))
+    """Reads and writes of personal data: not the login of the test client, not refusals."""
+    return list(
+        AccessLogEntry.objects.exclude(action__in=["login", "logout"])
+        .exclude(action__startswith="denied.")
+        .filter(**filters)
+        .order_by("id")
+    )
+
+
+def denials(**filters: object) -> list[AccessLogEntry]:
+    return list(AccessLogEntry.objects.filter(action__startswith="denied.", **filters).order_by("id"))
 
 
 # --- what access_family records ---
@@ -78,11 +89,16 @@ def test_access_family_outside_a_request_is_logged_as_cli(world):
 def test_access_family_refuses_forbidden_missing_and_malformed_ids_alike(world, family_id):
     if family_id == "forbidden":
         family_id = world.family("other").pk
+    coordinator = world.user(Role.COORDINATOR)
 
     with pytest.raises(Http404):
-        policy.access_family(world.user(Role.COORDINATOR), family_id)
+        policy.access_family(coordinator, family_id)
 
     assert entries() == []
+    # the attempt is logged alike too: who asked for which id, nothing about the family behind it
+    [denial] = denials()
+    assert (denial.action, denial.user_id, denial.object_id) == ("denied.view", coordinator.pk, str(family_id))
+    assert (denial.family_reference, denial.on_behalf_of, denial.object_type) == ("", "", "")
 
 
 def test_access_family_checks_the_action_asked_for(world):
@@ -93,6 +109,7 @@ def test_access_family_checks_the_action_asked_for(world):
     with pytest.raises(Http404):
         policy.access_family(officer, family.pk)
     assert entries() == []
+    assert [(d.action, d.family_id) for d in denials()] == [("denied.view", family.pk)]
 
     policy.access_family(officer, family.pk, action=policy.Permission.VIEW_LOG)
     [entry] = entries()
@@ -102,11 +119,14 @@ def test_access_family_checks_the_action_asked_for(world):
 # --- pages and API endpoints that read families ---
 
 
-def test_the_family_page_answers_404_for_a_forbidden_family_and_logs_nothing(world, login):
-    response = login(world.user(Role.COORDINATOR)).get(reverse("web:family", args=[world.family("other").pk]))
+def test_the_family_page_answers_404_for_a_forbidden_family_and_logs_only_the_attempt(world, login):
+    other = world.family("other")
+    response = login(world.user(Role.COORDINATOR)).get(reverse("web:family", args=[other.pk]), REMOTE_ADDR=IP)
 
     assert response.status_code == 404
     assert entries() == []
+    [denial] = denials()
+    assert (denial.family_id, denial.ip_address, denial.channel) == (other.pk, IP, "web")
 
 
 def test_the_api_detail_logs_a_read_on_the_api_channel(world, login):
@@ -255,6 +275,7 @@ def test_the_family_log_is_404_for_everyone_else(world, login, role):
 
     assert response.status_code == 404
     assert entries() == []
+    assert [d.action for d in denials(family_id=family.pk)] == ["denied.view_log"]
 
 
 def test_the_family_log_of_another_municipality_is_404_for_the_privacy_officer(world, login):
@@ -292,6 +313,8 @@ def test_only_the_privacy_officer_may_search_the_log(world, login, role):
     response = login(world.user(role)).get(reverse("audit:search"), {"kenmerk": family.reference})
 
     assert response.status_code == 403
+    [denial] = denials()
+    assert (denial.action, denial.user_id, denial.family_id) == ("denied.search_logs", world.user(role).pk, None)
 
 
 def test_the_log_pages_require_login(world, client):

@@ -3,7 +3,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from gezinsregie.audit import context
+from gezinsregie.audit import context, services
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -24,7 +24,9 @@ class AccessContextMiddleware:
         token = context.current.set(
             context.AccessContext(channel=channel, ip_address=client_ip(request), path=request.path[:500])
         )
+        services.forget_denials()
         try:
             return self.get_response(request)
         finally:
+            services.flush_denials()  # a refusal that rolled its transaction back is logged all the same
             context.current.reset(token)

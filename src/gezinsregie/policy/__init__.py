@@ -199,6 +199,7 @@ def can(actor: User, action: Permission, obj: Model | None = None) -> bool:
 
 def ensure(actor: User, action: Permission, obj: Model | None = None) -> None:
     if not can(actor, action, obj):
+        audit.record_denial(actor=actor, permission=action, obj=obj)  # NEN 7513: the attempt is logged too
         raise PermissionDenied
 
 
@@ -267,6 +268,7 @@ def access_family(actor: User, family_id: UUID | str, *, action: Permission = Pe
     try:
         family = families_for(actor, action).select_related("approach__municipality").get(pk=family_id)
     except (Family.DoesNotExist, ValueError, ValidationError) as missing:  # a malformed id is missing too
+        audit.record_denial(actor=actor, permission=action, object_id=str(family_id))
         raise Http404 from missing
     audit.record(
         actor=actor,
