@@ -403,6 +403,15 @@ RESPONDENT_TABLE = [
     ("other_municipality_open", INSP,    F),
     ("other_municipality_open", PRIV,    F),
     ("other_municipality_open", ADMIN,   F),
+
+    ("municipality_second_approach_open", COORD,  F),
+    ("municipality_second_approach_open", PM,     F),  # runs another approach of the municipality (issue 12 §11)
+    ("municipality_second_approach_open", PROF,   F),
+    ("municipality_second_approach_open", INTAKE, F),
+    ("municipality_second_approach_open", POLICY, T),  # answers for the municipality, every approach of it
+    ("municipality_second_approach_open", INSP,   F),
+    ("municipality_second_approach_open", PRIV,   F),
+    ("municipality_second_approach_open", ADMIN,  F),
 ]
 # fmt: on
 

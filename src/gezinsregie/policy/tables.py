@@ -268,8 +268,11 @@ RespondentRule = Callable[[Membership], Q]
 
 
 def _own_questionnaire_while_open(m: Membership) -> Q:
-    # Only the own organisation's questionnaire, only while the inspection is open for answers.
-    return Q(organisation_id=m.organisation_id, inspection__status=InspectionStatus.OPEN)
+    # Only the own organisation's questionnaire, only while the inspection is open for answers; a membership for
+    # one approach (the process manager's) answers only for that approach — not the municipality's questionnaire
+    # about another of its approaches (issue 12 §11).
+    condition = Q(organisation_id=m.organisation_id, inspection__status=InspectionStatus.OPEN)
+    return condition & Q(inspection__approach_id=m.approach_id) if m.approach_id else condition
 
 
 RESPONDENT_RULES: dict[tuple[str, Permission], RespondentRule] = {
