@@ -14,12 +14,12 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from gezinsregie.conf.base import INSECURE_DEFAULT_SECRET_KEY
-from gezinsregie.conf.env import env_bool, env_list
+from gezinsregie.conf.env import env_bool, env_list, secret_key_is_strong
 from gezinsregie.demo.logins import DEMO_LOGINS
 from tests.paths import REPOSITORY
 
 SRC = REPOSITORY / "src"
-GOOD_KEY = "k" * 20 + "-een-geheime-sleutel-van-ruim-vijftig-tekens-" + "x" * 10
+GOOD_KEY = "q9$Lm2@vX7!pR4#tW8&zK1^nB6*hJ3(fD5)sG0-yC)eU+aO%iT"  # as get_random_secret_key makes them
 SETTINGS_VARIABLES = ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "SECURE_SSL_REDIRECT", "ALLOWED_HOSTS")
 
 
@@ -49,6 +49,8 @@ def test_production_refuses_debug():
         pytest.param(None, id="missing"),
         pytest.param(INSECURE_DEFAULT_SECRET_KEY, id="insecure-default"),
         pytest.param("kort-maar-geheim", id="too-short"),
+        pytest.param("a" * 60, id="long-but-one-character"),
+        pytest.param("geheim" * 10, id="long-but-few-characters"),
     ],
 )
 def test_production_refuses_a_missing_or_weak_secret_key(secret_key):
@@ -192,3 +194,15 @@ def test_the_login_page_shows_no_demo_logins_outside_demo_mode(client, settings)
     assert "wachtwoord: demo" not in content
     for username, _, _ in DEMO_LOGINS:
         assert f"<code>{username}</code>" not in content
+
+
+def test_a_strong_secret_key_is_long_and_varied():
+    assert not secret_key_is_strong("abcdefghijklmnop" * 3)  # 48: too short
+    assert secret_key_is_strong("abcdefghijklmnop" * 4)  # 64, 16 different
+    assert not secret_key_is_strong("abcdefghijklmno" * 4)  # 60, 15 different
+
+
+def test_a_generated_secret_key_is_strong():
+    from django.core.management.utils import get_random_secret_key
+
+    assert all(secret_key_is_strong(get_random_secret_key()) for _ in range(200))

@@ -29,3 +29,10 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def secret_key_is_strong(key: str) -> bool:
+    """At least 50 characters of which at least 16 different ones (issue 12 §11): "a" * 60 or a sentence typed by
+    hand is long but guessable; a generated key (`manage.py shell -c "from django.core.management.utils import
+    get_random_secret_key; print(get_random_secret_key())"`) has some 30 different characters in 50."""
+    return len(key) >= 50 and len(set(key)) >= 16

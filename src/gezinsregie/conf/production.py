@@ -2,15 +2,16 @@
 
 from gezinsregie.conf.base import *  # noqa: F403
 from gezinsregie.conf.base import INSECURE_DEFAULT_SECRET_KEY, SECRET_KEY, require
-from gezinsregie.conf.env import env_bool
+from gezinsregie.conf.env import env_bool, secret_key_is_strong
 
 DEBUG = env_bool("DEBUG", default=False)
 DEMO_MODE = False
 
 require(not DEBUG, "DEBUG staat aan: in productie nooit. Zet DEBUG=false.")
 require(
-    SECRET_KEY != INSECURE_DEFAULT_SECRET_KEY and len(SECRET_KEY) >= 50,
-    "SECRET_KEY ontbreekt of is de onveilige standaardwaarde: zet een geheime sleutel van minstens 50 tekens.",
+    SECRET_KEY != INSECURE_DEFAULT_SECRET_KEY and secret_key_is_strong(SECRET_KEY),
+    "SECRET_KEY ontbreekt of is de onveilige standaardwaarde: zet een willekeurig gemaakte geheime sleutel van "
+    "minstens 50 tekens, waarvan minstens 16 verschillende.",
 )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
