@@ -1,10 +1,28 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from gezinsregie.accounts import views as account_views
+
 urlpatterns = [
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("inloggen/", account_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("wachtwoord-vergeten/", account_views.PasswordResetView.as_view(), name="password_reset"),
+    path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "wachtwoord-herstellen/<uidb64>/<token>/",
+        account_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord-herstellen/klaar/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+    ),
+    path("mijn-account/wachtwoord/", account_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "mijn-account/wachtwoord/gewijzigd/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"
+    ),
+    path("mijn-account/", include("gezinsregie.accounts.urls")),
     path("beheer/", admin.site.urls),
     path("api/", include("gezinsregie.api.urls")),
     path("toegangslog/", include("gezinsregie.audit.urls")),
@@ -21,3 +39,6 @@ urlpatterns = [
     path("", include("gezinsregie.casework.urls")),
     path("", include("gezinsregie.web.urls")),
 ]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))

@@ -6,6 +6,7 @@ import uuid
 import pytest
 import yaml
 
+from gezinsregie.accounts import services as account_services
 from gezinsregie.accounts.models import Role
 from gezinsregie.audit.models import AccessLogEntry
 from tests.factories import PASSWORD, MemberFactory, MembershipFactory, UserFactory
@@ -94,13 +95,25 @@ def test_unauthenticated_detail_is_refused(world, client):
     assert "reference" not in response.content.decode()
 
 
-def test_basic_authentication_works_and_sees_the_same_families(world, client):
+def test_a_personal_api_token_works_and_sees_the_same_families(world, client):
+    coordinator = world.user(Role.COORDINATOR)
+    _token, secret = account_services.api_token_create(actor=coordinator, user=coordinator, name="koppeling")
+
+    response = client.get(FAMILIES, HTTP_AUTHORIZATION=f"Token {secret}")
+
+    assert listed(response) == {world.family("coordinated").reference}
+
+
+def test_basic_authentication_is_refused_even_with_the_right_password(world, client):
+    # issue 12 §1: the API accepts no passwords any more
     coordinator = world.user(Role.COORDINATOR)
     credentials = base64.b64encode(f"{coordinator.username}:{PASSWORD}".encode()).decode()
 
     response = client.get(FAMILIES, HTTP_AUTHORIZATION=f"Basic {credentials}")
 
-    assert listed(response) == {world.family("coordinated").reference}
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+    assert "reference" not in response.content.decode()
 
 
 def test_the_schema_is_an_openapi_document(db, login):
@@ -114,6 +127,17 @@ def test_the_schema_is_an_openapi_document(db, login):
     assert schema["openapi"].startswith("3.")
     assert schema["info"]["title"] == "Gezinsregie API"
     assert {"/api/v1/gezinnen/", "/api/v1/gezinnen/{id}/", "/api/v1/toetsingskaders/{key}/"} <= set(schema["paths"])
+    # the token is the documented way in; Basic auth is not offered
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["apiToken"] == {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": schemes["apiToken"]["description"],
+    }
+    assert "Token gzr_" in schemes["apiToken"]["description"]
+    assert not any(s.get("scheme") == "basic" for s in schemes.values())
+    assert {"apiToken": []} in schema["paths"]["/api/v1/gezinnen/"]["get"]["security"]
 
 
 def test_the_framework_endpoint_returns_all_63_indicators(framework, login):

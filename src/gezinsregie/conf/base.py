@@ -3,6 +3,7 @@
 Each environment variable is documented in docs/configuration.md.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "rest_framework",
     "drf_spectacular",
     "django_tasks",
@@ -62,9 +66,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gezinsregie.accounts.middleware.SessionTimeoutMiddleware",
+    "gezinsregie.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "gezinsregie.audit.middleware.AccessContextMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the lockout page
 ]
 
 ROOT_URLCONF = "gezinsregie.urls"
@@ -99,6 +107,53 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 2, "max_size": 4}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Signing in (issue 12 §1, ASVS V2/V3; docs/authentication.md) ---------------------------------------------
+# Argon2id first: new passwords and every older hash (PBKDF2, ...) upgraded at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username/address before any password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout (django-axes): after LOGIN_FAILURE_LIMIT failures a username from one address is locked for
+# LOGIN_COOLOFF_MINUTES, on the login form, the admin's login and API tokens alike; the admin lifts it in /beheer/.
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "gezinsregie.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "gezinsregie.accounts.lockout.client_ip"
+AXES_ENABLE_ADMIN = False  # accounts/admin.py registers the locks for the functional admin instead
+AXES_VERBOSE = False
+# Second factor (django-otp, TOTP + hashed recovery codes): required for every person with a role (all roles can see
+# personal data, accounts.models.ROLES_WITH_PERSONAL_DATA). Always on in production; off by default in the demo and
+# the tests, where a user who set it up still gives it.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", default=True)
+OTP_TOTP_ISSUER = "Gezinsregie"
+# A password-reset link works once and for an hour (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = 60 * 60
+# Optional: sign in through the municipality's own identity provider (OpenID Connect). Existing users only.
+OIDC_ENABLED = env_bool("OIDC_ENABLED", default=False)
+if OIDC_ENABLED:
+    OIDC_PROVIDER_NAME = env("OIDC_PROVIDER_NAME", "uw organisatie")
+    OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "")
+    OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", "")
+    OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+    OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", "")
+    OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", "")
+    OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", "")
+    OIDC_MATCH = env("OIDC_MATCH", "email")  # or "username"
+    OIDC_USERNAME_CLAIM = env("OIDC_USERNAME_CLAIM", "preferred_username")
+    OIDC_CREATE_USER = False
+    OIDC_USE_PKCE = True
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "gezinsregie.accounts.oidc.ExistingUsersBackend"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -126,7 +181,10 @@ MEDIA_URL = "media/"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 8  # one working day
+# Sessions end after SESSION_IDLE_TIMEOUT without a request and SESSION_COOKIE_AGE after signing in, however active
+# (accounts.middleware.SessionTimeoutMiddleware).
+SESSION_COOKIE_AGE = 60 * 60 * int(env("SESSION_ABSOLUTE_HOURS", "8"))  # one working day
+SESSION_IDLE_TIMEOUT = 60 * int(env("SESSION_IDLE_MINUTES", "30"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -146,9 +204,10 @@ CONTENT_SECURITY_POLICY = {
 }
 
 REST_FRAMEWORK = {
+    # No passwords on the API (no Basic auth): a personal API token, or the browser's session (issue 12 §1).
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "gezinsregie.accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -181,11 +240,17 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # WeasyPrint and fontTools narrate every rendering step at INFO
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+    # WeasyPrint and fontTools narrate every rendering step at INFO, django-axes every sign-in
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "axes")},
 }
 
 
 def require(condition: bool, message: str) -> None:
     if not condition:
         raise ImproperlyConfigured(message)
+
+
+# How long the access log itself is kept (manage.py prune_access_log, run as the database owner). NEN 7513: at least
+# five years; the default follows the Jeugdwet's twenty years for the files the log is about. See docs/security.md.
+ACCESS_LOG_RETENTION_YEARS = int(env("ACCESS_LOG_RETENTION_YEARS", "20"))
+require(ACCESS_LOG_RETENTION_YEARS >= 5, "ACCESS_LOG_RETENTION_YEARS: minimaal 5 jaar (NEN 7513).")

@@ -5,5 +5,7 @@ from gezinsregie.conf.env import env, env_bool
 
 DEBUG = env_bool("DEBUG", default=True)
 DEMO_MODE = True
+# The demo logins sign in with their password only, unless TWO_FACTOR_REQUIRED=true (docs/authentication.md).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", default=False)
 # The demo prints e-mails to the console instead of sending them.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

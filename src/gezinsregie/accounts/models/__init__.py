@@ -1,4 +1,7 @@
-"""Users and what they are: a membership gives a user a role within an organisation (and approach)."""
+"""Users and what they are: a membership gives a user a role within an organisation (and approach).
+
+How they sign in lives beside them: API tokens (models/tokens.py) and the recovery codes of the second factor
+(models/second_factor.py; the authenticator app's TOTP device is django-otp's own)."""
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -20,11 +23,29 @@ class Role(models.TextChoices):
 # Roles whose work is bound to one approach; the others act for their organisation as a whole.
 APPROACH_ROLES = {Role.PROCESS_MANAGER, Role.INTAKE}
 
+# Roles that can see personal data, and so sign in with a second factor where settings.TWO_FACTOR_REQUIRED is on
+# (issue 12 §1). Every role is one: casework roles see families; the inspector mandated families; the privacy officer
+# the access log (who looked at which family); the policy officer concept reports that name staff and describe
+# cases; the functional admin every user account. Only accounts that are no person (system accounts, koppelaccounts)
+# have no second factor, and they cannot sign in with a password at all.
+ROLES_WITH_PERSONAL_DATA = frozenset(Role)
 
-class User(AbstractUser):
+
+class User(AbstractUser):  # type: ignore[django-manager-missing]  # django-otp's devices point here
     # A system account (accounts.system.system_actor) acts for the system itself, e.g. the report import or
     # the background tasks: never a person, never able to log in, allowed only what policy.SYSTEM_RULES says.
     is_system_account = models.BooleanField(_("systeemaccount"), default=False, editable=False)
+    # A koppelaccount is a connected system of a partner (e.g. a police registration system), not a person: it
+    # signs in only with an API token the functional admin made for it (accounts.services.api_token_create), never
+    # with a password or a second factor, and may do what its memberships allow, like anyone.
+    is_integration_account = models.BooleanField(
+        _("koppelaccount"),
+        default=False,
+        help_text=_(
+            "Een gekoppeld systeem, geen persoon: logt alleen in met een API-sleutel die de beheerder aanmaakt, "
+            "nooit met een wachtwoord."
+        ),
+    )
 
     class Meta:
         verbose_name = _("gebruiker")
@@ -69,3 +90,18 @@ class Membership(models.Model):
     def clean(self) -> None:
         if self.role in APPROACH_ROLES and self.approach_id is None:
             raise ValidationError({"approach": _("Kies de aanpak waarvoor deze rol geldt.")})
+
+
+from gezinsregie.accounts.models.second_factor import RecoveryCode, RecoveryCodeDevice  # noqa: E402
+from gezinsregie.accounts.models.tokens import ApiToken  # noqa: E402
+
+__all__ = [
+    "APPROACH_ROLES",
+    "ROLES_WITH_PERSONAL_DATA",
+    "ApiToken",
+    "Membership",
+    "RecoveryCode",
+    "RecoveryCodeDevice",
+    "Role",
+    "User",
+]
