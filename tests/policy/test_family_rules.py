@@ -12,6 +12,7 @@ from tests.factories import (
     MemberFactory,
 )
 from tests.policy.case_meeting_tables import CASE_MEETING_ACTIONS, CASE_MEETING_CELLS, CASE_MEETING_TABLE
+from tests.policy.policy_facts_tables import POLICY_FACTS_ACTIONS, POLICY_FACTS_CELLS, POLICY_FACTS_TABLE
 from tests.policy.rebuttal_tables import REBUTTAL_ACTIONS
 from tests.policy.tables import (
     ADMIN,
@@ -43,9 +44,9 @@ pytestmark = pytest.mark.django_db
 def test_the_tables_cover_every_role_action_and_family(module_world):
     covered = set(FAMILY_ACTIONS) | set(APPROACH_ACTIONS) | set(GLOBAL_ACTIONS)
     covered |= set(START_ACTIONS) | set(INSPECTION_ACTIONS) | set(RESPONDENT_ACTIONS) | set(SYSTEM_ACTIONS)
-    covered |= set(CASE_MEETING_ACTIONS) | set(REBUTTAL_ACTIONS)
+    covered |= set(CASE_MEETING_ACTIONS) | set(REBUTTAL_ACTIONS) | set(POLICY_FACTS_ACTIONS)
     assert covered == set(A), "a new Permission needs its rows in these tables"
-    for table in (FAMILY_TABLE, APPROACH_TABLE, CASE_MEETING_TABLE):
+    for table in (FAMILY_TABLE, APPROACH_TABLE, CASE_MEETING_TABLE, POLICY_FACTS_TABLE):
         objects = {row[0] for row in table}
         for obj in objects:
             assert sorted(row[1] for row in table if row[0] == obj) == sorted(Role), obj
@@ -74,6 +75,11 @@ def test_approach_action(module_world, which, role, action, expected):
 
 @pytest.mark.parametrize(("which", "role", "action", "expected"), CASE_MEETING_CELLS)
 def test_case_meeting_action(module_world, which, role, action, expected):
+    test_approach_action(module_world, which, role, action, expected)
+
+
+@pytest.mark.parametrize(("which", "role", "action", "expected"), POLICY_FACTS_CELLS)
+def test_policy_facts_action(module_world, which, role, action, expected):
     test_approach_action(module_world, which, role, action, expected)
 
 

@@ -96,6 +96,8 @@ ALLOWED = {
     "assessment/policy_evidence.py": "numbers over an approach's families after policy.ensure(VIEW_ASSESSMENT), "
     "never a person",
     "assessment/selectors.py": "numbers over all families of an approach, after policy.ensure(VIEW_ASSESSMENT)",
+    "assessment/case_evidence.py": "counts and generalised words over an approach's stored results, after "
+    "policy.ensure(VIEW_ASSESSMENT), never a family",
     "assessment/services.py": "stores the indicator results of an approach's families, as the system account "
     "after policy.ensure(RUN_CHECKS)",
     "casework/services/analysis.py": "writes a score of a family after policy.ensure(EDIT)",

@@ -102,5 +102,10 @@ def policy_evidence(request: HttpRequest, approach_id: int) -> HttpResponse:
         raise Http404
     indicators = selectors.policy_indicators(approach)
     evidence = selectors.policy_evidence_of(actor=actor, approach=approach)
-    rows = [(indicator, evidence[indicator.key].lines if indicator.key in evidence else []) for indicator in indicators]
-    return render(request, "assessment/policy_evidence.html", {"approach": approach, "rows": rows})
+    rows = [(indicator, evidence.get(indicator.key)) for indicator in indicators]
+    context = {
+        "approach": approach,
+        "rows": rows,
+        "may_record": policy.can(actor, Permission.RECORD_POLICY_FACTS, approach),
+    }
+    return render(request, "assessment/policy_evidence.html", context)

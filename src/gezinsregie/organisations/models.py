@@ -1,7 +1,13 @@
 """Municipalities, the approaches they run, and the partner organisations connected to them."""
 
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from gezinsregie.common.formatting import short_date
 
 
 class Municipality(models.Model):
@@ -178,3 +184,76 @@ class EscalationRung(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.label} ({self.days} dagen)"
+
+
+class PopulationEstimate(models.Model):
+    """The municipality's own estimate of how many families qualify for the approach (toetsingskader B1.a.2: "de
+    gemeente heeft zicht op de populatie GGSR"; Oosterhout 2013 and Zwolle 2014: X without one). The latest by
+    date is the one that counts; older ones stay as its history. Numbers, no person."""
+
+    approach = models.ForeignKey(
+        Approach, verbose_name=_("aanpak"), on_delete=models.CASCADE, related_name="population_estimates"
+    )
+    families = models.PositiveIntegerField(_("geschat aantal gezinnen"))
+    estimated_on = models.DateField(_("datum van de schatting"))
+    source = models.TextField(_("bron en werkwijze"), help_text=_("Bijvoorbeeld: wijkanalyse met politie en JGZ."))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("schatting van de doelgroep")
+        verbose_name_plural = _("schattingen van de doelgroep")
+        ordering = ["approach", "-estimated_on", "-pk"]
+        constraints = [models.CheckConstraint(condition=models.Q(families__gte=1), name="estimate_from_1_family")]
+
+    def __str__(self) -> str:
+        return f"{self.families} gezinnen ({self.approach}, {short_date(self.estimated_on)})"
+
+
+class AgreementKind(models.TextChoices):
+    # toetsingskader B4.b.2 "er zijn samenwerkingsafspraken gemaakt over de aanpak" and B4.c.1 "afspraken over
+    # het actief delen van informatie" (Oosterhout 2013: "privacydocumenten"; Maastricht 2013: "convenant")
+    COOPERATION = "cooperation", _("samenwerkingsafspraak")
+    INFORMATION_SHARING = "information_sharing", _("convenant informatie-uitwisseling")
+    PRIVACY_PROTOCOL = "privacy_protocol", _("privacyprotocol")
+
+
+SHARING_KINDS = (AgreementKind.INFORMATION_SHARING, AgreementKind.PRIVACY_PROTOCOL)
+
+
+class CooperationAgreement(models.Model):
+    """One signed agreement between organisations of the approach: the register behind B4.b.2 and B4.c.1.
+    Not the round-table agreement of a family (plans.Agreement)."""
+
+    approach = models.ForeignKey(
+        Approach, verbose_name=_("aanpak"), on_delete=models.CASCADE, related_name="cooperation_agreements"
+    )
+    kind = models.CharField(_("soort"), max_length=24, choices=AgreementKind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    parties = models.ManyToManyField(Organisation, verbose_name=_("partijen"), related_name="cooperation_agreements")
+    signed_on = models.DateField(_("ondertekend op"))
+    valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    document = models.FileField(_("document"), upload_to="agreements/%Y/", blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("samenwerkingsafspraak")
+        verbose_name_plural = _("samenwerkingsafspraken")
+        ordering = ["approach", "-signed_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=models.F("signed_on")),
+                name="cooperation_agreement_ends_after_signing",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_kind_display()})"
+
+    def in_force_on(self, day: date) -> bool:
+        return self.signed_on <= day and (self.valid_until is None or day <= self.valid_until)
+
+    @property
+    def document_name(self) -> str:
+        return Path(self.document.name or "").name

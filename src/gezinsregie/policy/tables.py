@@ -43,6 +43,7 @@ class Permission(StrEnum):
     START_INSPECTION = "start_inspection"  # open a toezichtonderzoek of the approach
     VIEW_CASE_MEETING = "view_case_meeting"  # its case meetings (zorgnetwerkoverleg); families only per VIEW
     PLAN_CASE_MEETING = "plan_case_meeting"  # plan one and put the approach's families on its agenda
+    RECORD_POLICY_FACTS = "record_policy_facts"  # its estimate of the group, its register of cooperation agreements
     # on an inspection
     VIEW_INSPECTION = "view_inspection"  # everything of it for its inspectorate; the result for the municipality
     CONDUCT_INSPECTION = "conduct_inspection"  # invite, judge, select families, publish
@@ -210,6 +211,10 @@ APPROACH_RULES: dict[tuple[str, Permission], ApproachRule] = {
     (Role.COORDINATOR, A.VIEW_CASE_MEETING): _partner_of,
     (Role.PROFESSIONAL, A.VIEW_CASE_MEETING): _partner_of,
     (Role.PROCESS_MANAGER, A.PLAN_CASE_MEETING): _runs,
+    # Issue 13 §4 (B1.a.2, B4.b.2, B4.c.1): the municipality records its own estimate of the group and the agreements
+    # behind the approach; its process manager for the approach it runs, its policy staff for every approach of it.
+    (Role.PROCESS_MANAGER, A.RECORD_POLICY_FACTS): _runs,
+    (Role.POLICY_OFFICER, A.RECORD_POLICY_FACTS): _same_municipality,
 }
 
 GLOBAL_RULES: dict[Permission, set[str]] = {

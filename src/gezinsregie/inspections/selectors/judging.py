@@ -1,4 +1,5 @@
-"""The judging screen: per indicator the answers side by side, or the families' judgements."""
+"""The judging screen: per indicator the answers side by side, or the families' judgements, and beside them what
+the approach's own data says (the self-assessment's evidence and proposal: never the inspector's judgement)."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -8,6 +9,9 @@ from django.db.models import Q, QuerySet
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
+from gezinsregie.assessment import selectors as assessment_selectors
+from gezinsregie.assessment.case_evidence import case_evidence_of
+from gezinsregie.assessment.indicators import OUTCOME_LABELS, Outcome
 from gezinsregie.frameworks.models import Criterion, Indicator, Theme
 from gezinsregie.inspections import rules
 from gezinsregie.inspections.models import (
@@ -27,6 +31,33 @@ from gezinsregie.inspections.selectors.indicators import (
 Permission = policy.Permission
 
 
+@dataclass(frozen=True)
+class FromData:
+    """The self-assessment of the approach for one indicator, from its data of today: facts, a proposal and why."""
+
+    proposal: Outcome
+    reason: str
+    lines: tuple[str, ...] = ()
+    words: tuple[tuple[str, str], ...] = ()  # case level: the evidence most often given where it is not met
+
+    @property
+    def label(self) -> str:
+        return OUTCOME_LABELS[self.proposal]
+
+
+def data_evidence(actor: User, inspection: Inspection) -> dict[str, FromData]:
+    """Per indicator key what the data of the inspected approach says, for who may see the inspection and the
+    approach's self-assessment (the inspectorate may see every approach's numbers, never its families). Numbers and
+    generalised words only: no family is read, so nothing is logged."""
+    policy.ensure(actor, Permission.VIEW_INSPECTION, inspection)
+    approach = inspection.approach
+    if inspection.is_policy_level:
+        policy_level = assessment_selectors.policy_evidence_of(actor=actor, approach=approach)  # VIEW_ASSESSMENT
+        return {key: FromData(e.proposal, e.reason, tuple(e.lines)) for key, e in policy_level.items()}
+    case_level = case_evidence_of(actor=actor, approach=approach)  # VIEW_ASSESSMENT
+    return {key: FromData(c.proposal, c.reason, (c.summary,), tuple(c.words)) for key, c in case_level.items()}
+
+
 @dataclass
 class IndicatorRow:
     indicator: Indicator
@@ -36,6 +67,7 @@ class IndicatorRow:
     finding: Finding | None = None
     earlier: rules.ComparisonRow | None = None  # the previous inspection's improvement point on it
     first_of_finding: bool = True  # a finding covering a group is shown once, at its first indicator
+    from_data: FromData | None = None  # the self-assessment beside it (data_evidence)
 
 
 def submitted_respondents(inspection: Inspection) -> list[Respondent]:
@@ -43,10 +75,13 @@ def submitted_respondents(inspection: Inspection) -> list[Respondent]:
 
 
 def judging_tree(
-    inspection: Inspection, *, earlier: dict[int, rules.ComparisonRow] | None = None
+    inspection: Inspection,
+    *,
+    earlier: dict[int, rules.ComparisonRow] | None = None,
+    from_data: dict[str, FromData] | None = None,
 ) -> "list[ThemeGroup[IndicatorRow]]":
     """Per indicator: the submitted answers side by side with a summary of (dis)agreement (policy level), or
-    each family's judgement (case level); and the overall finding that covers it."""
+    each family's judgement (case level); the overall finding that covers it; and what the data says, when given."""
     indicators = indicators_of(inspection)
     by_indicator = finding_by_indicator(overall_findings(inspection))
     respondents = submitted_respondents(inspection)
@@ -62,7 +97,12 @@ def judging_tree(
     }
     rows, seen = [], set()
     for indicator in indicators:
-        row = IndicatorRow(indicator, finding=by_indicator.get(indicator.pk), earlier=(earlier or {}).get(indicator.pk))
+        row = IndicatorRow(
+            indicator,
+            finding=by_indicator.get(indicator.pk),
+            earlier=(earlier or {}).get(indicator.pk),
+            from_data=(from_data or {}).get(indicator.key),
+        )
         if row.finding is not None:
             row.first_of_finding = row.finding.pk not in seen
             seen.add(row.finding.pk)

@@ -14,10 +14,20 @@ from gezinsregie.common.forms import apply_errors
 from gezinsregie.inspections import forms, selectors, services, workflow
 from gezinsregie.inspections.models import (
     Finding,
+    Inspection,
     Judgement,
 )
+from gezinsregie.inspections.selectors.judging import FromData, data_evidence
 
 Permission = policy.Permission
+
+
+def _from_data(request: HttpRequest, inspection: Inspection) -> dict[str, FromData]:
+    """The self-assessment beside the indicators while the inspection is being done; after publication the data of
+    today says nothing about the year inspected."""
+    if workflow.is_published(inspection):
+        return {}
+    return data_evidence(actor_of(request), inspection)
 
 
 @login_required
@@ -30,7 +40,9 @@ def judge(request: HttpRequest, inspection_id: int) -> HttpResponse:
     comparison = selectors.comparison(inspection, visible=visible)
     context = {
         "inspection": inspection,
-        "themes": selectors.judging_tree(inspection, earlier=selectors.earlier_by_indicator(comparison)),
+        "themes": selectors.judging_tree(
+            inspection, earlier=selectors.earlier_by_indicator(comparison), from_data=_from_data(request, inspection)
+        ),
         "respondents": selectors.submitted_respondents(inspection),
         "reviews": selectors.reviews_of(inspection),
         "previous": comparison.earlier if comparison else None,
@@ -104,9 +116,12 @@ def _finding(request: HttpRequest, inspection_id: int, finding_id: int | None) -
             messages.success(request, f"Oordeel {saved.symbol} vastgelegd.")
             return redirect(reverse("inspections:judge", args=[inspection.pk]) + f"#indicator-{first.pk}")
     found = selectors.comparison(inspection, visible=policy.inspections_for(actor, Permission.VIEW_INSPECTION))
+    tree = selectors.judging_tree(
+        inspection, earlier=selectors.earlier_by_indicator(found), from_data=_from_data(request, inspection)
+    )
     criterion_rows = [
         row
-        for theme in selectors.judging_tree(inspection, earlier=selectors.earlier_by_indicator(found))
+        for theme in tree
         for block in theme.criteria
         if block.criterion.pk == first.criterion_id
         for row in block.rows
