@@ -9,6 +9,11 @@ Everything goes through the inspection services. Last year's inspection was publ
 on a day in the past: it is stored as a published inspection (inspection_import_published, as the report
 import's system account), so its improvement points get their term from the same rule as any publication.
 This year's goes the inspector's way: created, respondents invited, the questionnaire opened.
+
+The imported Zwolle follow-up shows the points across years (issue 13 §8): doorzettingsmacht, X in 2013 and
+again in 2014, is one point per approach with both findings in its history and its term renewed from the 2014
+publication (long past: flagged "termijn verstreken"); the 2013 inspections hold a ✓ for every indicator the
+document does not list, and the 2014 ones carry them forward ("✓ (2013, niet opnieuw getoetst)").
 """
 
 from datetime import timedelta
