@@ -25,6 +25,7 @@ from gezinsregie.demo.seed.names import (
     STATES,
 )
 from gezinsregie.demo.seed.network import demo_network
+from gezinsregie.demo.seed.policy_facts import demo_policy_facts
 from gezinsregie.demo.seed.rebuttal import demo_rebuttal
 from gezinsregie.demo.seed.trajectory import demo_trajectory
 from gezinsregie.demo.seed.voices import demo_voices
@@ -192,6 +193,7 @@ def demo_load() -> DemoWorld:
         spare=users["regisseur"],
     )
     demo_voices(today=today)
+    demo_policy_facts(integrale=integrale, gezinsmanagement=gezinsmanagement, officer=users["beleid"], today=today)
     return DemoWorld(municipality, [integrale, gezinsmanagement], number, created=True)
 
 
