@@ -9,18 +9,22 @@ urlpatterns = [
     path("inloggen/", account_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtwoord-vergeten/", account_views.PasswordResetView.as_view(), name="password_reset"),
-    path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("wachtwoord-vergeten/verstuurd/", account_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "wachtwoord-herstellen/<uidb64>/<token>/",
         account_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
-        "wachtwoord-herstellen/klaar/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+        "wachtwoord-herstellen/klaar/",
+        account_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     path("mijn-account/wachtwoord/", account_views.PasswordChangeView.as_view(), name="password_change"),
     path(
-        "mijn-account/wachtwoord/gewijzigd/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"
+        "mijn-account/wachtwoord/gewijzigd/",
+        account_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
     ),
     path("mijn-account/", include("gezinsregie.accounts.urls")),
     path("beheer/", admin.site.urls),

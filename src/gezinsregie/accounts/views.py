@@ -193,13 +193,31 @@ class LoginView(auth_views.LoginView):
         return context
 
 
+# Django's admin ships templates under the same registration/ names and comes first: ours have Dutch names.
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetRequestForm
+    template_name = "registration/wachtwoord_vergeten.html"
+    email_template_name = "registration/wachtwoord_vergeten_email.txt"
+    subject_template_name = "registration/wachtwoord_vergeten_onderwerp.txt"
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "registration/wachtwoord_vergeten_verstuurd.html"
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = NewPasswordForm
+    template_name = "registration/wachtwoord_herstellen.html"
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "registration/wachtwoord_herstellen_klaar.html"
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = ChangePasswordForm
+    template_name = "registration/wachtwoord_wijzigen.html"
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "registration/wachtwoord_gewijzigd.html"
