@@ -205,6 +205,9 @@ def _concrete(route: str) -> str:
 
 
 PUBLIC = {"/inloggen/", "/uitloggen/", "/beheer/login/", "/beheer/logout/"}
+# Password reset by e-mail (issue 12 §1): for who cannot sign in; the same answer for any address, no personal data.
+PUBLIC |= {"/wachtwoord-vergeten/", "/wachtwoord-vergeten/verstuurd/", "/wachtwoord-herstellen/x/x/"}
+PUBLIC |= {"/wachtwoord-herstellen/klaar/"}
 
 
 @pytest.mark.django_db
