@@ -1,13 +1,18 @@
+from typing import Any
+
 from django import forms
 from django.contrib import admin
+from django.http import HttpRequest
 
 from gezinsregie.casework import workflow
 from gezinsregie.organisations.models import (
     Approach,
+    CooperationAgreement,
     EscalationRung,
     Municipality,
     Organisation,
     PartnerType,
+    PopulationEstimate,
     PriorityAgreement,
 )
 
@@ -75,3 +80,27 @@ class PriorityAgreementAdmin(admin.ModelAdmin):
     list_display = ["provider", "approach", "term_days", "valid_from", "valid_until"]
     list_filter = ["approach"]
     autocomplete_fields = ["provider"]
+
+
+class RecordedByAdmin(admin.ModelAdmin):
+    """The municipality records these itself on /zelfevaluatie/<aanpak>/beleid/ (logged); here for the administrator."""
+
+    readonly_fields = ["recorded_by", "recorded_at"]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if not change:
+            obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(PopulationEstimate)
+class PopulationEstimateAdmin(RecordedByAdmin):
+    list_display = ["approach", "families", "estimated_on", "recorded_by"]
+    list_filter = ["approach"]
+
+
+@admin.register(CooperationAgreement)
+class CooperationAgreementAdmin(RecordedByAdmin):
+    list_display = ["title", "approach", "kind", "signed_on", "valid_until"]
+    list_filter = ["approach", "kind"]
+    filter_horizontal = ["parties"]
