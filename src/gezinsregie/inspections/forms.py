@@ -205,11 +205,12 @@ class CaseSelectForm(forms.Form):
         label="Gezin met een geldige machtiging voor de inspectie", queryset=None, widget=RADIOS
     )
 
-    def __init__(self, *args: Any, families: QuerySet[Family], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, families: QuerySet[Family], labels: dict[Any, str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["family"]
         field.queryset = families  # type: ignore[attr-defined]
-        field.label_from_instance = lambda f: f"{f.reference} ({f.get_status_display()})"  # type: ignore[attr-defined]
+        # The opaque label, never the reference (it would tell which family becomes "Gezin A").
+        field.label_from_instance = lambda f: f"{labels[f.pk]} ({f.get_status_display()})"  # type: ignore[attr-defined]
 
 
 class InterviewForm(forms.Form):

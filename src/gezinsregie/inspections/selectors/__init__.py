@@ -2,8 +2,10 @@
 already got through the policy (access_inspection, access_respondent, access_family)."""
 
 from gezinsregie.inspections.selectors.case import (
+    candidates,
     case_input,
     case_view,
+    evidence_text,
     mandate_is_full,
     mandated_families,
     review_of,
@@ -82,6 +84,7 @@ __all__ = [
     "StandingJudgement",
     "ThemeGroup",
     "answer_with_document",
+    "candidates",
     "carried_forward",
     "case_input",
     "case_view",
@@ -89,6 +92,7 @@ __all__ = [
     "concept_finding",
     "earlier_by_indicator",
     "earlier_inspections",
+    "evidence_text",
     "exchange",
     "facts",
     "family_findings",

@@ -1,19 +1,27 @@
 """Case level: the families an inspector may add to the sample, and one family's case as the inspector sees it."""
 
+import base64
+import hashlib
+import hmac
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role, User
-from gezinsregie.casework.models import Family, InspectionMandate, MandateScope
+from gezinsregie.casework.models import Contact, Family, InspectionMandate, Involvement, MandateScope, Referral
 from gezinsregie.inspections import pseudonymise
 from gezinsregie.inspections.models import (
     CaseReview,
     Inspection,
 )
+from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans import selectors as plan_selectors
+from gezinsregie.plans.models import Goal
 
 Permission = policy.Permission
 
@@ -48,8 +56,43 @@ def mandated_families(actor: User, inspection: Inspection) -> QuerySet[Family]:
         .annotate(
             mandate_scope=Subquery(valid.values("scope")[:1]), mandate_until=Subquery(valid.values("expires_on")[:1])
         )
-        .order_by("reference")
+        .order_by("pk")
     )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A family the inspector may add to the sample, without its reference: the reference would tell which
+    family becomes "Gezin A". The label is opaque, fixed per inspection and family, and unlinkable to the
+    reference without the server's secret."""
+
+    family: Family
+    label: str
+    status: str
+    scope: str
+    until: date
+
+
+def candidate_label(inspection_id: int, family_id: object) -> str:
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"case-candidate:{inspection_id}:{family_id}".encode(), hashlib.sha256
+    ).digest()
+    return "Kandidaat " + base64.b32encode(digest).decode()[:5]
+
+
+def candidates(families: QuerySet[Family], inspection: Inspection) -> list[Candidate]:
+    """The families of `mandated_families`, shuffled per inspection (by their opaque label)."""
+    found = [
+        Candidate(
+            family=f,
+            label=candidate_label(inspection.pk, f.pk),
+            status=f.get_status_display(),
+            scope=str(MandateScope(f.mandate_scope).label),  # type: ignore[attr-defined]
+            until=f.mandate_until,  # type: ignore[attr-defined]
+        )
+        for f in families
+    ]
+    return sorted(found, key=lambda c: c.label)
 
 
 def reviews_of(inspection: Inspection, *, with_interviews: bool = False) -> list[CaseReview]:
@@ -69,13 +112,45 @@ def mandate_is_full(family: Family, inspection: Inspection) -> bool:
     return valid.filter(scope=MandateScope.FULL).exists()
 
 
-def case_input(family: Family) -> pseudonymise.CaseIn:
+def _staff_names(family: Family, goals: list[Goal]) -> tuple[str, ...]:
+    """Everyone who works or worked with the family: coordinator, process manager, involved professionals,
+    who registered it, who held a contact, chaired or attended a meeting, owns an action."""
+    ids = {family.coordinator_id, family.process_manager_id}
+    ids |= set(Involvement.objects.filter(family=family).values_list("user_id", flat=True))
+    ids |= set(Referral.objects.filter(family=family).values_list("referred_by_id", flat=True))
+    ids |= set(Contact.objects.filter(family=family).values_list("by_id", flat=True))
+    for meeting in family.meetings.prefetch_related("attendees"):
+        ids |= {meeting.chair_id, *(u.pk for u in meeting.attendees.all())}
+    ids |= {a.owner_user_id for g in goals for a in g.actions.all()}
+    users = User.objects.filter(pk__in=[i for i in ids if i is not None]).only("first_name", "last_name", "username")
+    return tuple(sorted({" ".join(filter(None, (u.first_name, u.last_name))) for u in users} - {""}))
+
+
+def _organisations(family: Family) -> tuple[str, ...]:
+    """The partner organisations of the family's municipality (and the inspectorates): not persons."""
+    municipality = family.approach.municipality_id
+    names = Organisation.objects.filter(Q(municipality_id=municipality) | Q(municipality__isnull=True))
+    return tuple(sorted(names.values_list("name", flat=True)))
+
+
+def _neighbourhoods(family: Family) -> tuple[str, ...]:
+    """The municipality's neighbourhoods: every neighbourhood its approaches' families live in."""
+    municipality = family.approach.municipality_id
+    found = Family.objects.filter(approach__municipality_id=municipality).exclude(neighbourhood="")
+    return tuple(sorted(set(found.values_list("neighbourhood", flat=True))))
+
+
+def case_input(family: Family, review: CaseReview | None = None) -> pseudonymise.CaseIn:
     """The family's casework as plain values for pseudonymise.case_view."""
     plan = plan_selectors.plan_of(family)
     goals = list(plan_selectors.goals_of(plan)) if plan is not None else []
     network_names = tuple(
-        {a.owner_name for g in goals for a in g.actions.all() if a.owner_kind == "network" and a.owner_name}
+        sorted(
+            {a.owner_name for g in goals for a in g.actions.all() if a.owner_kind == "network" and a.owner_name}
+            | set(family.network.values_list("name", flat=True))
+        )
     )
+    problems = list(plan_selectors.problems_of(family))
     coordinator_org = ""
     if family.coordinator is not None:
         membership = family.coordinator.active_memberships().filter(role="coordinator").first()
@@ -103,7 +178,7 @@ def case_input(family: Family) -> pseudonymise.CaseIn:
                 own_strength_label=p.get_own_strength_display(),
                 family_participated=p.family_participated,
             )
-            for p in plan_selectors.problems_of(family)
+            for p in problems
         ),
         goals=tuple(
             pseudonymise.GoalIn(
@@ -130,9 +205,27 @@ def case_input(family: Family) -> pseudonymise.CaseIn:
         plan_version=plan.version if plan is not None else None,
         plan_approved=bool(plan and plan.approved_by_family_on),
         network_names=network_names,
+        staff_names=_staff_names(family, goals),
+        neighbourhoods=_neighbourhoods(family),
+        organisations=_organisations(family),
+        domains=tuple(sorted({p.domain.name for p in problems})),
+        interviews=tuple(
+            pseudonymise.InterviewIn(i.get_kind_display(), i.interviewee, i.held_on, i.summary)
+            for i in (review.interviews.all() if review is not None else ())
+        ),
     )
 
 
 def case_view(family: Family, review: CaseReview) -> pseudonymise.CaseOut:
+    """The case as the inspector sees it: pseudonymised (free text de-identified) unless the mandate is full."""
     full = mandate_is_full(family, review.inspection)
-    return pseudonymise.case_view(case_input(family), pseudonym=review.pseudonym, full=full, today=timezone.localdate())
+    return pseudonymise.case_view(
+        case_input(family, review), pseudonym=review.pseudonym, full=full, today=timezone.localdate()
+    )
+
+
+def evidence_text(family: Family, review: CaseReview) -> Callable[[str], str]:
+    """What the inspector may read of other texts about the case (the evidence from the data)."""
+    if mandate_is_full(family, review.inspection):
+        return str
+    return pseudonymise.deidentifier(case_input(family), timezone.localdate())

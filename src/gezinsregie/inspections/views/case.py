@@ -12,7 +12,7 @@ from gezinsregie.accounts.models import User
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.assessment import selectors as assessment_selectors
 from gezinsregie.assessment.indicators import OUTCOME_LABELS, Result, Source, source_of, without_dates
-from gezinsregie.casework.models import Family, MandateScope
+from gezinsregie.casework.models import Family
 from gezinsregie.common.forms import apply_errors
 from gezinsregie.inspections import forms, selectors, services, workflow
 from gezinsregie.inspections.models import (
@@ -29,7 +29,10 @@ def case_select(request: HttpRequest, inspection_id: int) -> HttpResponse:
     if not workflow.can_select_cases(inspection):
         raise Http404
     families = selectors.mandated_families(actor, inspection)
-    form = forms.CaseSelectForm(request.POST or None, families=families)
+    shown = selectors.candidates(families, inspection)  # reading the list logs it (policy.family_list)
+    # The inspector picks by opaque label, status and mandate, never by reference: the reference would tell
+    # which family becomes "Gezin A". The order is shuffled per inspection (by the label).
+    form = forms.CaseSelectForm(request.POST or None, families=families, labels={c.family.pk: c.label for c in shown})
     if request.method == "POST" and form.is_valid():
         family = policy.access_family(actor, form.cleaned_data["family"].pk, action=Permission.INSPECT)
         try:
@@ -39,12 +42,11 @@ def case_select(request: HttpRequest, inspection_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Het gezin is toegevoegd als {review.pseudonym}.")
             return redirect("inspections:case_review", inspection_id=inspection.pk, review_id=review.pk)
-    shown = list(families)  # reading the list logs it (policy.family_list)
     context = {
         "inspection": inspection,
         "form": form,
         "families": shown,
-        "mandates": [(f, MandateScope(f.mandate_scope).label, f.mandate_until) for f in shown],  # type: ignore[attr-defined]
+        "candidates": shown,
         "reviews": selectors.reviews_of(inspection),
         **workflow.flags(inspection),
     }
@@ -92,7 +94,6 @@ def case_review(request: HttpRequest, inspection_id: int, review_id: int) -> Htt
         "inspection": review.inspection,
         "review": review,
         "case": selectors.case_view(family, review),
-        "interviews": review.interviews.all(),
         "interview_form": interview_form,
         "plan_form": plan_form,
         "can_edit": can_edit,
@@ -121,8 +122,10 @@ def case_judge(request: HttpRequest, inspection_id: int, review_id: int) -> Http
             return redirect("inspections:judge", inspection_id=inspection.pk)
     # The system pre-fills evidence from the casework data (assessment); the judgement stays the inspector's.
     from_data = assessment_selectors.family_assessment(actor=actor, family=_family, action=Permission.INSPECT)
+    shown = selectors.evidence_text(_family, review)  # de-identified unless the mandate is full
     rows = [
-        (indicator, judgement, text, _evidence(from_data, indicator.key)) for indicator, judgement, text in form.rows()
+        (indicator, judgement, text, shown(_evidence(from_data, indicator.key)))
+        for indicator, judgement, text in form.rows()
     ]
     context = {
         "inspection": inspection,
