@@ -125,7 +125,7 @@ def test_the_aggregate_for_2014_counts_zwolle_with_the_carried_ticks(zwolle: dic
     assert {i.key: i.counts for i in earlier.indicators}["B1.a.2"] == {MET: 0, IMPROVEMENT: 2, NOT_ASSESSED: 0}
 
 
-# --- the aggregate's carry-forward on a small world --------------------------------------------------------------------
+# --- the aggregate's carry-forward on a small world ------------------------------------------------------------------
 
 
 @pytest.fixture
