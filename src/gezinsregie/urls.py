@@ -30,6 +30,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/", include("gezinsregie.api.urls")),
     path("toegangslog/", include("gezinsregie.audit.urls")),
+    path("privacy/", include("gezinsregie.privacy.urls")),
     path("toetsingskader/", include("gezinsregie.frameworks.urls")),
     path("zelfevaluatie/", include("gezinsregie.assessment.urls")),
     path("gezinnen/<uuid:family_id>/plan/", include("gezinsregie.plans.urls")),

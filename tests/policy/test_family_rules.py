@@ -14,6 +14,7 @@ from tests.factories import (
 from tests.policy.case_meeting_tables import CASE_MEETING_ACTIONS, CASE_MEETING_CELLS, CASE_MEETING_TABLE
 from tests.policy.policy_facts_tables import POLICY_FACTS_ACTIONS, POLICY_FACTS_CELLS, POLICY_FACTS_TABLE
 from tests.policy.rebuttal_tables import REBUTTAL_ACTIONS
+from tests.policy.rights_tables import RIGHTS_ACTIONS
 from tests.policy.tables import (
     ADMIN,
     APPROACH_ACTIONS,
@@ -44,7 +45,7 @@ pytestmark = pytest.mark.django_db
 def test_the_tables_cover_every_role_action_and_family(module_world):
     covered = set(FAMILY_ACTIONS) | set(APPROACH_ACTIONS) | set(GLOBAL_ACTIONS)
     covered |= set(START_ACTIONS) | set(INSPECTION_ACTIONS) | set(RESPONDENT_ACTIONS) | set(SYSTEM_ACTIONS)
-    covered |= set(CASE_MEETING_ACTIONS) | set(REBUTTAL_ACTIONS) | set(POLICY_FACTS_ACTIONS)
+    covered |= set(CASE_MEETING_ACTIONS) | set(REBUTTAL_ACTIONS) | set(POLICY_FACTS_ACTIONS) | set(RIGHTS_ACTIONS)
     assert covered == set(A), "a new Permission needs its rows in these tables"
     for table in (FAMILY_TABLE, APPROACH_TABLE, CASE_MEETING_TABLE, POLICY_FACTS_TABLE):
         objects = {row[0] for row in table}

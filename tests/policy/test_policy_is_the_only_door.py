@@ -100,6 +100,10 @@ ALLOWED = {
     "policy.ensure(VIEW_ASSESSMENT), never a family",
     "assessment/services.py": "stores the indicator results of an approach's families, as the system account "
     "after policy.ensure(RUN_CHECKS)",
+    "privacy/services.py": "a correction after policy.ensure(EDIT); the erasure as the system account after "
+    "policy.ensure(RUN_CHECKS)",
+    "privacy/selectors.py": "the families due for erasure, for the retention task (RUN_CHECKS); a family's records "
+    "and corrections, for callers that fetched the family through policy.access_family",
     "casework/services/analysis.py": "writes a score of a family after policy.ensure(EDIT)",
     "plans/services/__init__.py": "locks and writes rows of a plan after policy.ensure(EDIT) on its family; "
     "the reminder check as the system account",

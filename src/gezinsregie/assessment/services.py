@@ -172,7 +172,7 @@ def _month_end_snapshots(approach: Approach, today: date, chunk_size: int) -> in
     if not missing:
         return 0
     counts: dict[date, dict[str, Counter[str]]] = {day: defaultdict(Counter) for day in missing}
-    for chunk in _chunks(Family.objects.filter(approach=approach), chunk_size):
+    for chunk in _chunks(Family.objects.filter(approach=approach, erasure__isnull=True), chunk_size):
         rows = family_facts.load_rows(chunk)
         for day in missing:
             for facts in family_facts.facts_on(rows, day, include_closed=False):
@@ -192,7 +192,8 @@ def assessment_recompute(
     day = today or timezone.localdate()
     started = timezone.now()
     stored = 0
-    for chunk in _chunks(Family.objects.filter(approach=approach), chunk_size):
+    # an erased family (issue 12 §9) keeps the results it had: its texts are gone, its numbers stay
+    for chunk in _chunks(Family.objects.filter(approach=approach, erasure__isnull=True), chunk_size):
         stored += _store_chunk(chunk, day)
     # families that left the approach since the last run
     StoredResult.objects.filter(approach=approach).exclude(family_id__in=_ids_of(approach)).delete()
@@ -207,7 +208,9 @@ def _ids_of(approach: Approach) -> QuerySet[Family, UUID]:
 
 def _recompute_dirty(approach: Approach, day: date, chunk_size: int) -> int:
     started = timezone.now()
-    dirty = Family.objects.filter(approach=approach, pk__in=DirtyFamily.objects.values("family_id"))
+    dirty = Family.objects.filter(
+        approach=approach, pk__in=DirtyFamily.objects.values("family_id"), erasure__isnull=True
+    )
     if not dirty.exists():
         return 0
     stored = sum(_store_chunk(chunk, day) for chunk in _chunks(dirty, chunk_size))

@@ -15,6 +15,7 @@ from gezinsregie.casework.services.decision import decisions_without_answer
 from gezinsregie.casework.services.escalation import escalations_climb_due
 from gezinsregie.notifications.services import notifications_email_pending
 from gezinsregie.plans.services import actions_remind_owners
+from gezinsregie.privacy.services import families_erase_due
 from gezinsregie.trajectory.services import aftercares_complete, checkins_alert_missed
 
 TASK_CONTEXT = context.AccessContext(channel="task")
@@ -34,6 +35,8 @@ def checks() -> dict[str, int]:
             "checkin_alerts": checkins_alert_missed(actor=actor, today=timezone.localdate()),
             "aftercare_completed": aftercares_complete(actor=actor, today=timezone.localdate()),
             "assessment_recomputed": assessment_refresh(actor=actor),  # stored self-assessment (issue 13 §11)
+            # after the recomputation: an erased family keeps the results it had (issue 12 §9)
+            "families_erased": families_erase_due(actor=actor, today=timezone.localdate()),
             # last: every notice above is committed by now (e-mail goes out on commit); this retries what did not
             "emails_retried": notifications_email_pending(actor=actor),
         }

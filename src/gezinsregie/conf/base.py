@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "gezinsregie.reports",
     "gezinsregie.assessment",
     "gezinsregie.audit",
+    "gezinsregie.privacy",
     "gezinsregie.notifications",
     "gezinsregie.web",
     "gezinsregie.api",
@@ -254,3 +255,8 @@ def require(condition: bool, message: str) -> None:
 # five years; the default follows the Jeugdwet's twenty years for the files the log is about. See docs/security.md.
 ACCESS_LOG_RETENTION_YEARS = int(env("ACCESS_LOG_RETENTION_YEARS", "20"))
 require(ACCESS_LOG_RETENTION_YEARS >= 5, "ACCESS_LOG_RETENTION_YEARS: minimaal 5 jaar (NEN 7513).")
+
+# How long a family's personal data is kept after its last episode ended (closure, or the end of aftercare), unless
+# its approach sets its own (privacy.RetentionPeriod). 20 years: Jeugdwet art. 7.3.8. The periodic check
+# `families_erased` then erases it, keeping what the aggregates and the published inspections need (issue 12 §9).
+FAMILY_RETENTION_YEARS = int(env("FAMILY_RETENTION_YEARS", "20"))

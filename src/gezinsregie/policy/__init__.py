@@ -77,7 +77,8 @@ def _family_condition(actor: User, action: Permission) -> Q:
         rule = FAMILY_RULES.get((m.role, action))
         if rule is not None:
             condition |= rule(actor, m, today)
-    return condition
+    # a family whose personal data was erased after its retention period is nobody's (issue 12 §9)
+    return condition & Q(erasure__isnull=True)
 
 
 def families_for(actor: User, action: Permission = Permission.VIEW) -> QuerySet[Family]:

@@ -35,6 +35,7 @@ class Permission(StrEnum):
     INSPECT = "inspect"  # read-only for the inspectorate, pseudonymised unless the mandate says more
     DECIDE_EXIT = "decide_exit"  # let a family that stopped cooperating leave the approach (drang en dwang)
     RECORD_CHECKIN = "record_checkin"  # aftercare: a check-in held by whoever keeps a finger on the pulse
+    EXPORT_FAMILY_DATA = "export_family_data"  # everything held on it, for the family's access request (AVG art. 15)
     # on an approach
     REGISTER = "register"
     RAISE_SIGNAL = "raise_signal"  # a family in aftercare or closed needs the approach again (terugmelding)
@@ -167,6 +168,8 @@ FAMILY_RULES: dict[tuple[str, Permission], FamilyRule] = {
     (Role.PROFESSIONAL, A.VIEW_REFERRAL_STATUS): _referred_or_involved,
     (Role.INSPECTOR, A.INSPECT): _mandated,
     (Role.PRIVACY_OFFICER, A.VIEW_LOG): _in_municipality,
+    # the family's request for everything held on it goes to the municipality's privacy officer (issue 12 §9)
+    (Role.PRIVACY_OFFICER, A.EXPORT_FAMILY_DATA): _in_municipality,
     (Role.PRIVACY_OFFICER, A.VIEW_REFERRAL_STATUS): _in_municipality,
 }
 

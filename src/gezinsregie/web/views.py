@@ -86,6 +86,7 @@ def family_actions(actor: Any, family: Family) -> list[dict[str, str]]:
         (Permission.VIEW, "casework:decisions", "Doorzettingsmacht"),
         (Permission.VIEW, "trajectory:measures", "Drang en dwang"),
         (Permission.VIEW, "trajectory:overview", "Traject en nazorg"),
+        (Permission.EDIT, "privacy:rectify", "Gegevens corrigeren"),
         (Permission.VIEW_LOG, "audit:family", "Toegangslog"),
     ]
     allowed = {action for action in {c[0] for c in candidates} if policy.can(actor, action, family)}
