@@ -21,6 +21,7 @@ from gezinsregie.accounts import rules, selectors
 from gezinsregie.accounts.models import ROLES_WITH_PERSONAL_DATA, User
 
 STARTED = "gr_signed_in_at"
+ACTIVITY_PRECISION = timedelta(minutes=1)
 LAST_ACTIVITY = "gr_last_activity"
 ENDED_MESSAGES = {
     "idle": "U bent uitgelogd omdat u {minutes} minuten niets hebt gedaan. Log opnieuw in.",
@@ -62,8 +63,11 @@ class SessionTimeoutMiddleware:
                     return JsonResponse({"detail": message}, status=401)
                 messages.info(request, message)
                 return HttpResponseRedirect(f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': request.path})}")
-            request.session[STARTED] = started.timestamp()
-            request.session[LAST_ACTIVITY] = now.timestamp()
+            if STARTED not in request.session:
+                request.session[STARTED] = started.timestamp()
+            # Written at most once a minute: not a session write on every request, and a minute is precise enough.
+            if LAST_ACTIVITY not in request.session or now - last >= ACTIVITY_PRECISION:
+                request.session[LAST_ACTIVITY] = now.timestamp()
         return self.get_response(request)
 
 
