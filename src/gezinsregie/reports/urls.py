@@ -4,6 +4,7 @@ from django.urls import path
 
 from gezinsregie.reports.aggregate import views as views_aggregate
 from gezinsregie.reports.authoring import views as views_authoring
+from gezinsregie.reports.draft import views as views_draft
 from gezinsregie.reports.publication import views as views_publication
 
 app_name = "reports"
@@ -26,6 +27,10 @@ urlpatterns = [
         views_authoring.report_section_delete,
         name="report_section_delete",
     ),
+    # the self-assessment of an approach as a draft report, and an inspection started from it (draft/views.py)
+    path("zelfevaluatie/<int:approach_id>/", views_draft.draft, name="draft"),
+    path("zelfevaluatie/<int:approach_id>.pdf", views_draft.draft_pdf, name="draft_pdf"),
+    path("zelfevaluatie/<int:approach_id>/onderzoek/", views_draft.start_inspection, name="draft_start_inspection"),
     # the aggregate report over all approaches, and its numbers as CSV and XLSX (aggregate/views.py)
     path("overzicht/", views_aggregate.aggregate, name="aggregate"),
     path("overzicht.csv", views_aggregate.aggregate_csv, name="aggregate_csv"),
