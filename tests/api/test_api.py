@@ -44,7 +44,7 @@ def test_roles_without_casework_access_list_nothing(world, login, role):
 
     assert listed(response) == set()
     assert response.json()["count"] == 0
-    assert not AccessLogEntry.objects.exists()
+    assert not AccessLogEntry.objects.exclude(action="login").exists()  # the test client's login is logged
 
 
 def test_a_user_without_membership_lists_nothing(world, login):
@@ -72,10 +72,14 @@ def test_the_detail_of_a_family_you_may_not_see_is_404(world, login, which):
         "malformed": "geen-uuid",
     }[which]
 
-    response = login(world.user(Role.PROFESSIONAL)).get(f"{FAMILIES}{family_id}/")
+    professional = world.user(Role.PROFESSIONAL)
+    response = login(professional).get(f"{FAMILIES}{family_id}/")
 
     assert response.status_code == 404
-    assert not AccessLogEntry.objects.exists()
+    # no read is logged, only the attempt: who asked for which id (issue 12 §3: denied attempts are logged)
+    [attempt] = AccessLogEntry.objects.exclude(action="login")
+    assert (attempt.action, attempt.user_id, attempt.object_id) == ("denied.view", professional.pk, str(family_id))
+    assert (attempt.family_reference, attempt.channel) == ("", "api")
 
 
 @pytest.mark.parametrize(

@@ -78,8 +78,10 @@ CREATE TRIGGER audit_access_log_seal BEFORE INSERT ON audit_accesslogentry
 
 CREATE OR REPLACE FUNCTION audit_access_log_append_only() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP = 'DELETE' AND OLD.seq <= (SELECT max(last_seq) FROM audit_accessloganchor) THEN
-        RETURN OLD;  -- the retention removes what an anchor covers (only the owner role may DELETE at all)
+    IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'audit_accesslogentry' THEN
+        IF OLD.seq <= (SELECT max(last_seq) FROM audit_accessloganchor) THEN
+            RETURN OLD;  -- the retention removes what an anchor covers (only the owner role may DELETE at all)
+        END IF;
     END IF;
     RAISE EXCEPTION 'Het toegangslog is alleen aan te vullen (%% geweigerd)', TG_OP;
 END;

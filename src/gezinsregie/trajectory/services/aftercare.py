@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role, User
+from gezinsregie.audit import selectors as audit_selectors
 from gezinsregie.audit import services as audit
-from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.casework import rules as casework_rules
 from gezinsregie.casework import workflow
 from gezinsregie.casework.models import EntryRoute, Family
@@ -117,7 +117,7 @@ def signal_raise(*, actor: User, reference: str, family_name: str, description: 
     if not description.strip():
         raise ValidationError({"description": ["Beschrijf het signaal: wat is er aan de hand?"]})
     today = timezone.localdate()
-    unmatched = AccessLogEntry.objects.filter(user_id=actor.pk, action="signal.unmatched", at__date=today).count()
+    unmatched = audit_selectors.actions_today(user_id=actor.pk, action="signal.unmatched")
     if unmatched >= UNMATCHED_SIGNALS_PER_DAY:
         raise ValidationError(
             "U gaf vandaag al vaak een signaal dat niet bij een gezin paste. Neem contact op met de procesmanager."
