@@ -15,4 +15,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Django's flush between transactional tests (the browser tests) truncates every table, and the access log refuses
 # TRUNCATE (migration audit 0004) unless the connection sets this. Only the test settings do; see docs/security.md.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c gezinsregie.test_flush=on"
+    _default = DATABASES["default"]
+    DATABASES = {
+        **DATABASES,
+        "default": {**_default, "OPTIONS": {**_default.get("OPTIONS", {}), "options": "-c gezinsregie.test_flush=on"}},
+    }
