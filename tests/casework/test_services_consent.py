@@ -158,3 +158,63 @@ def test_a_professional_may_not_withdraw_a_consent(world):
     consent = world.family("consented").consents.get()
     with pytest.raises(PermissionDenied):
         services.consent_withdraw(actor=world.user(PROF), consent=consent, withdrawn_on=today(), reason="")
+
+
+# --- a new consent supersedes the one in force (issue 12 §7) ---------------------------------------
+
+
+def test_a_narrower_consent_supersedes_the_wider_one_once_confirmed(world, consent_case):
+    """The finding: a new, narrower consent left the old, wider one in force without a word."""
+    family, outsider, third_org = consent_case
+    wide = record_consent(
+        world, family, organisations=[world.professional_org, third_org], signed_on=today() - timedelta(10)
+    )
+    assert policy.can(outsider, A.VIEW, family)
+
+    with pytest.raises(services.ConsentLossError) as warned:
+        record_consent(world, family, organisations=[world.professional_org])
+    assert warned.value.organisations == [third_org]
+    assert third_org.name in warned.value.message_dict["organisations"][0]
+    assert Consent.objects.filter(family=family).count() == 1  # nothing written before it is confirmed
+
+    narrow = record_consent(world, family, organisations=[world.professional_org], confirm_losses=True)
+
+    wide.refresh_from_db()
+    assert (wide.withdrawn_on, wide.superseded_by) == (narrow.signed_on, narrow)
+    assert "Vervangen door de toestemming van" in wide.withdrawal_reason
+    assert not policy.can(outsider, A.VIEW, family)  # the organisation left out loses access at once
+    assert policy.can(world.user(PROF), A.VIEW, family)
+    assert log_actions(family)[-2:] == ["consent.record", "consent.supersede"]
+
+
+def test_a_consent_naming_the_same_or_more_organisations_supersedes_without_asking(world, consent_case):
+    family, _, third_org = consent_case
+    first = record_consent(world, family, signed_on=today() - timedelta(5))
+
+    second = record_consent(world, family, organisations=[world.professional_org, third_org])
+
+    first.refresh_from_db()
+    assert first.superseded_by == second
+    assert list(Consent.objects.filter(family=family, withdrawn_on__isnull=True)) == [second]
+
+
+def test_an_older_declaration_cannot_supersede_a_later_one(world, consent_case):
+    family, _, _ = consent_case
+    later = record_consent(world, family, signed_on=today())
+
+    with pytest.raises(ValidationError) as refused:
+        record_consent(world, family, signed_on=today() - timedelta(3))
+
+    assert "later is getekend" in refused.value.message_dict["signed_on"][0]
+    later.refresh_from_db()
+    assert later.withdrawn_on is None
+
+
+def test_the_losses_are_the_organisations_the_consents_in_force_name_beyond_the_new_one(world, consent_case):
+    family, _, third_org = consent_case
+    record_consent(world, family, organisations=[world.professional_org, third_org])
+
+    assert services.consent_losses(family=family, organisations=[world.coordinator_org]) == sorted(
+        [world.professional_org, third_org], key=lambda o: o.name
+    )
+    assert services.consent_losses(family=family, organisations=[world.professional_org, third_org]) == []

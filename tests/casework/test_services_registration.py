@@ -20,13 +20,15 @@ from gezinsregie.casework.models import (
     Family,
     FamilyStatus,
     MemberRelation,
+    PendingReferral,
     ReferralSource,
     Urgency,
 )
 from gezinsregie.casework.rules import MemberInput
 from gezinsregie.frameworks.models import LifeDomain
+from gezinsregie.notifications.models import Notification
 from gezinsregie.organisations.models import Approach
-from tests.casework.service_helpers import COORD, PROF, log_actions, today, written
+from tests.casework.service_helpers import INTAKE, PM, PROF, log_actions, today, written
 from tests.factories import (
     FamilyFactory,
     MemberFactory,
@@ -158,8 +160,16 @@ def test_the_child_older_than_its_parent_is_named_in_the_error(world):
 
 
 # --- duplicates -----------------------------------------------------------------------------------
+#
+# Issue 12 §6, no existence oracle: the duplicate check names a known family only to a registrant who may see it
+# (policy VIEW: the process manager, here). Anyone else's aanmelding waits for the intake team as a PendingReferral
+# and the registrant is told the same as for a new family (tests/casework/test_services_pending.py: the intake side).
 
 ALL_STATUSES = [s.value for s in FamilyStatus]
+
+
+def pending_written() -> int:
+    return PendingReferral.objects.count()
 
 
 @pytest.mark.parametrize("status", ALL_STATUSES)
@@ -169,10 +179,11 @@ def test_the_same_normalised_name_in_the_same_approach_is_a_duplicate(world, sta
     before = written()
 
     with pytest.raises(services.DuplicateFamilyError) as duplicate:
-        register(world, family_name="  DE VRIËS, bakker ")
+        register(world, actor=world.user(PM), family_name="  DE VRIËS, bakker ")
 
     assert [f.pk for f in duplicate.value.matches] == [known.pk]
     assert written() == before
+    assert pending_written() == 0
 
 
 @pytest.mark.parametrize("status", [FamilyStatus.ACTIVE, FamilyStatus.CLOSED])
@@ -182,7 +193,9 @@ def test_a_shared_member_makes_a_duplicate_even_under_another_name(world, status
     before = written()
 
     with pytest.raises(services.DuplicateFamilyError) as duplicate:
-        register(world, family_name="Gezin Bakker", members=[replace(SANNE, last_name="Bakker"), ANNA])
+        register(
+            world, actor=world.user(PM), family_name="Gezin Bakker", members=[replace(SANNE, last_name="Bakker"), ANNA]
+        )
 
     assert [f.pk for f in duplicate.value.matches] == [known.pk]
     assert written() == before
@@ -194,6 +207,7 @@ def test_the_same_last_name_with_another_birth_date_is_not_a_duplicate(world):
 
     family = register(world, family_name="Gezin Bakker")
 
+    assert isinstance(family, Family)
     assert family.pk != known.pk
 
 
@@ -203,16 +217,18 @@ def test_a_family_in_another_approach_is_not_a_duplicate(world):
 
     family = register(world)
 
+    assert isinstance(family, Family)
     assert family.approach == world.approach
     assert Family.objects.filter(name="Gezin Zwartbroek").count() == 2
 
 
-def test_register_as_new_bypasses_the_duplicate_check(world):
+def test_register_as_new_bypasses_the_duplicate_check_the_registrant_was_shown(world):
     known = FamilyFactory(approach=world.approach, name="Gezin Zwartbroek")
     MemberFactory(family=known, last_name="Zwartbroek", birth_date=ANNA.birth_date)
 
-    family = register(world, register_as_new=True)
+    family = register(world, actor=world.user(PM), register_as_new=True)
 
+    assert isinstance(family, Family)
     assert family.pk != known.pk
     assert set(Family.objects.filter(name="Gezin Zwartbroek")) == {known, family}
 
@@ -222,11 +238,66 @@ def test_register_as_new_still_validates(world):
         register(world, register_as_new=True, referral=referral(world.approach, reason=""))
 
 
-def test_a_second_registration_of_the_same_family_is_a_duplicate_of_the_first(world):
-    first = register(world)
+def test_a_second_registration_of_the_same_family_is_a_duplicate_of_the_first_for_who_may_see_it(world):
+    first = register(world, actor=world.user(PM))
     with pytest.raises(services.DuplicateFamilyError) as duplicate:
-        register(world, actor=world.user(COORD))
+        register(world, actor=world.user(PM))
     assert duplicate.value.matches == [first]
+
+
+@pytest.mark.parametrize("status", ALL_STATUSES)
+def test_a_partner_who_may_not_see_the_known_family_learns_nothing_and_the_aanmelding_waits(world, status):
+    """The finding: a partner without any family learned reference and status of any surname's family."""
+    known = FamilyFactory(approach=world.approach, name="Gezin Zwartbroek", status=status)
+    MemberFactory(family=known, last_name="Zwartbroek", birth_date=ANNA.birth_date)
+    before = written()
+
+    held = register(world)  # the professional: no VIEW on the known family
+
+    assert isinstance(held, PendingReferral)
+    assert list(held.candidates.all()) == [known]
+    assert (held.referred_by, held.organisation, held.family_name) == (
+        world.user(PROF),
+        world.professional_org,
+        "Gezin Zwartbroek",
+    )
+    assert [m["first_name"] for m in held.members] == ["Sanne", "Anna"]
+    assert held.outcome == "" and held.family is None
+    assert written() | {"log": 0} == before | {"log": 0}  # no family, member or referral written
+    assert known.referrals.count() == 0
+    assert AccessLogEntry.objects.filter(action="referral.hold", object_id=str(held.pk)).count() == 1
+    assert not AccessLogEntry.objects.filter(family_id=known.pk).exists()  # nobody read the known family
+
+
+def test_register_as_new_does_not_bypass_a_known_family_the_registrant_was_not_shown(world):
+    known = FamilyFactory(approach=world.approach, name="Gezin Zwartbroek")
+    MemberFactory(family=known, last_name="Zwartbroek", birth_date=ANNA.birth_date)
+
+    held = register(world, register_as_new=True)
+
+    assert isinstance(held, PendingReferral)
+    assert Family.objects.filter(name="Gezin Zwartbroek").count() == 1
+
+
+def test_the_intake_team_is_told_a_held_aanmelding_waits(world):
+    known = FamilyFactory(approach=world.approach, name="Gezin Zwartbroek")
+
+    held = register(world)
+
+    told = Notification.objects.filter(key__startswith=f"pending_referral:{held.pk}:received:")
+    assert set(told.values_list("user", flat=True)) == {world.user(INTAKE).pk, world.user(PM).pk}
+    assert all(known.reference not in n.message and "Zwartbroek" not in n.message for n in told)
+
+
+def test_the_intake_team_registering_a_family_it_may_not_see_waits_like_anyone(world):
+    """The intake team sees only families awaiting triage: an active known family is not named to it either."""
+    known = FamilyFactory(approach=world.approach, name="Gezin Zwartbroek", status=FamilyStatus.ACTIVE)
+    intake = world.user(INTAKE)  # sees only families awaiting triage
+
+    held = register(world, actor=intake)
+
+    assert isinstance(held, PendingReferral)
+    assert list(held.candidates.all()) == [known]
 
 
 # --- a referral for a known family ----------------------------------------------------------------

@@ -123,3 +123,28 @@ def test_a_consent_of_another_family_cannot_be_withdrawn_through_this_family(wor
     assert login(world.user(COORD)).post(url, {"withdrawn_on": today()}).status_code == 404
     foreign.refresh_from_db()
     assert foreign.withdrawn_on is None
+
+
+def test_a_narrower_consent_shows_who_loses_access_before_it_is_confirmed(world, login):
+    """Issue 12 §7: the warning lists the organisations that lose access; confirming supersedes the older one."""
+    family = world.family("coordinated")
+    wide = ConsentFactory(
+        family=family, organisations=[world.professional_org, world.coordinator_org], signed_on=today()
+    )
+    client = login(world.user(COORD))
+
+    warned = client.post(consent_url(family), consent_data(world))
+
+    assert warned.status_code == 200
+    page = html(warned)
+    assert "Deze organisaties verliezen de toegang" in page
+    assert world.coordinator_org.name in page
+    assert 'name="bevestig_verlies" value="1"' in page
+    assert family.consents.count() == 1
+
+    confirmed = client.post(consent_url(family), consent_data(world, bevestig_verlies="1"))
+
+    assert confirmed.status_code == 302
+    wide.refresh_from_db()
+    assert wide.superseded_by is not None and wide.withdrawn_on == timezone.localdate()
+    assert "Vervangen op" in html(client.get(consent_url(family)))

@@ -11,10 +11,12 @@ from django.utils import timezone
 
 from gezinsregie.accounts.models import Role
 from gezinsregie.audit.models import AccessLogEntry
+from gezinsregie.casework import services
 from gezinsregie.casework.models import (
     Family,
     FamilyStatus,
     Member,
+    PendingReferral,
     Referral,
 )
 from tests.casework.view_helpers import PM, PROF, REGISTER_URL, html, today
@@ -130,8 +132,8 @@ def test_a_process_manager_registering_is_sent_to_the_family(world, login):
     assert response["Location"] == reverse("web:family", args=[family.pk])
 
 
-def test_registering_the_same_family_twice_shows_the_known_family_and_creates_nothing(world, login):
-    client = login(world.user(PROF))
+def test_registering_the_same_family_twice_shows_the_known_family_to_who_may_see_it(world, login):
+    client = login(world.user(PM))
     client.post(REGISTER_URL, registration(world))
     known = Family.objects.get(name="Gezin Zwartbroek")
     before = counts()
@@ -147,8 +149,41 @@ def test_registering_the_same_family_twice_shows_the_known_family_and_creates_no
     assert AccessLogEntry.objects.filter(action="family.duplicate_shown", family_id=known.pk).count() == 1
 
 
-def test_choosing_the_known_family_adds_the_referral_to_it(world, login):
+def test_a_partner_gets_the_same_answer_whether_or_not_the_family_is_known(world, login):
+    """Issue 12 §6: the same redirect and words for a new family and for one the partner may not see."""
+    login(world.user(PM)).post(REGISTER_URL, registration(world), follow=True)  # its message read
+    known = Family.objects.get(name="Gezin Zwartbroek")
     client = login(world.user(PROF))
+    rows = [("Karel", "Oudeman", "1980-01-01", "parent")]
+    new = client.post(REGISTER_URL, registration(world, rows, family_name="Gezin Oudeman"), follow=True)
+    before = counts()
+
+    again = client.post(REGISTER_URL, registration(world), follow=True)
+
+    assert new.redirect_chain == again.redirect_chain == [(reverse("web:start"), 302)]
+    said = [[str(m) for m in r.context["messages"]] for r in (new, again)]
+    assert said[0] == said[1] == [services.RECEIVED]
+    assert known.reference not in html(again)
+    assert "Dit gezin lijkt al bekend" not in html(again)
+    assert counts() == before  # no second family: the aanmelding waits for the intake team
+    [pending] = PendingReferral.objects.all()
+    assert list(pending.candidates.all()) == [known]
+
+
+def test_a_partner_cannot_add_to_a_known_family_it_was_not_shown(world, login):
+    client = login(world.user(PM))
+    client.post(REGISTER_URL, registration(world))
+    known = Family.objects.get(name="Gezin Zwartbroek")
+
+    response = login(world.user(PROF)).post(REGISTER_URL, registration(world, bekend_gezin=str(known.pk)))
+
+    assert response.status_code == 200
+    assert "Het gekozen bekende gezin komt niet overeen met deze aanmelding." in html(response)
+    assert known.referrals.count() == 1
+
+
+def test_choosing_the_known_family_adds_the_referral_to_it(world, login):
+    client = login(world.user(PM))
     client.post(REGISTER_URL, registration(world))
     known = Family.objects.get(name="Gezin Zwartbroek")
 
@@ -171,13 +206,29 @@ def test_choosing_a_family_that_does_not_match_is_refused(world, login):
 
 
 def test_confirming_it_is_another_family_registers_it_as_new(world, login):
-    client = login(world.user(PROF))
+    client = login(world.user(PM))
     client.post(REGISTER_URL, registration(world))
 
     response = client.post(REGISTER_URL, registration(world, toch_nieuw="1"))
 
     assert response.status_code == 302
     assert Family.objects.filter(name="Gezin Zwartbroek").count() == 2
+
+
+def test_the_web_form_limits_registrations_per_user_in_dutch(world, login):
+    client = login(world.user(PROF))
+    assert client.post(REGISTER_URL, registration(world)).status_code == 302  # the first of this hour
+    for _ in range(services.REGISTRATIONS_PER_HOUR - 1):
+        assert services.registration_allowed(world.user(PROF))  # the rest of the hour's aanmeldingen
+    before = counts()
+
+    response = client.post(REGISTER_URL, registration(world, family_name="Gezin Teveel"))
+
+    assert response.status_code == 200
+    assert f"U heeft het maximum van {services.REGISTRATIONS_PER_HOUR} aanmeldingen per uur bereikt." in html(response)
+    assert counts() == before
+    other = registration(world, [("Karel", "Oudeman", "1980-01-01", "parent")], family_name="Gezin Oudeman")
+    assert login(world.user(PM)).post(REGISTER_URL, other).status_code == 302  # the limit is per user
 
 
 def test_adding_a_member_row_keeps_the_input_and_shows_no_errors(world, login):

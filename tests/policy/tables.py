@@ -196,26 +196,26 @@ FAMILY_TABLE = [
     ("other_triage",       ADMIN,   F,   F,   F,     F,     F,  F,    F,    F,   F),
 ]
 
-APPROACH_ACTIONS = (A.REGISTER, A.VIEW_POPULATION, A.VIEW_ASSESSMENT, A.RAISE_SIGNAL)
+APPROACH_ACTIONS = (A.REGISTER, A.VIEW_POPULATION, A.VIEW_ASSESSMENT, A.RAISE_SIGNAL, A.LINK_REFERRAL)
 APPROACH_TABLE = [
-    # approach         role     REGISTER VIEW_POPULATION VIEW_ASSESSMENT RAISE_SIGNAL
-    ("own",            COORD,   T,       F,              F,              T),
-    ("own",            PM,      T,       T,              T,              T),
-    ("own",            PROF,    T,       F,              F,              T),
-    ("own",            INTAKE,  T,       F,              F,              F),
-    ("own",            POLICY,  F,       T,              T,              F),
-    ("own",            INSP,    F,       F,              T,              F),
-    ("own",            PRIV,    F,       F,              F,              F),
-    ("own",            ADMIN,   F,       F,              F,              F),
+    # approach         role     REGISTER VIEW_POPULATION VIEW_ASSESSMENT RAISE_SIGNAL LINK_REFERRAL
+    ("own",            COORD,   T,       F,              F,              T,           F),
+    ("own",            PM,      T,       T,              T,              T,           T),
+    ("own",            PROF,    T,       F,              F,              T,           F),
+    ("own",            INTAKE,  T,       F,              F,              F,           T),  # the intake team links
+    ("own",            POLICY,  F,       T,              T,              F,           F),
+    ("own",            INSP,    F,       F,              T,              F,           F),
+    ("own",            PRIV,    F,       F,              F,              F,           F),
+    ("own",            ADMIN,   F,       F,              F,              F,           F),
 
-    ("other",          COORD,   F,       F,              F,              F),
-    ("other",          PM,      F,       F,              F,              F),
-    ("other",          PROF,    F,       F,              F,              F),
-    ("other",          INTAKE,  F,       F,              F,              F),
-    ("other",          POLICY,  F,       F,              F,              F),
-    ("other",          INSP,    F,       F,              T,              F),  # the inspectorate: every approach
-    ("other",          PRIV,    F,       F,              F,              F),
-    ("other",          ADMIN,   F,       F,              F,              F),
+    ("other",          COORD,   F,       F,              F,              F,           F),
+    ("other",          PM,      F,       F,              F,              F,           F),
+    ("other",          PROF,    F,       F,              F,              F,           F),
+    ("other",          INTAKE,  F,       F,              F,              F,           F),
+    ("other",          POLICY,  F,       F,              F,              F,           F),
+    ("other",          INSP,    F,       F,              T,              F,           F),  # inspectorate: every one
+    ("other",          PRIV,    F,       F,              F,              F,           F),
+    ("other",          ADMIN,   F,       F,              F,              F,           F),
 ]
 
 GLOBAL_ACTIONS = (A.SEARCH_LOGS, A.CONFIGURE, A.VIEW_FRAMEWORK, A.VIEW_POPULATION, A.VIEW_AGGREGATE)

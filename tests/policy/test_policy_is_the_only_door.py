@@ -105,6 +105,9 @@ ALLOWED = {
     "privacy/selectors.py": "the families due for erasure, for the retention task (RUN_CHECKS); a family's records "
     "and corrections, for callers that fetched the family through policy.access_family",
     "casework/services/analysis.py": "writes a score of a family after policy.ensure(EDIT)",
+    "casework/services/pending.py": "locks a held aanmelding after policy.ensure(LINK_REFERRAL) of its approach",
+    "casework/selectors/pending.py": "held aanmeldingen of exactly the approaches policy.approaches_for(LINK_REFERRAL) "
+    "gives the actor",
     "plans/services/__init__.py": "locks and writes rows of a plan after policy.ensure(EDIT) on its family; "
     "the reminder check as the system account",
     "plans/selectors.py": "the actions of a plan whose family the caller got through policy.access_family",

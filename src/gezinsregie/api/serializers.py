@@ -75,7 +75,9 @@ class RegistrationSerializer(serializers.Serializer):
     urgency = serializers.ChoiceField(choices=Urgency.choices, default=Urgency.NORMAL)
     referred_on = serializers.DateField()
     register_as_new = serializers.BooleanField(
-        default=False, help_text="bevestig een nieuw gezin ondanks een mogelijke dubbele registratie"
+        default=False,
+        help_text="bevestig een nieuw gezin ondanks een bekend gezin dat u te zien kreeg (409); een aanmelding die "
+        "over een gezin kan gaan dat u niet mag zien, wacht op het intaketeam",
     )
 
 
@@ -83,6 +85,14 @@ class RegisteredSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     reference = serializers.CharField()
     status = serializers.CharField()
+
+
+class ReceivedSerializer(serializers.Serializer):
+    """The answer to every aanmelding received: the same shape whether or not the family was known (issue 12 §6)."""
+
+    detail = serializers.CharField()
+    received_on = serializers.DateField()
+    family = RegisteredSerializer(allow_null=True, help_text="het nieuwe gezin, alleen voor wie het mag zien")
 
 
 class DuplicateSerializer(serializers.Serializer):

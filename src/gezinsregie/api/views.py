@@ -1,21 +1,23 @@
 """The integration API. Same door as the web: policy.families_for / access_family, and the access log."""
 
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied, Throttled
 from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import UserRateThrottle
 
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.api import serializers
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import rules, services
+from gezinsregie.casework.models import Family
 from gezinsregie.frameworks.models import Framework
 from gezinsregie.frameworks.selectors import frameworks_with_tree
 
@@ -55,14 +57,36 @@ class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
         return frameworks_with_tree()
 
 
+class RegistrationThrottle(UserRateThrottle):
+    """Aanmeldingen per user (issue 12 §6): a limit on trying names, the same number as the web form's."""
+
+    scope = "aanmelding"
+    rate = f"{services.REGISTRATIONS_PER_HOUR}/hour"
+
+
 class RegistrationViewSet(viewsets.GenericViewSet):
-    """Register a family (aanmelding). 201 with the reference; 409 when the family seems known already."""
+    """Register a family (aanmelding).
+
+    201 for every aanmelding that is received, with the same body whether or not the family was known: `family`
+    names the new family only to who may see it (policy VIEW), and an aanmelding that may be for a family the
+    caller may not see waits for the intake team, who link it (issue 12 §6). 409 only when the caller may see the
+    known family: then its reference and status.
+    """
 
     serializer_class = serializers.RegistrationSerializer
+    throttle_classes = [RegistrationThrottle]
+
+    def throttled(self, request: Request, wait: float | None) -> NoReturn:
+        minutes = max(1, round((wait or 60) / 60))
+        raise Throttled(
+            wait,
+            detail=f"U heeft het maximum van {services.REGISTRATIONS_PER_HOUR} aanmeldingen per uur bereikt. "
+            f"Probeer het over {minutes} {'minuut' if minutes == 1 else 'minuten'} opnieuw.",
+        )
 
     @extend_schema(
         request=serializers.RegistrationSerializer,
-        responses={201: serializers.RegisteredSerializer, 409: serializers.DuplicateSerializer},
+        responses={201: serializers.ReceivedSerializer, 409: serializers.DuplicateSerializer},
     )
     def create(self, request: Request) -> Response:
         actor = actor_of(request)
@@ -79,7 +103,7 @@ class RegistrationViewSet(viewsets.GenericViewSet):
                 {"domains": [f"Onbekend leefgebied voor deze aanpak: {', '.join(sorted(unknown))}"]}
             )
         try:
-            family = services.family_register(
+            result = services.family_register(
                 actor=actor,
                 approach=approach,
                 family_name=values["family_name"],
@@ -95,7 +119,7 @@ class RegistrationViewSet(viewsets.GenericViewSet):
                 ),
                 register_as_new=values["register_as_new"],
             )
-        except services.DuplicateFamilyError as duplicate:
+        except services.DuplicateFamilyError as duplicate:  # only families the caller may see
             audit.record_many(actor=actor, action="family.duplicate_shown", families=duplicate.matches)
             body = {
                 "detail": "Dit gezin lijkt al bekend. Stuur register_as_new=true als het echt een ander gezin is.",
@@ -105,5 +129,12 @@ class RegistrationViewSet(viewsets.GenericViewSet):
         except DjangoValidationError as error:
             detail = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
             raise DRFValidationError(detail) from error
-        created = {"id": family.pk, "reference": family.reference, "status": family.status}
-        return Response(serializers.RegisteredSerializer(created).data, status=status.HTTP_201_CREATED)
+        family = result if isinstance(result, Family) and policy.can(actor, policy.Permission.VIEW, result) else None
+        received = {
+            "detail": services.RECEIVED,
+            "received_on": values["referred_on"],
+            "family": None
+            if family is None
+            else {"id": family.pk, "reference": family.reference, "status": family.status},
+        }
+        return Response(serializers.ReceivedSerializer(received).data, status=status.HTTP_201_CREATED)

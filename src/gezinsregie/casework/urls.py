@@ -7,6 +7,8 @@ from gezinsregie.plans.views.overdue import overdue as _overdue
 app_name = "casework"
 urlpatterns = [
     path("aanmelden/", views.register, name="register"),
+    path("aanmeldingen/te-koppelen/", views.pending_referrals, name="pending_referrals"),
+    path("aanmeldingen/te-koppelen/<int:pending_id>/", views.pending_referral, name="pending_referral"),
     path("mijn-gezinnen/", views.caseload, name="caseload"),
     path("gezinnen/<uuid:family_id>/prioriteren/", views.triage, name="triage"),
     path("gezinnen/<uuid:family_id>/toestemming/", views.consent, name="consent"),

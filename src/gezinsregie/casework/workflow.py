@@ -42,6 +42,8 @@ STEERED = frozenset({S.ACTIVE, S.AFTERCARE})
 STARTED = frozenset({S.ACTIVE, S.AFTERCARE, S.CLOSED})
 # The family has left the approach: closed, with aftercare still running or not. A partner's signal brings it back.
 LEFT = frozenset({S.AFTERCARE, S.CLOSED})
+# Closed, no aftercare running: the casework is over. The coordinator keeps read access, not the pen (issue 12 §7).
+CASEWORK_OVER = frozenset({S.CLOSED})
 # A new aanmelding or a signal brings the family back into triage (a new episode).
 REOPENABLE = frozenset({S.CLOSED, S.DECLINED, S.AFTERCARE})
 # The families a municipality counts as its population (toetsingskader B1.a.2): all but those not taken in.

@@ -38,6 +38,7 @@ class Permission(StrEnum):
     EXPORT_FAMILY_DATA = "export_family_data"  # everything held on it, for the family's access request (AVG art. 15)
     # on an approach
     REGISTER = "register"
+    LINK_REFERRAL = "link_referral"  # an aanmelding held because it may be for a known family: link it, or register
     RAISE_SIGNAL = "raise_signal"  # a family in aftercare or closed needs the approach again (terugmelding)
     VIEW_POPULATION = "view_population"  # aggregate numbers, never a person
     VIEW_ASSESSMENT = "view_assessment"  # live self-assessment against the framework: numbers per indicator
@@ -70,6 +71,11 @@ def _coordinated(actor: User, m: Membership, today: date) -> Q:
     return Q(coordinator=actor)
 
 
+def _coordinating(actor: User, m: Membership, today: date) -> Q:
+    # Closure ends the coordinator's pen; reading stays, for the questions and a way back in (issue 12 §7).
+    return Q(coordinator=actor) & ~Q(status__in=workflow.CASEWORK_OVER)
+
+
 def _in_approach(actor: User, m: Membership, today: date) -> Q:
     return Q(approach_id=m.approach_id)
 
@@ -79,8 +85,10 @@ def _awaiting_triage_in_approach(actor: User, m: Membership, today: date) -> Q:
 
 
 def _involved(actor: User, m: Membership, today: date) -> Q:
-    # Only an accepted involvement counts: an invitation gives no access yet, an ended one none any more.
-    return Q(
+    # Only an accepted involvement counts: an invitation gives no access yet, an ended one none any more, and none
+    # once the family left the approach (issue 12 §7: closure ends it even where an involvement was left open;
+    # the watcher of the aftercare sees it through _watching).
+    return ~Q(status__in=workflow.LEFT) & Q(
         Exists(
             Involvement.objects.filter(
                 Q(ended_on__isnull=True) | Q(ended_on__gt=today),
@@ -149,7 +157,7 @@ def _in_municipality(actor: User, m: Membership, today: date) -> Q:
 A = Permission
 FAMILY_RULES: dict[tuple[str, Permission], FamilyRule] = {
     (Role.COORDINATOR, A.VIEW): _coordinated,
-    (Role.COORDINATOR, A.EDIT): _coordinated,
+    (Role.COORDINATOR, A.EDIT): _coordinating,
     (Role.COORDINATOR, A.VIEW_LOG): _coordinated,
     (Role.COORDINATOR, A.VIEW_REFERRAL_STATUS): _coordinated,
     (Role.PROCESS_MANAGER, A.VIEW): _in_approach,
@@ -198,6 +206,9 @@ APPROACH_RULES: dict[tuple[str, Permission], ApproachRule] = {
     (Role.COORDINATOR, A.REGISTER): _partner_of,
     (Role.PROCESS_MANAGER, A.REGISTER): _runs,
     (Role.INTAKE, A.REGISTER): _runs,
+    # Issue 12 §6: an aanmelding that may be for a family the registrant may not see waits for the intake team.
+    (Role.PROCESS_MANAGER, A.LINK_REFERRAL): _runs,
+    (Role.INTAKE, A.LINK_REFERRAL): _runs,
     # Any partner may signal that a family in aftercare or closed needs the approach again (issue 10 §7).
     (Role.PROFESSIONAL, A.RAISE_SIGNAL): _partner_of,
     (Role.COORDINATOR, A.RAISE_SIGNAL): _partner_of,

@@ -27,6 +27,7 @@ from gezinsregie.casework.models.family import (
 )
 from gezinsregie.casework.models.measure import Measure, MeasureDecision, MeasureKind, NonCooperationDecision
 from gezinsregie.casework.models.network import NetworkInfluence, NetworkPerson, NetworkTie
+from gezinsregie.casework.models.pending import PendingOutcome, PendingReferral
 
 __all__ = [
     "BindingDecision",
@@ -58,6 +59,8 @@ __all__ = [
     "NetworkTie",
     "NonCooperationDecision",
     "OwnStrength",
+    "PendingOutcome",
+    "PendingReferral",
     "Problem",
     "Referral",
     "ReferralSource",

@@ -27,6 +27,15 @@ class Consent(models.Model):
     scan = models.FileField(_("scan van de verklaring"), upload_to="consent/%Y/", blank=True)
     withdrawn_on = models.DateField(_("ingetrokken op"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reden van intrekking"), blank=True)
+    # A new consent supersedes the one in force (issue 12 §7): the older one ends on the new one's signing day.
+    superseded_by = models.ForeignKey(
+        "self",
+        verbose_name=_("vervangen door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     recorded_at = models.DateTimeField(auto_now_add=True)
 

@@ -182,9 +182,12 @@ def _active_consent() -> Exists:
 
 
 def caseload_for(*, actor: User, query: str = "", status: str = "", attention_only: bool = False) -> QuerySet[Family]:
-    """The families a coordinator (own) or process manager (approach) steers, with what needs attention."""
+    """The families a coordinator (own) or process manager (approach) steers, with what needs attention. A closed
+    family stays in its coordinator's caseload to read (issue 12 §7: closure ends the pen, not the reading)."""
+    steered = Q(coordinator=actor) | Q(pk__in=policy.families_for(actor, Permission.EDIT).values("pk"))
     families = (
-        policy.family_list(actor, Permission.EDIT, roles=(Role.COORDINATOR, Role.PROCESS_MANAGER))
+        policy.family_list(actor, Permission.VIEW, roles=(Role.COORDINATOR, Role.PROCESS_MANAGER))
+        .filter(steered)
         .select_related("approach__life_domain_set", "approach__municipality", "coordinator")
         .annotate(
             has_consent=_active_consent(),

@@ -5,7 +5,12 @@ One module per step of the casework; the family's states move only through casew
 
 from gezinsregie.casework.services.analysis import problem_add, scores_record
 from gezinsregie.casework.services.care import care_request_add, care_request_start, care_request_withdraw
-from gezinsregie.casework.services.consent import consent_record, consent_withdraw
+from gezinsregie.casework.services.consent import (
+    ConsentLossError,
+    consent_losses,
+    consent_record,
+    consent_withdraw,
+)
 from gezinsregie.casework.services.contact import contact_record
 from gezinsregie.casework.services.coordination import coordinator_assign, coordinators_for
 from gezinsregie.casework.services.decision import (
@@ -25,16 +30,24 @@ from gezinsregie.casework.services.involvement import (
     involvement_respond,
     professionals_of,
 )
+from gezinsregie.casework.services.pending import pending_referral_link, pending_referral_register
 from gezinsregie.casework.services.registration import (
+    RECEIVED,
+    REGISTRATIONS_PER_HOUR,
     DuplicateFamilyError,
     ReferralInput,
     duplicates_of,
     family_register,
     referral_add_to_known_family,
+    registration_allowed,
+    visible_duplicates_of,
 )
 from gezinsregie.casework.services.triage import family_triage
 
 __all__ = [
+    "RECEIVED",
+    "REGISTRATIONS_PER_HOUR",
+    "ConsentLossError",
     "DuplicateFamilyError",
     "ReferralInput",
     "binding_decision_answer",
@@ -42,6 +55,7 @@ __all__ = [
     "care_request_add",
     "care_request_start",
     "care_request_withdraw",
+    "consent_losses",
     "consent_record",
     "consent_withdraw",
     "contact_record",
@@ -58,8 +72,12 @@ __all__ = [
     "involvement_end",
     "involvement_propose",
     "involvement_respond",
+    "pending_referral_link",
+    "pending_referral_register",
     "problem_add",
     "professionals_of",
     "referral_add_to_known_family",
+    "registration_allowed",
     "scores_record",
+    "visible_duplicates_of",
 ]

@@ -13,6 +13,7 @@ from gezinsregie.casework.models import (
     CoordinatorAssignment,
     Family,
 )
+from gezinsregie.casework.services.locks import family_lock
 from gezinsregie.organisations.models import Approach
 
 Permission = policy.Permission
@@ -34,6 +35,8 @@ def coordinator_assign(
 ) -> CoordinatorAssignment:
     """One coordinator at a time; every handover says from whom to whom and why."""
     policy.ensure(actor, Permission.ASSIGN_COORDINATOR, family)
+    # Handovers at the same moment follow one another (issue 12 §8): each names the coordinator it takes over from.
+    family_lock(family)
     if not coordinators_for(family.approach).filter(pk=coordinator.pk).exists():
         raise ValidationError(
             {"coordinator": ["Deze persoon is geen regisseur bij een organisatie die aan deze aanpak verbonden is."]}

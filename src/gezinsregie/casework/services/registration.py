@@ -1,35 +1,61 @@
-"""Aanmelding: registering a family, or a new referral for a family the approach already knows."""
+"""Aanmelding: registering a family, or a new referral for a family the approach already knows.
 
+No existence oracle (issue 12 §6): the duplicate check names a known family (reference and status) only to a
+registrant who may see it (policy VIEW). An aanmelding that may be for a family the registrant may not see is held
+as a PendingReferral for the intake team, who link it or register it as new (casework.services.pending); the
+registrant is told the same as for a new family: the aanmelding is received and, if the family is known, the
+intake team links it.
+
+No data lost under concurrency (issue 12 §8): the duplicate check and the write happen while the approach row is
+locked, so identical registrations at the same moment make one family (the others are held or refused); the
+reference is the next number, retried when another approach's registration took it at the same moment.
+"""
+
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import IntegerField, Max
 from django.db.models.functions import Cast, Substr
+from django.urls import reverse
 from django.utils import timezone
 
 from gezinsregie import policy
-from gezinsregie.accounts.models import User
+from gezinsregie.accounts.models import Role, User
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import rules, workflow
 from gezinsregie.casework.models import (
     EntryRoute,
     Family,
     Member,
+    PendingReferral,
     Referral,
 )
 from gezinsregie.casework.services.episodes import episode_current, family_reenter
+from gezinsregie.casework.services.locks import approach_lock, family_lock
 from gezinsregie.frameworks.models import LifeDomain
+from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Approach, Organisation
 
 Permission = policy.Permission
 
+# What every registrant who may not see the family is told, whether or not it was known (issue 12 §6).
+RECEIVED = (
+    "De aanmelding is ontvangen en wacht op het intaketeam. Is het gezin al bekend, dan koppelt het intaketeam "
+    "de aanmelding aan dat gezin."
+)
+# Rate limit on registrations per user (issue 12 §6): the API's throttle and the web form's limit.
+REGISTRATIONS_PER_HOUR = 30
+REFERENCE_ATTEMPTS = 5
+
 
 @dataclass
 class DuplicateFamilyError(Exception):
-    """The family seems known already. Carries only what the registering user may see: references."""
+    """The family seems known already. Carries only families the registering user may see (policy VIEW)."""
 
     matches: list[Family] = field(default_factory=list)
 
@@ -45,6 +71,17 @@ class ReferralInput:
 
 def _today() -> date:
     return timezone.localdate()
+
+
+def registration_allowed(actor: User) -> bool:
+    """Count one aanmelding of `actor` in the current hour; False once REGISTRATIONS_PER_HOUR are reached (the web
+    form's limit; the API has the same number as a DRF throttle)."""
+    key = f"aanmelding:{actor.pk}:{int(time.time() // 3600)}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        return cache.incr(key) <= REGISTRATIONS_PER_HOUR
+    except ValueError:  # expired between add and incr: the first of a new hour
+        return True
 
 
 def organisation_in_approach(actor: User, approach: Approach) -> Organisation:
@@ -67,6 +104,17 @@ def duplicates_of(*, approach: Approach, family_name: str, members: Iterable[rul
         if (rules.normalise_name(family.name) == wanted and wanted) or people & same_people:
             matches.append(family)
     return matches
+
+
+def visible_duplicates_of(
+    *, actor: User, approach: Approach, family_name: str, members: Iterable[rules.MemberInput]
+) -> list[Family]:
+    """The known families matching this aanmelding that `actor` may see: the only ones it may be told about."""
+    matches = duplicates_of(approach=approach, family_name=family_name, members=members)
+    visible = set(
+        policy.families_for(actor, Permission.VIEW).filter(pk__in=[f.pk for f in matches]).values_list("pk", flat=True)
+    )
+    return [f for f in matches if f.pk in visible]
 
 
 def _validate_referral(approach: Approach, referral: ReferralInput) -> None:
@@ -93,7 +141,7 @@ def _next_reference() -> str:
     return f"GR-{(highest or 0) + 1:04d}"
 
 
-def _add_referral(actor: User, family: Family, organisation: Organisation, referral: ReferralInput) -> Referral:
+def referral_write(actor: User, family: Family, organisation: Organisation, referral: ReferralInput) -> Referral:
     record = Referral(
         family=family,
         referred_on=referral.referred_on,
@@ -109,31 +157,21 @@ def _add_referral(actor: User, family: Family, organisation: Organisation, refer
     return record
 
 
-def family_register(
+def family_create(
     *,
     actor: User,
+    referred_by: User,
+    organisation: Organisation,
     approach: Approach,
     family_name: str,
     address: str,
     neighbourhood: str,
     members: Sequence[rules.MemberInput],
     referral: ReferralInput,
-    register_as_new: bool = False,
 ) -> Family:
-    """Aanmelding of a new family. Raises DuplicateFamilyError when it seems known, unless confirmed new."""
-    policy.ensure(actor, Permission.REGISTER, approach)
-    _validate_referral(approach, referral)
-    problems = rules.member_problems(list(members), today=_today())
-    if problems:
-        raise ValidationError({"members": problems})
-    if not family_name.strip():
-        raise ValidationError({"family_name": ["Geef de naam van het gezin."]})
-    if not register_as_new:
-        matches = duplicates_of(approach=approach, family_name=family_name, members=members)
-        if matches:
-            raise DuplicateFamilyError(matches)
-    organisation = organisation_in_approach(actor, approach)
-    for attempt in range(3):  # two registrations at the same moment may pick the same reference
+    """Write a new family with its members, the aanmelding and episode 1. The callers asked the policy and hold the
+    approach's lock; the next reference is retried when a registration in another approach took it."""
+    for attempt in range(REFERENCE_ATTEMPTS):
         try:
             with transaction.atomic():
                 family = Family(
@@ -145,20 +183,141 @@ def family_register(
                     status=workflow.INITIAL,
                     registered_on=referral.referred_on,
                 )
-                family.full_clean()
+                family.full_clean(validate_unique=False)  # the unique reference is the database's to guard
                 family.save()
                 for m in members:
                     member = Member(family=family, **m.__dict__)
                     member.full_clean()
                     member.save()
-                record = _add_referral(actor, family, organisation, referral)
+                record = referral_write(referred_by, family, organisation, referral)
                 episode_current(family)  # episode 1
                 audit.record(actor=actor, action="family.register", family=family, obj=record)
                 return family
         except IntegrityError:
-            if attempt == 2:
+            if attempt == REFERENCE_ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def _hold(
+    *,
+    actor: User,
+    organisation: Organisation,
+    approach: Approach,
+    candidates: Sequence[Family],
+    family_name: str,
+    address: str,
+    neighbourhood: str,
+    members: Sequence[rules.MemberInput],
+    referral: ReferralInput,
+) -> PendingReferral:
+    pending = PendingReferral(
+        approach=approach,
+        referred_by=actor,
+        organisation=organisation,
+        family_name=family_name.strip(),
+        address=address.strip(),
+        neighbourhood=neighbourhood.strip(),
+        members=[
+            {
+                "first_name": m.first_name,
+                "last_name": m.last_name,
+                "birth_date": m.birth_date.isoformat(),
+                "relation": m.relation,
+            }
+            for m in members
+        ],
+        referred_on=referral.referred_on,
+        source=referral.source,
+        reason=referral.reason.strip(),
+        urgency=referral.urgency,
+    )
+    pending.full_clean()
+    pending.save()
+    pending.candidates.set(candidates)
+    pending.domains.set(referral.domains)
+    audit.record(actor=actor, action="referral.hold", obj=pending)
+    for user in intake_team_of(approach):
+        notify(
+            user=user,
+            key=f"pending_referral:{pending.pk}:received:{user.pk}",
+            message=f"Een aanmelding voor {approach.name} lijkt over een bekend gezin te gaan: koppel haar of "
+            "registreer een nieuw gezin.",
+            url=reverse("casework:pending_referral", kwargs={"pending_id": pending.pk}),
+        )
+    return pending
+
+
+def intake_team_of(approach: Approach) -> list[User]:
+    """Who handles aanmeldingen that wait to be linked: the approach's intake team and process managers."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__approach=approach,
+            memberships__role__in=[Role.INTAKE, Role.PROCESS_MANAGER],
+            memberships__active=True,
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def family_register(
+    *,
+    actor: User,
+    approach: Approach,
+    family_name: str,
+    address: str,
+    neighbourhood: str,
+    members: Sequence[rules.MemberInput],
+    referral: ReferralInput,
+    register_as_new: bool = False,
+) -> Family | PendingReferral:
+    """Aanmelding of a new family: the new Family, or a PendingReferral when it may be a family the registrant may
+    not see. Raises DuplicateFamilyError naming only known families the registrant may see, unless confirmed new."""
+    policy.ensure(actor, Permission.REGISTER, approach)
+    _validate_referral(approach, referral)
+    problems = rules.member_problems(list(members), today=_today())
+    if problems:
+        raise ValidationError({"members": problems})
+    if not family_name.strip():
+        raise ValidationError({"family_name": ["Geef de naam van het gezin."]})
+    organisation = organisation_in_approach(actor, approach)
+    with transaction.atomic():
+        approach_lock(approach)
+        matches = duplicates_of(approach=approach, family_name=family_name, members=members)
+        visible = set(
+            policy.families_for(actor, Permission.VIEW)
+            .filter(pk__in=[f.pk for f in matches])
+            .values_list("pk", flat=True)
+        )
+        shown = [f for f in matches if f.pk in visible]
+        hidden = [f for f in matches if f.pk not in visible]
+        if shown and not register_as_new:
+            raise DuplicateFamilyError(shown)
+        if hidden:  # the registrant may not know it exists: the intake team decides
+            return _hold(
+                actor=actor,
+                organisation=organisation,
+                approach=approach,
+                candidates=hidden,
+                family_name=family_name,
+                address=address,
+                neighbourhood=neighbourhood,
+                members=members,
+                referral=referral,
+            )
+        return family_create(
+            actor=actor,
+            referred_by=actor,
+            organisation=organisation,
+            approach=approach,
+            family_name=family_name,
+            address=address,
+            neighbourhood=neighbourhood,
+            members=members,
+            referral=referral,
+        )
 
 
 @transaction.atomic
@@ -170,7 +329,8 @@ def referral_add_to_known_family(
     if family.approach_id != approach.pk:
         raise ValidationError("Dit gezin hoort niet bij deze aanpak.")
     _validate_referral(approach, referral)
-    record = _add_referral(actor, family, organisation_in_approach(actor, approach), referral)
+    family = family_lock(family)  # two referrals at once re-open the family once
+    record = referral_write(actor, family, organisation_in_approach(actor, approach), referral)
     if family.status in workflow.REOPENABLE:
         family_reenter(
             actor=actor, family=family, on=referral.referred_on, route=EntryRoute.REFERRAL, reason=referral.reason

@@ -16,6 +16,7 @@ from gezinsregie.casework.models import (
     TriageDecision,
 )
 from gezinsregie.casework.services.episodes import episode_mirror
+from gezinsregie.casework.services.locks import family_lock
 
 Permission = policy.Permission
 
@@ -37,6 +38,7 @@ def family_triage(
     process_manager: User | None = None,
 ) -> TriageDecision:
     policy.ensure(actor, Permission.TRIAGE, family)
+    family_lock(family)
     target = workflow.advance(family.status, workflow.Transition.ACCEPT if accepted else workflow.Transition.DECLINE)
     errors: dict[str, list[str]] = {}
     if not reason.strip():

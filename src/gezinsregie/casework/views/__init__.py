@@ -6,6 +6,7 @@ from gezinsregie.casework.views.decision import decisions
 from gezinsregie.casework.views.escalation import escalations
 from gezinsregie.casework.views.involvement import invitation, involvements
 from gezinsregie.casework.views.mandate import mandate, mandate_scan, mandate_withdraw
+from gezinsregie.casework.views.pending import pending_referral, pending_referrals
 from gezinsregie.casework.views.steps import (
     analysis,
     caseload,
@@ -33,6 +34,8 @@ __all__ = [
     "mandate",
     "mandate_scan",
     "mandate_withdraw",
+    "pending_referral",
+    "pending_referrals",
     "register",
     "triage",
     "waiting",

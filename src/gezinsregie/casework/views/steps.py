@@ -17,7 +17,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import forms, rules, selectors, services
-from gezinsregie.casework.models import MemberRelation
+from gezinsregie.casework.models import Family, MemberRelation
 from gezinsregie.common.forms import apply_errors
 from gezinsregie.trajectory import selectors as trajectory_selectors
 
@@ -65,13 +65,21 @@ def register(request: HttpRequest) -> HttpResponse:
             referred_on=form.cleaned_data["referred_on"],
         )
         try:
+            if not services.registration_allowed(actor):
+                raise ValidationError(
+                    f"U heeft het maximum van {services.REGISTRATIONS_PER_HOUR} aanmeldingen per uur bereikt. "
+                    "Probeer het later opnieuw, of neem contact op met het intaketeam."
+                )
             known_id = request.POST.get("bekend_gezin")
-            if known_id:
+            if known_id:  # only a known family the registrant was shown, i.e. may see (issue 12 §6)
                 known = next(
                     (
                         f
-                        for f in services.duplicates_of(
-                            approach=approach, family_name=form.cleaned_data["family_name"], members=member_input
+                        for f in services.visible_duplicates_of(
+                            actor=actor,
+                            approach=approach,
+                            family_name=form.cleaned_data["family_name"],
+                            members=member_input,
                         )
                         if str(f.pk) == known_id
                     ),
@@ -82,7 +90,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 services.referral_add_to_known_family(actor=actor, approach=approach, family=known, referral=referral)
                 messages.success(request, f"De aanmelding is toegevoegd aan het bekende gezin {known.reference}.")
                 return redirect("web:start")
-            family = services.family_register(
+            result = services.family_register(
                 actor=actor,
                 approach=approach,
                 family_name=form.cleaned_data["family_name"],
@@ -92,15 +100,17 @@ def register(request: HttpRequest) -> HttpResponse:
                 referral=referral,
                 register_as_new=request.POST.get("toch_nieuw") == "1",
             )
-        except services.DuplicateFamilyError as duplicate:
+        except services.DuplicateFamilyError as duplicate:  # only families the registrant may see
             matches = duplicate.matches
             audit.record_many(actor=actor, action="family.duplicate_shown", families=matches)
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, f"Gezin {family.reference} is aangemeld en wacht op prioritering.")
-            if policy.can(actor, Permission.VIEW, family):
-                return redirect("web:family", family_id=family.pk)
+            if isinstance(result, Family) and policy.can(actor, Permission.VIEW, result):
+                messages.success(request, f"Gezin {result.reference} is aangemeld en wacht op prioritering.")
+                return redirect("web:family", family_id=result.pk)
+            # The same words whether the family was new or may be known: no existence oracle (issue 12 §6).
+            messages.success(request, services.RECEIVED)
             return redirect("web:start")
     context = {"approach": approach, "form": form, "members": members, "matches": matches}
     return render(request, "casework/register.html", context)
@@ -133,16 +143,25 @@ def consent(request: HttpRequest, family_id: UUID) -> HttpResponse:
     form = forms.ConsentForm(
         request.POST or None, request.FILES or None, family=family, initial={"signed_on": timezone.localdate()}
     )
+    losses = []
     if request.method == "POST" and form.is_valid():
         try:
-            services.consent_record(actor=actor, family=family, **form.cleaned_data)
+            services.consent_record(
+                actor=actor,
+                family=family,
+                confirm_losses=request.POST.get("bevestig_verlies") == "1",
+                **form.cleaned_data,
+            )
+        except services.ConsentLossError as loss:  # issue 12 §7: who loses access, shown before it is confirmed
+            losses = loss.organisations
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "De toestemmingsverklaring is vastgelegd.")
+            messages.success(request, "De toestemmingsverklaring is vastgelegd; eerdere verklaringen zijn vervangen.")
             return redirect("web:family", family_id=family.pk)
-    consents = family.consents.prefetch_related("organisations")
-    return render(request, "casework/consent.html", {"family": family, "form": form, "consents": consents})
+    consents = family.consents.prefetch_related("organisations").select_related("superseded_by")
+    context = {"family": family, "form": form, "consents": consents, "losses": losses}
+    return render(request, "casework/consent.html", context)
 
 
 @login_required

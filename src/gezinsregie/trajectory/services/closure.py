@@ -192,14 +192,9 @@ def family_close(
             agreed=item.agreed.strip(),
             organisation=item.organisation,
         )
-    family.status, family.closed_on = target, closed_on
-    family.full_clean()
-    family.save()
-    episode_mirror(family, episode)
-    if aftercare is not None:
-        _start_aftercare(actor, family, closure, aftercare)
     # The professionals' involvement ends with the trajectory, and with it their access (the watcher keeps
-    # access through the aftercare itself, policy._watching).
+    # access through the aftercare itself, policy._watching); ended while the family is still open, as the
+    # coordinator's pen ends with the closure (issue 12 §7).
     for involvement in Involvement.objects.filter(
         family=family, ended_on__isnull=True, status__in=workflow.INVOLVEMENT_OPEN
     ):
@@ -207,6 +202,12 @@ def family_close(
             closed_on, involvement.started_on
         )  # one that started after a backdated closure ends at its start
         involvement_end(actor=actor, involvement=involvement, ended_on=ended_on, reason=EndReason.FAMILY_CLOSED)
+    family.status, family.closed_on = target, closed_on
+    family.full_clean()
+    family.save()
+    episode_mirror(family, episode)
+    if aftercare is not None:
+        _start_aftercare(actor, family, closure, aftercare)
     # what was still escalated ends with the trajectory (it would climb nobody's ladder any more)
     Escalation.objects.filter(family=family, closed_on__isnull=True).update(
         closed_on=closed_on, outcome=f"Gezin afgesloten: {workflow.ClosureReason(reason).label}."
