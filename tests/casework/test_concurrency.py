@@ -238,3 +238,25 @@ def test_a_held_aanmelding_is_handled_once_when_two_of_the_intake_team_act_at_on
     pending.refresh_from_db()
     assert pending.outcome
     assert known.referrals.count() + Family.objects.filter(name="Gezin Zwartbroek").exclude(pk=known.pk).count() == 1
+
+
+def test_parallel_invitations_of_the_same_professional_make_one_involvement():
+    world = build_world()
+    family = world.family("consented")
+    colleague = world.others["colleague"]
+
+    results = in_parallel(
+        3,
+        lambda i: services.involvement_propose(
+            actor=world.user(PM),
+            family=family,
+            user=colleague,
+            organisation=world.professional_org,
+            circle="inner",
+            problems=[],
+            started_on=today(),
+        ),
+    )
+
+    assert sum(isinstance(r, ValidationError) for r in results) == 2
+    assert family.involvements.filter(user=colleague).count() == 1

@@ -18,6 +18,7 @@ from gezinsregie.accounts.models import Role, User
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import workflow
 from gezinsregie.casework.models import Family, Involvement, Problem
+from gezinsregie.casework.services.locks import family_lock
 from gezinsregie.casework.workflow import InvolvementStatus, InvolvementStep
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Organisation
@@ -62,6 +63,7 @@ def involvement_propose(
 ) -> Involvement:
     """Invite a professional of a partner organisation named in the consent; they are told in the app and by e-mail."""
     policy.ensure(actor, Permission.EDIT, family)
+    family_lock(family)  # two invitations at once: the second sees the first (issue 12 §8)
     today = _today()
     errors: dict[str, list[str]] = {}
     if not family.is_steered:
