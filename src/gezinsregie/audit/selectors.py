@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Now, TruncDate
 from django.utils import timezone
 
+from gezinsregie.audit import rules
 from gezinsregie.audit.models import AccessLogAnchor, AccessLogEntry
 from gezinsregie.casework.models import Family
 
@@ -68,13 +69,42 @@ def log_search(
     return entries.order_by("-at", "-id")
 
 
-def reads_in_period(*, families: QuerySet[Family], since: datetime) -> QuerySet[AccessLogEntry]:
-    """Reads and writes of the officer's families since `since`, oldest first, for the pattern rules."""
-    return (
-        AccessLogEntry.objects.filter(family_id__in=families.values("pk"), at__gte=since, user_id__isnull=False)
+def reads_in_period(*, families: QuerySet[Family], date_from: date, date_to: date) -> list[rules.Read]:
+    """Reads and writes of the officer's families in the period (inclusive), each with whether the family is in
+    the reader's caseload (coordinator, process manager or involved professional), for the pattern rules."""
+    from gezinsregie.casework.models import Involvement
+
+    rows = list(
+        AccessLogEntry.objects.filter(
+            family_id__in=families.values("pk"),
+            user_id__isnull=False,
+            at__gte=_start_of(date_from),
+            at__lt=_start_of(date_to + timedelta(days=1)),
+        )
         .exclude(action__startswith="denied.")
         .order_by("at", "id")
+        .values_list("user_id", "username", "family_id", "family_reference", "action", "at")
     )
+    family_ids = {row[2] for row in rows if row[2] is not None}
+    caseload: set[tuple[int | None, UUID]] = set()
+    for family_id, coordinator_id, process_manager_id in Family.objects.filter(pk__in=family_ids).values_list(
+        "pk", "coordinator_id", "process_manager_id"
+    ):
+        caseload |= {(coordinator_id, family_id), (process_manager_id, family_id)}
+    caseload |= set(Involvement.objects.filter(family_id__in=family_ids).values_list("user_id", "family_id"))
+    return [
+        rules.Read(
+            user_id=user_id or 0,
+            username=username,
+            family_id=family_id,
+            family_reference=reference,
+            action=action,
+            at=at,
+            in_caseload=(user_id, family_id) in caseload,
+        )
+        for user_id, username, family_id, reference, action, at in rows
+        if family_id is not None
+    ]
 
 
 def chain_links(*, after_seq: int, chunk: int = 5000) -> Iterator[list[AccessLogEntry]]:
