@@ -173,3 +173,19 @@ def test_carried_rows_are_one_row_per_standing_indicator() -> None:
         Row(("B",), (IMPROVEMENT,)),
         Row(("C",), (MET,)),
     ]
+
+
+def test_the_2014_factsheet_shows_and_counts_the_ticks_it_did_not_test_again(
+    zwolle: dict[tuple[str, int], Inspection],
+) -> None:
+    from gezinsregie.reports.publication.selectors import build, rows_of
+
+    report = build(zwolle[(BD, 2014)])
+    rows = {i.key: row for row in rows_of(report.themes) for i in row.indicators}
+    carried = rows["B2.a.1"]
+    assert [f.judgement for f in carried.findings] == [MET]
+    assert "In 2013 voldeed; in dit onderzoek niet opnieuw getoetst." in str(carried.findings[0].text)
+    assert report.counts.open == 0  # nothing shows as "nog zonder oordeel"
+    assert report.counts.met >= 30 - len(LISTED_2013[BD])
+    listed = rows["B3.b.2"]  # judged again in 2014: its own finding, nothing carried beside it
+    assert [f.judgement for f in listed.findings] == [IMPROVEMENT]

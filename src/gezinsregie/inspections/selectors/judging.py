@@ -21,6 +21,7 @@ from gezinsregie.inspections.models import (
     Inspection,
     Respondent,
 )
+from gezinsregie.inspections.selectors.standing import StandingJudgement
 from gezinsregie.inspections.selectors.indicators import (
     finding_by_indicator,
     indicators_of,
@@ -68,6 +69,7 @@ class IndicatorRow:
     earlier: rules.ComparisonRow | None = None  # the previous inspection's improvement point on it
     first_of_finding: bool = True  # a finding covering a group is shown once, at its first indicator
     from_data: FromData | None = None  # the self-assessment beside it (data_evidence)
+    carried_year: int | None = None  # stood ✓ in that year: left unjudged, that ✓ is carried forward
 
 
 def submitted_respondents(inspection: Inspection) -> list[Respondent]:
@@ -79,6 +81,7 @@ def judging_tree(
     *,
     earlier: dict[int, rules.ComparisonRow] | None = None,
     from_data: dict[str, FromData] | None = None,
+    carried: dict[int, StandingJudgement] | None = None,
 ) -> "list[ThemeGroup[IndicatorRow]]":
     """Per indicator: the submitted answers side by side with a summary of (dis)agreement (policy level), or
     each family's judgement (case level); the overall finding that covers it; and what the data says, when given."""
@@ -102,6 +105,7 @@ def judging_tree(
             finding=by_indicator.get(indicator.pk),
             earlier=(earlier or {}).get(indicator.pk),
             from_data=(from_data or {}).get(indicator.key),
+            carried_year=(carried or {})[indicator.pk].year if indicator.pk in (carried or {}) else None,
         )
         if row.finding is not None:
             row.first_of_finding = row.finding.pk not in seen

@@ -41,7 +41,10 @@ def judge(request: HttpRequest, inspection_id: int) -> HttpResponse:
     context = {
         "inspection": inspection,
         "themes": selectors.judging_tree(
-            inspection, earlier=selectors.earlier_by_indicator(comparison), from_data=_from_data(request, inspection)
+            inspection,
+            earlier=selectors.earlier_by_indicator(comparison),
+            from_data=_from_data(request, inspection),
+            carried=selectors.carried_forward(inspection),
         ),
         "respondents": selectors.submitted_respondents(inspection),
         "reviews": selectors.reviews_of(inspection),

@@ -102,6 +102,7 @@ class ReportTheme:
 class _RowDraft:
     indicators: list[Indicator]
     findings: list[Finding]
+    carried: tuple["ReportFinding", ...] = ()  # what stands from an earlier inspection where this one did not judge
 
     def add(self, indicators: Iterable[Indicator]) -> None:
         known = {i.pk for i in self.indicators}
@@ -117,8 +118,23 @@ class _RowDraft:
                     notes=tuple(redact(n.text, redactions) for n in f.notes.all()),
                 )
                 for f in self.findings
-            ),
+            )
+            + self.carried,
         )
+
+
+def _carried(result: "selectors.ResultRow") -> tuple[ReportFinding, ...]:
+    """Where this inspection did not judge an indicator at all: the judgement that stands from an earlier one, as
+    the follow-up reports it (Verbeterpunten Zwolle 2015: "niet opnieuw getoetst"), as the row's finding — it
+    counts as such. A "–" of this inspection is shown as it is."""
+    stands = result.carried
+    if stands is None or stands.judgement not in (Judgement.MET, Judgement.IMPROVEMENT):
+        return ()
+    words = "voldeed" if stands.judgement == Judgement.MET else "was een verbeterpunt"
+    if result.finding is None:
+        text = f"In {stands.year} {words}; in dit onderzoek niet opnieuw getoetst."
+        return (ReportFinding(judgement=stands.judgement, text=blocks(text), notes=()),)
+    return ()
 
 
 def report_tables(inspection: Inspection, redactions: Sequence[Redaction] = ()) -> tuple[ReportTheme, ...]:
@@ -141,6 +157,7 @@ def report_tables(inspection: Inspection, redactions: Sequence[Redaction] = ()) 
                 draft.add(result.indicators)
             else:
                 draft = _RowDraft(list(result.indicators), [result.finding] if result.finding is not None else [])
+                draft.carried = _carried(result)
             if not criteria or criteria[-1][0].pk != result.criterion.pk:
                 criteria.append((result.criterion, []))
             criteria[-1][1].append(draft)
