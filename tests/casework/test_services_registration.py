@@ -112,7 +112,8 @@ def test_register_is_refused_without_register_permission_and_writes_nothing(worl
     before = written()
     with pytest.raises(PermissionDenied):
         register(world, actor=world.user(role))
-    assert written() == before
+    assert written() == before | {"log": before["log"] + 1}  # only the refused attempt is logged (NEN 7513)
+    assert AccessLogEntry.objects.latest("pk").action == "denied.register"
 
 
 def test_a_coordinator_of_an_organisation_outside_the_approach_may_not_register(world):
