@@ -42,6 +42,7 @@ from gezinsregie.policy.tables import (
     Permission,
 )
 from gezinsregie.policy.tables import _consent_covers_organisation as _consent_covers_organisation
+from gezinsregie.privacy.models import Erasure
 
 
 def _memberships(actor: User | Any) -> list[Membership]:
@@ -77,8 +78,9 @@ def _family_condition(actor: User, action: Permission) -> Q:
         rule = FAMILY_RULES.get((m.role, action))
         if rule is not None:
             condition |= rule(actor, m, today)
-    # a family whose personal data was erased after its retention period is nobody's (issue 12 §9)
-    return condition & Q(erasure__isnull=True)
+    # a family whose personal data was erased after its retention period is nobody's (issue 12 §9); a subquery,
+    # not a join, so that a caller may still lock the families (select_for_update)
+    return condition & ~Exists(Erasure.objects.filter(family=OuterRef("pk")))
 
 
 def families_for(actor: User, action: Permission = Permission.VIEW) -> QuerySet[Family]:
