@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from gezinsregie.accounts.models import User
 from gezinsregie.casework.models import Family, FamilyStatus
@@ -30,7 +31,7 @@ def test_the_demo_has_every_role_forty_families_in_varied_states_and_is_idempote
     states = set(Family.objects.values_list("status", flat=True))
     assert states == {s.value for s in FamilyStatus}
     for username, role, _ in DEMO_LOGINS:
-        user = authenticate(username=username, password=DEMO_PASSWORD)
+        user = authenticate(RequestFactory().post("/inloggen/"), username=username, password=DEMO_PASSWORD)
         assert user is not None and role in user.roles(), username
     assert Family.objects.filter(status=FamilyStatus.ACTIVE, coordinator__isnull=True).exists()  # flagged in the demo
     assert Plan.objects.exists() and Family.objects.filter(status=FamilyStatus.ACTIVE, plan__isnull=True).exists()
