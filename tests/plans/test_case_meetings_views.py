@@ -146,3 +146,29 @@ def test_the_menu_links_the_case_meetings_for_who_may_see_them(w: PlanWorld) -> 
     assert index in html(w.client_for(w.process_manager).get(reverse("web:start")))
     assert index in html(w.client_for(w.professional).get(reverse("web:start")))
     assert index not in html(w.client_for(w.stranger).get(reverse("web:start")))
+
+
+def test_a_part_asks_the_attending_partners_their_two_questions_as_any_round_table(
+    planned: PlanWithContent, w: PlanWorld
+) -> None:
+    """Issue 13 §3: the involved professionals answer at each round table — the family's part of a case meeting is
+    one."""
+    from gezinsregie.assessment.models import Answer, PartnerVoice
+
+    meeting = plan_case_meeting(w)
+    client = w.client_for(w.process_manager)
+    form = html(client.get(part_url(meeting, w)))
+    assert "Vragen aan de aanwezige professionals" in form and f'name="stem-{w.professional.pk}-' in form
+    answers = {
+        "version": 5,
+        "attendees": [w.professional.pk],
+        "minutes": "Besproken: de schulden.",
+        f"stem-{w.professional.pk}-recognises_coordinator": Answer.NO,
+    }
+    refused = client.post(part_url(meeting, w), answers)  # one of the two answered: both or neither
+    assert refused.status_code == 200 and not Meeting.objects.filter(case_meeting=meeting).exists()
+    answers[f"stem-{w.professional.pk}-information_sufficient"] = Answer.YES
+    assert client.post(part_url(meeting, w), answers).status_code == 302
+    voice = PartnerVoice.objects.get()
+    assert voice.meeting == Meeting.objects.get(case_meeting=meeting) and voice.answered_by == w.professional
+    assert (voice.recognises_coordinator, voice.information_sufficient) == (Answer.NO, Answer.YES)

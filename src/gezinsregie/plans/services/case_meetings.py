@@ -4,7 +4,7 @@ its minutes go only to the attending professionals within that family's consent,
 that family's plan, and a case manager appointed in it is a handover through casework's coordinator_assign.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, time
 
 from django.core.exceptions import ValidationError
@@ -26,6 +26,7 @@ from gezinsregie.plans.rules import Errors
 from gezinsregie.plans.rules import case_meetings as rules
 from gezinsregie.plans.services import StalePlanError, _raise_if, _save, _today
 from gezinsregie.plans.services.meetings import AgreementInput, _record
+from gezinsregie.plans.services.voices import PartnerVoiceInput
 
 Permission = policy.Permission
 OPEN_STATES = workflow.AWAITING_TRIAGE | workflow.STEERED  # declined and closed families are not discussed
@@ -143,9 +144,11 @@ def case_meeting_record_part(
     agreements: Sequence[AgreementInput],
     coordinator: User | None = None,
     coordinator_note: str = "",
+    partner_voices: Mapping[User, PartnerVoiceInput] | None = None,
 ) -> Meeting:
     """The family's part of the case meeting: a round table on the meeting's date with its chair, the agreements
-    as actions in the plan (if the family has one), and the case manager if one was appointed; or nothing."""
+    as actions in the plan (if the family has one), the partners' answers to their two questions (issue 13 §3, as at
+    any round table), and the case manager if one was appointed; or nothing."""
     policy.ensure(actor, Permission.VIEW_CASE_MEETING, case_meeting.approach)
     policy.ensure(actor, Permission.EDIT, family)
     if selectors.agenda_item(case_meeting, family) is None:
@@ -177,6 +180,7 @@ def case_meeting_record_part(
         case_meeting=case_meeting,
         assignment=assignment,
         errors=errors,
+        partner_voices=partner_voices,
     )
     if assignment is not None:
         notify(

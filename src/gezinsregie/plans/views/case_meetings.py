@@ -25,6 +25,7 @@ from gezinsregie.casework.services.coordination import coordinators_for
 from gezinsregie.common.forms import apply_errors
 from gezinsregie.plans import selectors
 from gezinsregie.plans.forms.case_meetings import CaseMeetingForm, CaseMeetingPartForm
+from gezinsregie.plans.forms.voices import MeetingVoices
 from gezinsregie.plans.models import CaseMeeting
 from gezinsregie.plans.services import AgreementInput, StalePlanError
 from gezinsregie.plans.services import case_meetings as services
@@ -156,8 +157,10 @@ def case_meeting_part(request: HttpRequest, case_meeting_id: int, family_id: UUI
     form = CaseMeetingPartForm(
         request.POST or None, family=family, plan=plan, today=today, coordinators=coordinators, initial=initial
     )
+    voices = MeetingVoices(request.POST or None, selectors.asked_at_a_meeting(family, today=today))
     status = 200
-    if request.method == "POST" and form.is_valid():
+    answered = request.method == "POST" and voices.is_valid()  # every form validated, each shows its own errors
+    if request.method == "POST" and form.is_valid() and answered:
         data = form.cleaned_data
         try:
             part = services.case_meeting_record_part(
@@ -175,6 +178,7 @@ def case_meeting_part(request: HttpRequest, case_meeting_id: int, family_id: UUI
                 ],
                 coordinator=data.get("coordinator"),
                 coordinator_note=data.get("coordinator_note", ""),
+                partner_voices=voices.voices(),
             )
         except StalePlanError as stale:
             form.add_error(None, str(stale))
@@ -193,6 +197,7 @@ def case_meeting_part(request: HttpRequest, case_meeting_id: int, family_id: UUI
         "family": family,
         "plan": plan,
         "form": form,
+        "voices": voices.rows,
         "held": meeting.held_on <= today,
     }
     return render(request, "plans/case_meeting_part.html", context, status=status)
