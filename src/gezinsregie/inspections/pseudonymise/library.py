@@ -22,14 +22,16 @@ _lock = threading.Lock()
 _instance: Any = None
 
 
-def _load() -> Any:
+def _load(*, rebuild: bool = False) -> Any:
     global _instance  # one instance per process, built on first use
     with _lock:
-        if _instance is None:
+        if _instance is None or rebuild:
             started = time.perf_counter()
             import deduce  # lazy: seconds to build
 
-            _instance = deduce.Deduce()
+            # deduce trusts its cache while no source list is newer than the time it saved it; a cache saved under a
+            # travelled clock (the tests) would look stale for ever. Build it with the real clock: `warm`.
+            _instance = deduce.Deduce(build_lookup_structs=rebuild)
             logger.info("deduce loaded in %.1f s", time.perf_counter() - started)
     return _instance
 
@@ -40,10 +42,10 @@ def detect(text: str) -> list[Found]:
     return [Found(a.start_char, a.end_char, a.tag) for a in result.annotations]
 
 
-def warm() -> float:
-    """Load deduce now (building its cache if it has none); the seconds it took."""
+def warm(*, rebuild: bool = False) -> float:
+    """Load deduce now (building its cache if it has none, or if `rebuild`); the seconds it took."""
     started = time.perf_counter()
-    _load()
+    _load(rebuild=rebuild)
     return time.perf_counter() - started
 
 
