@@ -41,6 +41,7 @@ urlpatterns = [
     path("toezicht/", include("gezinsregie.inspections.urls")),
     path("meldingen/", include("gezinsregie.notifications.urls")),
     path("rapporten/", include("gezinsregie.reports.urls")),
+    path("", include("gezinsregie.ops.urls")),
     path("", include("gezinsregie.casework.urls")),
     path("", include("gezinsregie.web.urls")),
 ]

@@ -215,6 +215,8 @@ PUBLIC = {"/inloggen/", "/uitloggen/", "/beheer/login/", "/beheer/logout/"}
 # Password reset by e-mail (issue 12 §1): for who cannot sign in; the same answer for any address, no personal data.
 PUBLIC |= {"/wachtwoord-vergeten/", "/wachtwoord-vergeten/verstuurd/", "/wachtwoord-herstellen/x/x/"}
 PUBLIC |= {"/wachtwoord-herstellen/klaar/"}
+# Health endpoints for the load balancer (issue 11 §2): states only, no personal data (tests/ops/test_health.py).
+PUBLIC |= {"/gezond/", "/gereed/"}
 
 
 @pytest.mark.django_db

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "gezinsregie.audit",
     "gezinsregie.privacy",
     "gezinsregie.notifications",
+    "gezinsregie.ops",
     "gezinsregie.web",
     "gezinsregie.api",
     "gezinsregie.demo",
@@ -95,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "gezinsregie.web.context_processors.navigation",
                 "gezinsregie.demo.context_processors.demo_logins",
+                "gezinsregie.web.theme.theme",
             ],
         },
     },
@@ -172,11 +174,24 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 NODE_MODULES = BASE_DIR / "node_modules"
-STATICFILES_DIRS = [
-    ("vendor/utrecht-components", NODE_MODULES / "@utrecht/component-library-css/dist"),
-    ("vendor/utrecht-tokens", NODE_MODULES / "@utrecht/design-tokens/dist"),
-    ("vendor/htmx", NODE_MODULES / "htmx.org/dist"),
+# From node_modules only the files the pages load (web.finders.VendorFinder), not whole dist folders.
+VENDOR_STATIC = {
+    # The NL Design System example theme (EUPL-1.2): neutral tokens, no municipality's brand (issue 11 §6). Each
+    # municipality's own look sits on top of it: THEME below.
+    "vendor/nlds-voorbeeld/theme.css": NODE_MODULES
+    / "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css",
+    "vendor/utrecht-components/index.css": NODE_MODULES / "@utrecht/component-library-css/dist/index.css",
+    "vendor/htmx/htmx.min.js": NODE_MODULES / "htmx.org/dist/htmx.min.js",
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "gezinsregie.web.finders.VendorFinder",
 ]
+# The municipality's own look (issue 11 §6): a folder under web/static/gezinsregie/themes/ (or STATICFILES_DIRS of
+# the installation) with theme.css (design tokens over the example theme) and logo.svg; docs/deployment.md.
+THEME = env("THEME", "neutraal")
+THEME_ORGANISATION_NAME = env("THEME_ORGANISATION_NAME", "")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 
@@ -230,11 +245,21 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)  # implicit TLS (port 465); not together with EMAIL_USE_TLS
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))  # seconds; a hanging mail server never holds a request or the worker
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "gezinsregie@localhost")
 # The address in links of e-mails (the app itself knows no host name outside a request).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# --- Operations (issue 11; docs/operations.md, docs/scaling.md) --------------------------------------------------
+# /gereed/ is ready only when a worker ran the scheduler's heartbeat task (every minute) this recently, in seconds.
+WORKER_HEARTBEAT_MAX_AGE = int(env("WORKER_HEARTBEAT_MAX_AGE", "180"))
+# Behind a reverse proxy the peer is the proxy: take the client's address from the X-Forwarded-For entry the proxy
+# added (audit.middleware.client_ip), for the access log and the lockout. Only on when every request comes through
+# that proxy, otherwise anybody can write any address into the log.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
 
 LOGGING = {
     "version": 1,

@@ -9,3 +9,6 @@ DEMO_MODE = True
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", default=False)
 # The demo prints e-mails to the console instead of sending them.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The demo's fictional municipality in its own (fictional) look: web/static/gezinsregie/themes/zeldenbroek/.
+THEME = env("THEME", "zeldenbroek")
+THEME_ORGANISATION_NAME = env("THEME_ORGANISATION_NAME", "Gemeente Zeldenbroek")
