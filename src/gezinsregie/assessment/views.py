@@ -1,5 +1,7 @@
 """The approach dashboard of the live self-assessment, and the families behind a number."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,7 +12,10 @@ from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.assessment import selectors
 from gezinsregie.assessment.indicators import COMPUTED, OUTCOME_LABELS, Outcome
+from gezinsregie.casework.selectors import SMALL_NUMBER, sees_every_family
 from gezinsregie.common.charts import percentage_line_chart
+from gezinsregie.common.counts import disclosed, disclosed_share
+from gezinsregie.organisations.models import Approach
 
 Permission = policy.Permission
 DEFAULT_TREND = "C3.a.3"  # "er is een gezamenlijk plan": the finding inspectors made most often
@@ -43,15 +48,23 @@ def dashboard(request: HttpRequest, approach_id: int) -> HttpResponse:
         actor=actor, approach=approach, key=trend_key
     )
     trend_indicator = next((s.indicator for s in assessment.indicators if s.indicator.key == trend_key), None)
+    # exact for who may see every family of the approach; for anyone else small numbers hidden, the rest rounded
+    exact = sees_every_family(actor, approaches=Approach.objects.filter(pk=approach.pk))
     chart = percentage_line_chart(
         chart_id="trend",
         title=f"{trend_key} per maand: aandeel gezinnen dat voldoet",
-        points=[(date_format(p.month_end, "M"), p.share) for p in trend],
+        points=[
+            (
+                date_format(p.month_end, "M"),
+                p.share if exact else disclosed_share(p.met, p.assessed, threshold=SMALL_NUMBER),
+            )
+            for p in trend
+        ],
     )
-    themes: dict[str, list[selectors.IndicatorSummary]] = {}
+    themes: dict[str, list[ShownSummary]] = {}
     for summary in assessment.indicators:
         theme = summary.indicator.criterion.theme
-        themes.setdefault(f"{theme.key} {theme.name}", []).append(summary)
+        themes.setdefault(f"{theme.key} {theme.name}", []).append(ShownSummary.of(summary, exact=exact))
     context = {
         "approach": approach,
         "assessment": assessment,
@@ -62,8 +75,36 @@ def dashboard(request: HttpRequest, approach_id: int) -> HttpResponse:
         "computed_keys": [s.indicator for s in assessment.indicators if s.indicator.key in COMPUTED],
         "may_see_families": policy.families_for(actor, Permission.VIEW).filter(approach=approach).exists(),
         "outcomes": OUTCOME_LABELS,
+        "exact": exact,
+        "threshold": SMALL_NUMBER,
+        "families_shown": assessment.families if exact else disclosed(assessment.families, threshold=SMALL_NUMBER)[1],
     }
     return render(request, "assessment/dashboard.html", context)
+
+
+@dataclass(frozen=True)
+class ShownSummary:
+    """One indicator's row as the viewer may see it: exact, or protected (issue 12 §5, common.counts)."""
+
+    summary: selectors.IndicatorSummary
+    met: str
+    not_met: str
+    unknown: str
+    share_met: float | None
+
+    @property
+    def indicator(self) -> object:
+        return self.summary.indicator
+
+    @classmethod
+    def of(cls, summary: selectors.IndicatorSummary, *, exact: bool) -> "ShownSummary":
+        met, not_met = summary.counts[Outcome.MET], summary.counts[Outcome.NOT_MET]
+        unknown = summary.counts[Outcome.UNKNOWN]
+        if exact:
+            return cls(summary, str(met), str(not_met), str(unknown), summary.share_met)
+        words = {n: disclosed(n, threshold=SMALL_NUMBER)[1] for n in (met, not_met, unknown)}
+        share = disclosed_share(met, met + not_met, threshold=SMALL_NUMBER)
+        return cls(summary, words[met], words[not_met], words[unknown], share)
 
 
 @login_required

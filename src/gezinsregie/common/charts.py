@@ -18,7 +18,12 @@ def bar_chart(
         "unit": unit,
         "total": total,
         "rows": [
-            {"label": row.label, "value": row.value, "percent": round(100 * row.value / largest, 1) if largest else 0}
+            {
+                "label": row.label,
+                "value": row.value,
+                "text": row.text,
+                "percent": round(100 * row.value / largest, 1) if largest else 0,
+            }
             for row in rows
         ],
     }

@@ -285,3 +285,8 @@ require(ACCESS_LOG_RETENTION_YEARS >= 5, "ACCESS_LOG_RETENTION_YEARS: minimaal 5
 # its approach sets its own (privacy.RetentionPeriod). 20 years: Jeugdwet art. 7.3.8. The periodic check
 # `families_erased` then erases it, keeping what the aggregates and the published inspections need (issue 12 §9).
 FAMILY_RETENTION_YEARS = int(env("FAMILY_RETENTION_YEARS", "20"))
+
+# Counts shown to whoever may not see the families behind them (population, self-assessment, reports): below this
+# number not shown, the others rounded to fives (issue 12 §5; gezinsregie.common.counts).
+SMALL_NUMBER_THRESHOLD = int(env("SMALL_NUMBER_THRESHOLD", "5"))
+require(SMALL_NUMBER_THRESHOLD >= 3, "SMALL_NUMBER_THRESHOLD: minstens 3 (kleinere aantallen wijzen naar een gezin).")

@@ -80,7 +80,7 @@ def _family_condition(actor: User, action: Permission) -> Q:
             condition |= rule(actor, m, today)
     # a family whose personal data was erased after its retention period is nobody's (issue 12 §9); a subquery,
     # not a join, so that a caller may still lock the families (select_for_update)
-    return condition & ~Exists(Erasure.objects.filter(family=OuterRef("pk")))
+    return condition & Q(~Exists(Erasure.objects.filter(family=OuterRef("pk"))))
 
 
 def families_for(actor: User, action: Permission = Permission.VIEW) -> QuerySet[Family]:

@@ -18,6 +18,7 @@ from gezinsregie.assessment.indicators import Outcome
 from gezinsregie.casework import rules, selectors
 from gezinsregie.casework.models import Family
 from gezinsregie.common.charts import bar_chart
+from gezinsregie.common.counts import CountRow, disclosed, disclosed_rows
 from gezinsregie.trajectory import selectors as trajectory_selectors
 
 Permission = policy.Permission
@@ -127,8 +128,15 @@ def population(request: HttpRequest) -> HttpResponse:
     chosen = request.GET.get("aanpak", "")
     approaches = allowed.filter(pk=chosen) if chosen.isdigit() else allowed
     meeting, analysed = selectors.ggsr_count(approaches=approaches)
+    # exact for who may see every family behind them; for anyone else small numbers hidden and the rest rounded
+    exact = selectors.sees_every_family(actor, approaches=approaches)
+    threshold = selectors.SMALL_NUMBER
+
+    def shown(rows: list[CountRow]) -> list[CountRow]:
+        return rows if exact else disclosed_rows(rows, threshold=threshold)
+
     charts = [
-        bar_chart(chart_id=key, title=title, rows=rows, unit="gezinnen")
+        bar_chart(chart_id=key, title=title, rows=shown(rows), unit="gezinnen")
         for key, title, rows in [
             ("status", "Gezinnen per status", selectors.population_by_status(approaches=approaches)),
             ("maand", "Aanmeldingen per maand (12 maanden)", selectors.registrations_by_month(approaches=approaches)),
@@ -145,8 +153,10 @@ def population(request: HttpRequest) -> HttpResponse:
         "allowed": allowed,
         "chosen": chosen,
         "charts": charts,
-        "ggsr_meeting": meeting,
-        "ggsr_analysed": analysed,
+        "ggsr_meeting": str(meeting) if exact else disclosed(meeting, threshold=threshold)[1],
+        "ggsr_analysed": str(analysed) if exact else disclosed(analysed, threshold=threshold)[1],
+        "exact": exact,
+        "threshold": threshold,
         "ggsr_minimum": rules.GGSR_MINIMUM_DOMAINS,
     }
     return render(request, "web/population.html", context)

@@ -4,6 +4,7 @@ what it shows; aggregate numbers (population) never name a family."""
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
@@ -22,6 +23,7 @@ from gezinsregie.casework.models import (
     Involvement,
     NetworkInfluence,
     NetworkPerson,
+    OwnStrength,
     Problem,
     Referral,
     ReferralSource,
@@ -98,7 +100,15 @@ def population_by_status(*, approaches: QuerySet[Approach]) -> list[CountRow]:
     return [CountRow(str(label), counts.get(value, 0)) for value, label in FamilyStatus.choices]
 
 
-SMALL_NUMBER = 5  # fewer families than this in a neighbourhood are not shown on their own
+# Fewer families than this are not shown on their own to whoever may not see them (issue 12 §5; the setting
+# SMALL_NUMBER_THRESHOLD, default 5): a neighbourhood, a breakdown, a share.
+SMALL_NUMBER: int = settings.SMALL_NUMBER_THRESHOLD
+
+
+def sees_every_family(actor: User, *, approaches: QuerySet[Approach]) -> bool:
+    """Whether the actor may see every family behind these numbers (then they are shown exactly; issue 12 §5)."""
+    visible = policy.families_for(actor, policy.Permission.VIEW).values("pk")
+    return not Family.objects.filter(approach__in=approaches).exclude(pk__in=visible).exists()
 
 
 def population_by_neighbourhood(*, approaches: QuerySet[Approach]) -> list[CountRow]:
@@ -157,11 +167,15 @@ def registrations_by_month(*, approaches: QuerySet[Approach], months: int = 12) 
 
 
 def ggsr_count(*, approaches: QuerySet[Approach]) -> tuple[int, int]:
-    """(families meeting the GGSR definition, families with any analysis): chronic problems on >= 4 domains."""
+    """(families meeting the GGSR definition, families with any analysis): chronic problems the family cannot
+    solve itself on at least four life domains of the STJ definition."""
+    # the seven life domains of the STJ definition, as C1.a.1 counts them (frameworks.LifeDomain.stj_domain)
     per_family = (
         Problem.objects.filter(family__approach__in=approaches, chronic=True)
+        .exclude(own_strength=OwnStrength.SELF)
+        .exclude(domain__stj_domain="")
         .values("family")
-        .annotate(domains=Count("domain", distinct=True))
+        .annotate(domains=Count("domain__stj_domain", distinct=True))
     )
     meeting = per_family.filter(domains__gte=rules.GGSR_MINIMUM_DOMAINS).count()
     analysed = Problem.objects.filter(family__approach__in=approaches).values("family").distinct().count()
