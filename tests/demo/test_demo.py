@@ -11,6 +11,7 @@ from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from gezinsregie.demo.seed import demo_load
 from gezinsregie.inspections.models import ImprovementPoint, Inspection
 from gezinsregie.plans.models import Plan
+from gezinsregie.privacy.models import Rectification, RetentionPeriod
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,7 @@ def test_the_demo_has_every_role_forty_families_in_varied_states_and_is_idempote
         user = authenticate(RequestFactory().post("/inloggen/"), username=username, password=DEMO_PASSWORD)
         assert user is not None and role in user.roles(), username
     assert Family.objects.filter(status=FamilyStatus.ACTIVE, coordinator__isnull=True).exists()  # flagged in the demo
+    assert Rectification.objects.count() == 1 and RetentionPeriod.objects.count() == 1  # the family's rights
     assert Plan.objects.exists() and Family.objects.filter(status=FamilyStatus.ACTIVE, plan__isnull=True).exists()
     published = Inspection.objects.filter(status="published")
     assert set(published.values_list("approach__municipality__name", flat=True)) == {

@@ -26,6 +26,7 @@ from gezinsregie.demo.seed.names import (
 )
 from gezinsregie.demo.seed.network import demo_network
 from gezinsregie.demo.seed.policy_facts import demo_policy_facts
+from gezinsregie.demo.seed.privacy import demo_privacy
 from gezinsregie.demo.seed.rebuttal import demo_rebuttal
 from gezinsregie.demo.seed.trajectory import demo_trajectory
 from gezinsregie.demo.seed.voices import demo_voices
@@ -194,6 +195,7 @@ def demo_load() -> DemoWorld:
     )
     demo_voices(today=today)
     demo_policy_facts(integrale=integrale, gezinsmanagement=gezinsmanagement, officer=users["beleid"], today=today)
+    demo_privacy(gezinsmanagement=gezinsmanagement, coordinator=users["regisseur"], today=today)
     return DemoWorld(municipality, [integrale, gezinsmanagement], number, created=True)
 
 
