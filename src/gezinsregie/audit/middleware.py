@@ -7,11 +7,12 @@ from gezinsregie.audit import context, services
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    # Behind a reverse proxy the peer is the proxy; trust X-Forwarded-For only when configured to.
+    # Behind a reverse proxy the peer is the proxy; trust X-Forwarded-For only when configured to (docs/scaling.md),
+    # and then only the entry our proxy appended (the last): the ones before it the client can write itself.
     if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
-            return forwarded.split(",")[0].strip()
+            return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR") or None
 
 
