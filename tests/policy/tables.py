@@ -218,17 +218,19 @@ APPROACH_TABLE = [
     ("other",          ADMIN,   F,       F,              F,              F,           F),
 ]
 
-GLOBAL_ACTIONS = (A.SEARCH_LOGS, A.CONFIGURE, A.VIEW_FRAMEWORK, A.VIEW_POPULATION, A.VIEW_AGGREGATE)
+GLOBAL_ACTIONS = (
+    A.SEARCH_LOGS, A.CONFIGURE, A.VIEW_FRAMEWORK, A.VIEW_POPULATION, A.VIEW_AGGREGATE, A.APPROVE_MEMBERSHIP,
+)
 GLOBAL_TABLE = [
-    # role     SEARCH_LOGS CONFIGURE VIEW_FRAMEWORK VIEW_POPULATION VIEW_AGGREGATE
-    (COORD,    F,          F,        T,             F,              F),
-    (PM,       F,          F,        T,             T,              F),
-    (PROF,     F,          F,        T,             F,              F),
-    (INTAKE,   F,          F,        T,             F,              F),
-    (POLICY,   F,          F,        T,             T,              T),  # numbers over published inspections only
-    (INSP,     F,          F,        T,             F,              T),
-    (PRIV,     T,          F,        T,             F,              F),
-    (ADMIN,    F,          T,        T,             F,              F),
+    # role     SEARCH_LOGS CONFIGURE VIEW_FRAMEWORK VIEW_POPULATION VIEW_AGGREGATE APPROVE_MEMBERSHIP
+    (COORD,    F,          F,        T,             F,              F,             F),
+    (PM,       F,          F,        T,             T,              F,             F),
+    (PROF,     F,          F,        T,             F,              F,             F),
+    (INTAKE,   F,          F,        T,             F,              F,             F),
+    (POLICY,   F,          F,        T,             T,              T,             F),  # numbers over published ones
+    (INSP,     F,          F,        T,             F,              T,             F),
+    (PRIV,     T,          F,        T,             F,              F,             T),  # own municipality (accounts)
+    (ADMIN,    F,          T,        T,             F,              F,             T),  # never its own (four-eyes)
 ]
 
 # System accounts (accounts.system) act for the system itself; no person may do their work.

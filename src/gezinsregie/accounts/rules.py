@@ -61,3 +61,41 @@ def session_expired(
     if now - last_activity >= idle:
         return "idle"
     return None
+
+
+# --- separation of duties (issue 12 §2) ------------------------------------------------------------------------------
+
+SELF_GRANT = "U kunt uzelf geen rol of lidmaatschap geven of wijzigen; vraag een andere beheerder."
+OWN_DECISION = "U kunt niet besluiten over een toekenning die u zelf hebt aangevraagd of die voor uzelf is (vier ogen)."
+NOT_PENDING = "Over deze toekenning is al besloten."
+OTHER_MUNICIPALITY = "U kunt alleen besluiten over toekenningen binnen uw eigen gemeente."
+
+
+def grant_request_refusal(*, actor_id: int, user_id: int) -> str | None:
+    """Why `actor` may not ask for a membership of `user`, or None: nobody asks for a role for themselves."""
+    return SELF_GRANT if actor_id == user_id else None
+
+
+def grant_decision_refusal(
+    *,
+    actor_id: int,
+    requested_by_id: int,
+    user_id: int,
+    pending: bool,
+    actor_configures: bool,
+    actor_privacy_municipalities: set[int],
+    grant_municipality_id: int | None,
+) -> str | None:
+    """Why `actor` may not approve or refuse a grant, or None (the four-eyes rule, NEN 7510 / BIO 6.1.2).
+
+    The second person is neither the one who asked nor the one who gets the role, and is either a functional admin
+    or a privacy officer of the municipality the membership is in (the one who watches the access log)."""
+    if actor_id in (requested_by_id, user_id):
+        return OWN_DECISION
+    if not pending:
+        return NOT_PENDING
+    if actor_configures:
+        return None
+    if grant_municipality_id is not None and grant_municipality_id in actor_privacy_municipalities:
+        return None
+    return OTHER_MUNICIPALITY

@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from gezinsregie import policy
 from gezinsregie.accounts import rules
 from gezinsregie.accounts.models import ApiToken, RecoveryCode, RecoveryCodeDevice, User
+from gezinsregie.audit import services as audit
 
 AUTHENTICATOR_NAME = "Authenticator-app"
 RECOVERY_NAME = "Herstelcodes"
@@ -41,6 +42,7 @@ def api_token_create(*, actor: User, user: User, name: str) -> tuple[ApiToken, s
     )
     token.full_clean()
     token.save()
+    audit.record(actor=actor, action="api_token.create", obj=token)  # issue 12 §2: who made a key for whom
     return token, secret
 
 
@@ -52,6 +54,7 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
+        audit.record(actor=actor, action="api_token.revoke", obj=token)
     return token
 
 

@@ -36,6 +36,7 @@ class Permission(StrEnum):
     DECIDE_EXIT = "decide_exit"  # let a family that stopped cooperating leave the approach (drang en dwang)
     RECORD_CHECKIN = "record_checkin"  # aftercare: a check-in held by whoever keeps a finger on the pulse
     EXPORT_FAMILY_DATA = "export_family_data"  # everything held on it, for the family's access request (AVG art. 15)
+    VIEW_BSN = "view_bsn"  # a member's citizen service number unmasked, each display logged (issue 12 §12)
     # on an approach
     REGISTER = "register"
     LINK_REFERRAL = "link_referral"  # an aanmelding held because it may be for a known family: link it, or register
@@ -56,6 +57,7 @@ class Permission(StrEnum):
     # on nothing in particular
     SEARCH_LOGS = "search_logs"
     CONFIGURE = "configure"
+    APPROVE_MEMBERSHIP = "approve_membership"  # the second pair of eyes on a membership (issue 12 §2)
     VIEW_FRAMEWORK = "view_framework"
     VIEW_AGGREGATE = "view_aggregate"  # numbers over published inspections of all approaches, never a person
     # for system accounts only (accounts.system): work the system does itself
@@ -179,6 +181,10 @@ FAMILY_RULES: dict[tuple[str, Permission], FamilyRule] = {
     # the family's request for everything held on it goes to the municipality's privacy officer (issue 12 §9)
     (Role.PRIVACY_OFFICER, A.EXPORT_FAMILY_DATA): _in_municipality,
     (Role.PRIVACY_OFFICER, A.VIEW_REFERRAL_STATUS): _in_municipality,
+    # Issue 12 §12 (docs/security-bsn.md): the BSN unmasked only for whom the work needs it — the coordinator, who
+    # deals with the authorities for the family, and the intake team, who establish who the family is at triage.
+    (Role.COORDINATOR, A.VIEW_BSN): _coordinated,
+    (Role.INTAKE, A.VIEW_BSN): _awaiting_triage_in_approach,
 }
 
 ApproachRule = Callable[[Membership], Q]
@@ -234,6 +240,9 @@ APPROACH_RULES: dict[tuple[str, Permission], ApproachRule] = {
 GLOBAL_RULES: dict[Permission, set[str]] = {
     A.SEARCH_LOGS: {Role.PRIVACY_OFFICER},
     A.CONFIGURE: {Role.ADMINISTRATOR},
+    # Issue 12 §2: a membership is given by a second person, another admin or the privacy officer (within the own
+    # municipality: accounts.rules.grant_decision_refusal); never by the one who asked or who gets it.
+    A.APPROVE_MEMBERSHIP: {Role.ADMINISTRATOR, Role.PRIVACY_OFFICER},
     A.VIEW_FRAMEWORK: set(Role),
     A.VIEW_POPULATION: {Role.POLICY_OFFICER, Role.PROCESS_MANAGER},
     # The aggregate report (21-municipality report, figures 2–10): counts over the PUBLISHED inspections of every

@@ -1,5 +1,6 @@
 """Users and what they are: a membership gives a user a role within an organisation (and approach).
 
+A membership is given only through a MembershipGrant approved by a second person (models/grants.py, issue 12 §2).
 How they sign in lives beside them: API tokens (models/tokens.py) and the recovery codes of the second factor
 (models/second_factor.py; the authenticator app's TOTP device is django-otp's own)."""
 
@@ -92,6 +93,7 @@ class Membership(models.Model):
             raise ValidationError({"approach": _("Kies de aanpak waarvoor deze rol geldt.")})
 
 
+from gezinsregie.accounts.models.grants import GrantStatus, MembershipGrant  # noqa: E402
 from gezinsregie.accounts.models.second_factor import RecoveryCode, RecoveryCodeDevice  # noqa: E402
 from gezinsregie.accounts.models.tokens import ApiToken  # noqa: E402
 
@@ -99,7 +101,9 @@ __all__ = [
     "APPROACH_ROLES",
     "ROLES_WITH_PERSONAL_DATA",
     "ApiToken",
+    "GrantStatus",
     "Membership",
+    "MembershipGrant",
     "RecoveryCode",
     "RecoveryCodeDevice",
     "Role",
