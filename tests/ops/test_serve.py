@@ -131,7 +131,7 @@ def test_bin_serve_runs_the_app_for_real(database_url: str, tmp_path: Path) -> N
             response, content = client.request("GET", "/gereed/")
             return json.loads(content) if response.status == 200 else None
 
-        readiness = wait_for(ready, "ready with a worker heartbeat", process, log, timeout=90)
+        readiness = wait_for(ready, "ready with a worker heartbeat", process, log, timeout=240)  # slow machines
         assert readiness["status"] == "gereed"
         assert {name: c["ok"] for name, c in readiness["controles"].items()} == {
             "database": True,

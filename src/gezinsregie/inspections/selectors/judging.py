@@ -21,13 +21,13 @@ from gezinsregie.inspections.models import (
     Inspection,
     Respondent,
 )
-from gezinsregie.inspections.selectors.standing import StandingJudgement
 from gezinsregie.inspections.selectors.indicators import (
     finding_by_indicator,
     indicators_of,
     overall_findings,
     prefetched_findings,
 )
+from gezinsregie.inspections.selectors.standing import StandingJudgement
 
 Permission = policy.Permission
 
