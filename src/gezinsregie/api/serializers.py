@@ -1,6 +1,8 @@
 from rest_framework import serializers
 
 from gezinsregie.casework.models import Family, Member, MemberRelation, ReferralSource, Urgency
+from gezinsregie.casework.rules import MAX_MEMBERS
+from gezinsregie.common.limits import MAX_TEXT, SaneDate
 from gezinsregie.frameworks.models import Framework
 
 
@@ -56,24 +58,34 @@ class FrameworkSerializer(serializers.ModelSerializer):
 class MemberInputSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=80)
     last_name = serializers.CharField(max_length=120)
-    birth_date = serializers.DateField()
+    birth_date = serializers.DateField(validators=[SaneDate(future=False)], help_text="vanaf 1900, niet in de toekomst")
     relation = serializers.ChoiceField(choices=MemberRelation.choices)
 
 
 class RegistrationSerializer(serializers.Serializer):
     """An aanmelding through the API: the same rules as the form (services.family_register)."""
 
-    approach = serializers.IntegerField(help_text="id van de aanpak")
+    approach = serializers.IntegerField(min_value=1, max_value=2**31 - 1, help_text="id van de aanpak")
     family_name = serializers.CharField(max_length=120)
     address = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     neighbourhood = serializers.CharField(max_length=80, required=False, allow_blank=True, default="")
-    members = MemberInputSerializer(many=True)
+    members = MemberInputSerializer(  # type: ignore[call-arg]  # the stubs miss ListSerializer's max_length
+        many=True,
+        max_length=MAX_MEMBERS,
+        error_messages={"max_length": f"Een gezin heeft hoogstens {MAX_MEMBERS} gezinsleden."},
+    )
     # DRF pops declared fields off the class, so this does not shadow Field.source at runtime
     source = serializers.ChoiceField(choices=ReferralSource.choices)  # type: ignore[assignment]
-    reason = serializers.CharField()
-    domains = serializers.ListField(child=serializers.SlugField(), help_text="sleutels van leefgebieden")
+    reason = serializers.CharField(
+        max_length=MAX_TEXT, error_messages={"max_length": "Deze tekst is te lang: hoogstens {max_length} tekens."}
+    )
+    domains = serializers.ListField(
+        child=serializers.SlugField(max_length=50), max_length=30, help_text="sleutels van leefgebieden"
+    )
     urgency = serializers.ChoiceField(choices=Urgency.choices, default=Urgency.NORMAL)
-    referred_on = serializers.DateField()
+    referred_on = serializers.DateField(
+        validators=[SaneDate(future=False)], help_text="vanaf 1900, niet in de toekomst"
+    )
     register_as_new = serializers.BooleanField(
         default=False,
         help_text="bevestig een nieuw gezin ondanks een bekend gezin dat u te zien kreeg (409); een aanmelding die "

@@ -26,6 +26,7 @@ class FamilyViewSet(viewsets.GenericViewSet):
     """Families the caller may see. Missing and forbidden both answer 404."""
 
     serializer_class = serializers.FamilySummarySerializer
+    lookup_value_regex = "[^/]+"  # any id reaches the view and gets its JSON 404 (the router's default stops at a dot)
 
     @extend_schema(responses=serializers.FamilySummarySerializer(many=True))
     def list(self, request: Request) -> Response:
@@ -50,6 +51,7 @@ class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.FrameworkSerializer
     queryset = Framework.objects.none()  # for the schema's types only; get_queryset is what serves
     lookup_field = "key"
+    lookup_value_regex = "[^/]+"  # a key with a dot is a JSON 404 from the view, not Django's HTML page
 
     def get_queryset(self) -> Any:
         if not policy.can(actor_of(self.request), policy.Permission.VIEW_FRAMEWORK):

@@ -6,6 +6,7 @@ from django import forms
 from django.forms import formset_factory
 
 from gezinsregie.accounts.models import Role, User
+from gezinsregie.casework import rules
 from gezinsregie.casework.models import (
     CarePriority,
     Circle,
@@ -26,7 +27,8 @@ from gezinsregie.casework.models import (
     Urgency,
 )
 from gezinsregie.casework.services import coordinators_for, professionals_of
-from gezinsregie.common import widgets
+from gezinsregie.common import uploads, widgets
+from gezinsregie.common.limits import MAX_TEXT, SaneDate
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.organisations.models import Approach, Organisation
 from gezinsregie.plans.selectors import consented_organisation_ids
@@ -43,12 +45,12 @@ class RegistrationForm(forms.Form):
     address = forms.CharField(label="Adres", max_length=200, required=False, widget=TEXT)
     neighbourhood = forms.CharField(label="Wijk", max_length=80, required=False, widget=TEXT)
     source = forms.ChoiceField(label="Bron van de aanmelding", choices=ReferralSource.choices, widget=SELECT)
-    reason = forms.CharField(label="Reden van aanmelding", widget=AREA)
+    reason = forms.CharField(label="Reden van aanmelding", widget=AREA, max_length=MAX_TEXT)
     domains = forms.ModelMultipleChoiceField(
         label="Leefgebieden waarover zorgen zijn", queryset=LifeDomain.objects.none(), widget=CHECKS
     )
     urgency = forms.ChoiceField(label="Urgentie", choices=Urgency.choices, initial=Urgency.NORMAL, widget=SELECT)
-    referred_on = forms.DateField(label="Datum van aanmelding", widget=DATE)
+    referred_on = forms.DateField(label="Datum van aanmelding", widget=DATE, validators=[SaneDate(future=False)])
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -58,13 +60,15 @@ class RegistrationForm(forms.Form):
 class MemberForm(forms.Form):
     first_name = forms.CharField(label="Voornaam", max_length=80, widget=TEXT)
     last_name = forms.CharField(label="Achternaam", max_length=120, widget=TEXT)
-    birth_date = forms.DateField(label="Geboortedatum", widget=DATE)
+    birth_date = forms.DateField(label="Geboortedatum", widget=DATE, validators=[SaneDate(future=False)])
     relation = forms.ChoiceField(
         label="Rol in het gezin", choices=MemberRelation.choices, initial=MemberRelation.CHILD, widget=SELECT
     )
 
 
-MemberFormSet = formset_factory(MemberForm, extra=0, min_num=1, validate_min=True, max_num=15, validate_max=True)
+MemberFormSet = formset_factory(
+    MemberForm, extra=0, min_num=1, validate_min=True, max_num=rules.MAX_MEMBERS, validate_max=True
+)
 
 
 class TriageForm(forms.Form):
@@ -96,7 +100,7 @@ class ConsentForm(forms.Form):
         label="Het gezin is geïnformeerd over zijn rechten (inzage, correctie, intrekken van toestemming)",
         required=False,
     )
-    signed_on = forms.DateField(label="Getekend op", widget=DATE)
+    signed_on = forms.DateField(label="Getekend op", widget=DATE, validators=[SaneDate(future=False)])
     signed_by = forms.CharField(label="Getekend door", max_length=160, widget=TEXT)
     organisations = forms.ModelMultipleChoiceField(
         label="Organisaties die informatie mogen delen", queryset=Organisation.objects.none(), widget=CHECKS
@@ -104,24 +108,18 @@ class ConsentForm(forms.Form):
     covers_network_contacts = forms.BooleanField(
         label="Het gezin staat toe dat contactgegevens van het netwerk worden vastgelegd", required=False
     )
-    scan = forms.FileField(label="Scan van de verklaring (pdf of afbeelding, optioneel)", required=False)
+    scan = forms.FileField(
+        label="Scan van de verklaring (pdf of afbeelding, optioneel)", required=False, validators=[uploads.check_scan]
+    )
 
     def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisations"].queryset = family.approach.partners.all()  # type: ignore[attr-defined]
 
-    def clean_scan(self) -> Any:
-        scan = self.cleaned_data.get("scan")
-        if scan and scan.size > 10 * 1024 * 1024:
-            raise forms.ValidationError("De scan is groter dan 10 MB.")
-        if scan and not scan.name.lower().endswith((".pdf", ".png", ".jpg", ".jpeg")):
-            raise forms.ValidationError("Alleen pdf, png of jpg.")
-        return scan
-
 
 class WithdrawConsentForm(forms.Form):
-    withdrawn_on = forms.DateField(label="Ingetrokken op", widget=DATE)
-    reason = forms.CharField(label="Reden", required=False, widget=AREA)
+    withdrawn_on = forms.DateField(label="Ingetrokken op", widget=DATE, validators=[SaneDate()])
+    reason = forms.CharField(label="Reden", required=False, widget=AREA, max_length=MAX_TEXT)
 
 
 class ProblemForm(forms.Form):
@@ -129,7 +127,7 @@ class ProblemForm(forms.Form):
         label="Gezinslid", queryset=None, required=False, empty_label="Het hele gezin", widget=SELECT
     )
     domain = forms.ModelChoiceField(label="Leefgebied", queryset=LifeDomain.objects.none(), widget=SELECT)
-    description = forms.CharField(label="Omschrijving van het probleem", widget=AREA)
+    description = forms.CharField(label="Omschrijving van het probleem", widget=AREA, max_length=MAX_TEXT)
     severity = forms.TypedChoiceField(label="Ernst", choices=Severity.choices, coerce=int, widget=SELECT)
     chronic = forms.BooleanField(label="Chronisch (langdurig)", required=False)
     own_strength = forms.ChoiceField(
@@ -141,7 +139,7 @@ class ProblemForm(forms.Form):
         required=False,
     )
     family_participated = forms.BooleanField(label="Het gezin heeft meegedaan aan deze analyse", required=False)
-    identified_on = forms.DateField(label="Vastgesteld op", widget=DATE)
+    identified_on = forms.DateField(label="Vastgesteld op", widget=DATE, validators=[SaneDate()])
 
     def clean_own_strength(self) -> str:
         return self.cleaned_data.get("own_strength") or OwnStrength.NOT_EXAMINED

@@ -6,8 +6,13 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from gezinsregie.common.limits import EARLIEST
+
 # toetsingskader C1.a.1 and its GGSR definition (ggsr_minimum_domains): chronic problems on at least four life domains
 GGSR_MINIMUM_DOMAINS = 4
+# A sane upper bound on one household (issue 12 §10: the API took 10,000 members): the largest families in the
+# approaches are around fifteen; thirty leaves room for a multi-generation household.
+MAX_MEMBERS = 30
 
 
 @dataclass(frozen=True)
@@ -16,6 +21,7 @@ class MemberInput:
     last_name: str
     birth_date: date
     relation: str  # MemberRelation value
+    bsn: str = ""  # optional, normalised (casework.bsn); only where the approach may store it (issue 12 §12)
 
 
 def normalise_name(name: str) -> str:
@@ -35,9 +41,14 @@ def member_problems(members: list[MemberInput], *, today: date) -> list[str]:
     errors = []
     if not members:
         errors.append("Voeg minstens één gezinslid toe.")
+    if len(members) > MAX_MEMBERS:
+        errors.append(f"Een gezin heeft hoogstens {MAX_MEMBERS} gezinsleden; u gaf er {len(members)}.")
+        return errors
     for m in members:
         if m.birth_date > today:
             errors.append(f"De geboortedatum van {m.first_name} ligt in de toekomst.")
+        elif m.birth_date < EARLIEST:
+            errors.append(f"De geboortedatum van {m.first_name} ligt vóór {EARLIEST:%Y}: controleer het jaar.")
     parents = [m for m in members if m.relation == "parent"]
     children = [m for m in members if m.relation == "child"]
     if parents and children:

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "gezinsregie.common.middleware.RequestSizeLimitMiddleware",  # before anything reads the body (issue 12 §10)
     "gezinsregie.common.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -193,7 +194,16 @@ STATICFILES_FINDERS = [
 THEME = env("THEME", "neutraal")
 THEME_ORGANISATION_NAME = env("THEME_ORGANISATION_NAME", "")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
-MEDIA_URL = "media/"
+MEDIA_URL = "media/"  # nothing is served from here: every upload is downloaded through a view that asks the policy
+
+# --- Bad input (issue 12 §10; common/uploads.py, common/limits.py, docs/security.md) ---------------------------------
+# One uploaded file (a scan, a document) at most UPLOAD_MAX_MB; the other fields of a form, and a JSON body of the
+# API, at most DATA_UPLOAD_MAX_MEMORY_SIZE; a request body larger than both together is refused before it is read.
+UPLOAD_MAX_SIZE = int(env("UPLOAD_MAX_MB", "10")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # a larger upload is written to a temporary file, not held in memory
+REQUEST_BODY_MAX_SIZE = UPLOAD_MAX_SIZE + DATA_UPLOAD_MAX_MEMORY_SIZE
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -229,6 +239,10 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # JSON in and out only, bounded in size and depth; an Accept without JSON is 406, never 500 (issue 12 §10).
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["gezinsregie.api.parsers.BoundedJSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "gezinsregie.api.negotiation.JsonOnlyNegotiation",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Gezinsregie API",

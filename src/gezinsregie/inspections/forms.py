@@ -11,7 +11,7 @@ from django.forms import BoundField
 
 from gezinsregie.accounts.models import User
 from gezinsregie.casework.models import Family
-from gezinsregie.common import widgets
+from gezinsregie.common import uploads, widgets
 from gezinsregie.frameworks.models import Indicator
 from gezinsregie.inspections import rules
 from gezinsregie.inspections.models import (
@@ -37,8 +37,6 @@ SELECT = forms.Select(attrs={"class": "utrecht-select"})
 # the wrapper too, which then looks like one big radio button.
 CHECKS = widgets.checkboxes()
 RADIOS = widgets.radios()
-MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
-DOCUMENT_TYPES = (".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".txt", ".png", ".jpg", ".jpeg")
 JUDGEMENT_CHOICES = [
     (Judgement.MET, "✓ voldoet"),
     (Judgement.IMPROVEMENT, "X verbeterpunt"),
@@ -47,10 +45,8 @@ JUDGEMENT_CHOICES = [
 
 
 def check_document(document: UploadedFile | None) -> None:
-    if document and document.size is not None and document.size > MAX_DOCUMENT_SIZE:
-        raise forms.ValidationError("Het document is groter dan 10 MB.")
-    if document and not (document.name or "").lower().endswith(DOCUMENT_TYPES):
-        raise forms.ValidationError("Alleen pdf, Word, Excel, OpenDocument, tekst of een afbeelding (png, jpg).")
+    """The one upload check (common.uploads): by content, within UPLOAD_MAX_SIZE."""
+    uploads.check_document(document)
 
 
 class InspectionForm(forms.Form):

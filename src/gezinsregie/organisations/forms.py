@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from gezinsregie.common import widgets
-from gezinsregie.inspections.forms import check_document
+from gezinsregie.common.uploads import check_document
 from gezinsregie.organisations.models import AgreementKind, Approach, Organisation
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}, format="%Y-%m-%d")

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.common.formatting import short_date
+from gezinsregie.common.uploads import GeneratedName
 
 
 class Municipality(models.Model):
@@ -120,6 +121,17 @@ class Approach(models.Model):
         default=True,
         help_text=_("Uit: na een signaal is een nieuwe formele aanmelding nodig."),
     )
+    # Issue 12 §12 (AVG art. 87, Wabb art. 10): a BSN is stored only where a law allows this approach to use it.
+    bsn_allowed = models.BooleanField(
+        _("BSN vastleggen toegestaan"),
+        default=False,
+        help_text=_("Alleen aan als er een wettelijke grondslag is; noem die hieronder."),
+    )
+    bsn_legal_basis = models.TextField(
+        _("wettelijke grondslag voor het BSN"),
+        blank=True,
+        help_text=_("Bijvoorbeeld: Jeugdwet art. 7.4.4; Wmo 2015 art. 5.2.1; Participatiewet art. 64."),
+    )
 
     class Meta:
         verbose_name = _("aanpak")
@@ -129,6 +141,14 @@ class Approach(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.municipality})"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.bsn_allowed and not self.bsn_legal_basis.strip():
+            raise ValidationError(
+                {"bsn_legal_basis": _("Noem de wettelijke grondslag waarop deze aanpak het BSN vastlegt.")}
+            )
 
     @property
     def triage_criteria_list(self) -> list[str]:
@@ -233,7 +253,7 @@ class CooperationAgreement(models.Model):
     parties = models.ManyToManyField(Organisation, verbose_name=_("partijen"), related_name="cooperation_agreements")
     signed_on = models.DateField(_("ondertekend op"))
     valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
-    document = models.FileField(_("document"), upload_to="agreements/%Y/", blank=True)
+    document = models.FileField(_("document"), upload_to=GeneratedName("agreements"), blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models.family import Family
 from gezinsregie.common.formatting import short_date
+from gezinsregie.common.uploads import GeneratedName
 
 
 class Consent(models.Model):
@@ -24,7 +25,7 @@ class Consent(models.Model):
     covers_network_contacts = models.BooleanField(
         _("contactgegevens van het netwerk mogen worden vastgelegd"), default=False
     )
-    scan = models.FileField(_("scan van de verklaring"), upload_to="consent/%Y/", blank=True)
+    scan = models.FileField(_("scan van de verklaring"), upload_to=GeneratedName("consent"), blank=True)
     withdrawn_on = models.DateField(_("ingetrokken op"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reden van intrekking"), blank=True)
     # A new consent supersedes the one in force (issue 12 §7): the older one ends on the new one's signing day.
@@ -67,7 +68,7 @@ class InspectionMandate(models.Model):
     signed_by = models.CharField(_("getekend door"), max_length=160, blank=True)
     granted_on = models.DateField(_("verleend op"))
     expires_on = models.DateField(_("geldig tot"))
-    scan = models.FileField(_("scan van de machtiging"), upload_to="mandate/%Y/", blank=True)
+    scan = models.FileField(_("scan van de machtiging"), upload_to=GeneratedName("mandate"), blank=True)
     withdrawn_on = models.DateField(_("ingetrokken op"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reden van intrekking"), blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)

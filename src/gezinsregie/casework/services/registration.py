@@ -37,6 +37,7 @@ from gezinsregie.casework.models import (
 )
 from gezinsregie.casework.services.episodes import episode_current, family_reenter
 from gezinsregie.casework.services.locks import approach_lock, family_lock
+from gezinsregie.common import limits
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Approach, Organisation
@@ -93,17 +94,34 @@ def organisation_in_approach(actor: User, approach: Approach) -> Organisation:
     raise ValidationError("U bent niet verbonden aan een organisatie binnen deze aanpak.")
 
 
+def _same_person(typed: rules.MemberInput, known: Member) -> bool:
+    """Issue 12 §12: a BSN on both sides decides (the same number is the same person, whatever the name; two
+    different numbers are two people, even with the same name and birth date); otherwise name + birth date."""
+    if typed.bsn and known.bsn:
+        return typed.bsn == known.bsn
+    return (rules.normalise_name(typed.last_name), typed.birth_date) == (
+        rules.normalise_name(known.last_name),
+        known.birth_date,
+    )
+
+
 def duplicates_of(*, approach: Approach, family_name: str, members: Iterable[rules.MemberInput]) -> list[Family]:
-    """Known families in this approach (active or closed) with the same name or a shared member."""
+    """Known families in this approach (active or closed) with the same name or a shared member; a family with a
+    member of the same BSN first."""
     wanted = rules.normalise_name(family_name)
-    same_people = {(rules.normalise_name(m.last_name), m.birth_date) for m in members}
-    matches = []
+    typed = list(members)
+    numbers = {m.bsn for m in typed if m.bsn}
+    by_bsn, matches = [], []
     candidates = approach.families.prefetch_related("members").only("id", "reference", "name", "status")
     for family in candidates:
-        people = {(rules.normalise_name(m.last_name), m.birth_date) for m in family.members.all()}
-        if (rules.normalise_name(family.name) == wanted and wanted) or people & same_people:
+        known = list(family.members.all())
+        if numbers & {m.bsn for m in known}:
+            by_bsn.append(family)
+        elif (rules.normalise_name(family.name) == wanted and wanted) or any(
+            _same_person(t, k) for t in typed for k in known
+        ):
             matches.append(family)
-    return matches
+    return by_bsn + matches
 
 
 def visible_duplicates_of(
@@ -121,12 +139,16 @@ def _validate_referral(approach: Approach, referral: ReferralInput) -> None:
     errors: dict[str, list[str]] = {}
     if referral.referred_on > _today():
         errors.setdefault("referred_on", []).append("De datum van aanmelding ligt in de toekomst.")
+    elif problem := limits.date_problem(referral.referred_on, today=_today(), future=False):
+        errors.setdefault("referred_on", []).append(problem)
     if not referral.domains:
         errors.setdefault("domains", []).append("Kies minstens één leefgebied waarover zorgen zijn.")
     if any(d.domain_set_id != approach.life_domain_set_id for d in referral.domains):
         errors.setdefault("domains", []).append("Kies leefgebieden uit de set van deze aanpak.")
     if not referral.reason.strip():
         errors.setdefault("reason", []).append("Geef de reden van aanmelding.")
+    elif problem := limits.text_problem(referral.reason):
+        errors.setdefault("reason", []).append(problem)
     if errors:
         raise ValidationError(errors)
 
@@ -224,6 +246,7 @@ def _hold(
                 "last_name": m.last_name,
                 "birth_date": m.birth_date.isoformat(),
                 "relation": m.relation,
+                **({"bsn": m.bsn} if m.bsn else {}),
             }
             for m in members
         ],

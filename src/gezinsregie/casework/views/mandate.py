@@ -26,13 +26,12 @@ from gezinsregie.audit import services as audit
 from gezinsregie.casework import forms
 from gezinsregie.casework.models import Family, InspectionMandate, MandateScope
 from gezinsregie.casework.services import mandate as services
-from gezinsregie.common import widgets
+from gezinsregie.common import uploads, widgets
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.limits import SaneDate
 from gezinsregie.organisations.models import Organisation, OrganisationKind
 
 Permission = policy.Permission
-MAX_SCAN_SIZE = 10 * 1024 * 1024
-SCAN_TYPES = (".pdf", ".png", ".jpg", ".jpeg")
 
 
 class MandateForm(django_forms.Form):
@@ -48,9 +47,11 @@ class MandateForm(django_forms.Form):
         help_text="Gepseudonimiseerd: zonder namen, adres en geboortedata. Volledig alleen als het gezin dat noemt.",
     )
     signed_by = django_forms.CharField(label="Getekend door", max_length=160, widget=forms.TEXT)
-    granted_on = django_forms.DateField(label="Getekend op", widget=forms.DATE)
+    granted_on = django_forms.DateField(label="Getekend op", widget=forms.DATE, validators=[SaneDate(future=False)])
     expires_on = django_forms.DateField(label="Geldig tot en met", widget=forms.DATE)
-    scan = django_forms.FileField(label="Scan van de machtiging (pdf of afbeelding, optioneel)", required=False)
+    scan = django_forms.FileField(
+        label="Scan van de machtiging (pdf of afbeelding, optioneel)", required=False, validators=[uploads.check_scan]
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -58,14 +59,6 @@ class MandateForm(django_forms.Form):
         self.fields["organisation"].queryset = inspectorates  # type: ignore[attr-defined]
         if len(inspectorates) == 1:
             self.fields["organisation"].initial = inspectorates[0].pk
-
-    def clean_scan(self) -> Any:
-        scan = self.cleaned_data.get("scan")
-        if scan and scan.size > MAX_SCAN_SIZE:
-            raise django_forms.ValidationError("De scan is groter dan 10 MB.")
-        if scan and not scan.name.lower().endswith(SCAN_TYPES):
-            raise django_forms.ValidationError("Alleen pdf, png of jpg.")
-        return scan
 
 
 def _mandate_of(family: Family, mandate_id: int) -> InspectionMandate:

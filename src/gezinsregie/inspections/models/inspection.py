@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gezinsregie.common.uploads import GeneratedName
 from gezinsregie.inspections.workflow import InspectionLevel, InspectionStatus
 
 
@@ -112,7 +113,7 @@ class Answer(models.Model):
     )
     value = models.CharField(_("antwoord"), max_length=10, choices=AnswerValue.choices, blank=True)
     explanation = models.TextField(_("toelichting"), blank=True)
-    document = models.FileField(_("document"), upload_to="inspections/answers/%Y/", blank=True)
+    document = models.FileField(_("document"), upload_to=GeneratedName("inspections/answers"), blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 

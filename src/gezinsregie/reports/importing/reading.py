@@ -2,6 +2,7 @@
 the parse, the year, and the approaches of a follow-up document. Refusals are ImportRefused, in Dutch."""
 
 import re
+from collections.abc import Sequence
 
 from django.utils import timezone
 
@@ -24,7 +25,44 @@ APPROACHES_LINE = re.compile(r"^Aanpak(?:ken)?:\s*(.+)$", re.MULTILINE)
 
 
 class ImportRefused(Exception):
-    """The report can not be imported as asked; the message says why, in Dutch. Nothing was stored."""
+    """The report can not be imported as asked; the message says why, in Dutch. Nothing was stored. `unread`: every
+    part that could not be read, when that is why."""
+
+    def __init__(self, message: str, unread: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.unread = list(unread)
+
+
+# How many unread parts a refusal names; the command prints them all.
+NAMED_UNREAD = 5
+
+
+def unread_parts(parsed: ParsedReport, spec: FrameworkSpec) -> list[str]:
+    """What of a report could not be read (issue 12 §10: a corrupted report imported half its findings with exit 0):
+    the text the parser could not place, and every indicator of the report's level without a finding. A published
+    factsheet or nota judges every indicator of its level (– for not assessed), so a missing one was lost."""
+    level = spec.level(parsed.level)
+    judged = {key for row in parsed.rows if row.findings for key in row.indicators}
+    wanted = [i.key for _, c in level.criteria() for i in c.indicators] if level else []
+    missing = [key for key in wanted if key not in judged]
+    return [*parsed.unmatched, *(f"geen bevinding gelezen bij indicator {key}" for key in missing)]
+
+
+def unread_follow_up_parts(rows: list[FollowUpRow]) -> list[str]:
+    return [part for row in rows for part in row.unmatched]
+
+
+def refuse_unread(unread: list[str]) -> None:
+    """Refuse an import of which a part could not be read, naming the first parts (the command prints all)."""
+    if not unread:
+        return
+    named = "; ".join(unread[:NAMED_UNREAD])
+    more = f" (en nog {len(unread) - NAMED_UNREAD})" if len(unread) > NAMED_UNREAD else ""
+    raise ImportRefused(
+        f"Een deel van het document kon niet worden gelezen, daarom is niets opgeslagen. Niet gelezen: {named}{more}. "
+        "Herstel de tekst en importeer opnieuw; --dry-run toont alles wat is gelezen.",
+        unread,
+    )
 
 
 def read_text(path: str) -> str:

@@ -4,8 +4,9 @@ The parser (reports.parsing) turns text into rows and reading.py reads it agains
 creates what is missing around the inspection (municipality, approach, organisations) and hands the rows to
 inspections.services.inspection_import_published, the one write path of an inspection: it stores the findings,
 LET OP notes and improvement points and resolves the earlier points now met, exactly as a publication in the
-app does. All in one transaction: an error stores nothing. Rows that could not be matched are returned (and
-printed by the command), never silently dropped. The import acts as the system account for report imports.
+app does. All in one transaction: an error stores nothing. A document of which a part could not be read (text the
+parser could not place, an indicator of its level without a finding) is refused whole, naming those parts (issue
+12 §10); a dry run returns them. The import acts as the system account for report imports.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,10 +26,14 @@ from gezinsregie.reports.importing.narrative import Dated, publication_date, sto
 from gezinsregie.reports.importing.reading import (
     ImportRefused,
     framework_for,
+    framework_spec,
     label_year,
     parse,
     parse_follow_up_rows,
+    refuse_unread,
     section_names,
+    unread_follow_up_parts,
+    unread_parts,
     year_of,
 )
 from gezinsregie.reports.parsing import FollowUpRow, ParsedFinding, ParsedReport
@@ -48,6 +53,7 @@ class ImportResult:
     findings: int
     narrative: ParsedNarrative = field(default_factory=ParsedNarrative)  # the date, texts and characteristics
     notices: list[str] = field(default_factory=list)  # narrative parts not stored, and why
+    unread: list[str] = field(default_factory=list)  # parts that could not be read (only a dry run gets this far)
 
 
 def report_import(
@@ -62,9 +68,11 @@ def report_import(
     framework = framework_for(approach, municipality)
     parsed = parse(text, framework=framework)
     narrative = parse_narrative(text)
+    unread = unread_parts(parsed, framework_spec(framework))
     if dry_run:
         findings = sum(len(r.findings) for r in parsed.rows)
-        return ImportResult(parsed=parsed, inspection=None, findings=findings, narrative=narrative)
+        return ImportResult(parsed=parsed, inspection=None, findings=findings, narrative=narrative, unread=unread)
+    refuse_unread(unread)  # a document read in part is not stored at all
     approach_name = (approach or parsed.approach or "").strip()
     municipality_name = (municipality or "").strip()
     if not approach_name:
@@ -219,6 +227,7 @@ def follow_up_import(
     names = section_names(text, len(sections), approach)
     if dry_run:
         return FollowUpResult(rows=rows, approaches=names, inspections=[], resolved=0)
+    refuse_unread(unread_follow_up_parts(rows))  # a document read in part is not stored at all
     if not (municipality or "").strip():
         raise ImportRefused("Geef de gemeente met --municipality.")
     with transaction.atomic():

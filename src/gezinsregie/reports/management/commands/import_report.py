@@ -1,11 +1,12 @@
 """python manage.py import_report PATH [--municipality NAME] [--approach NAME] [--year YYYY] [--dry-run] [--json]
 
 A stable contract for integrations and batch migration (see README). Exit code 0 on success; non-zero with a
-Dutch message on unreadable input, and then nothing is stored.
+Dutch message on unreadable input, and then nothing is stored. Input of which a part could not be read is refused
+whole: every unread part on stderr, the refusal as the error (also after --dry-run, which stores nothing anyway).
 """
 
 import json
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
                 source=options["path"],
             )
         except ImportRefused as error:
-            raise CommandError(str(error)) from error
+            self._refused(error)
         parsed = result.parsed
         if options["json"]:
             self.stdout.write(json.dumps(parsed.as_dict(), ensure_ascii=False, indent=2))
@@ -51,10 +52,21 @@ class Command(BaseCommand):
             else:
                 self.stdout.write("Proefimport: niets opgeslagen.")
             self._narrative(result.narrative)
-        for text_left_over in parsed.unmatched:
-            self.stderr.write(f"Niet herkend (niet opgeslagen): {text_left_over}")
         for notice in result.notices:
             self.stderr.write(f"Niet herkend: {notice}")
+        if result.unread:  # a dry run: shown above, refused as an import would be
+            self._refused(
+                ImportRefused(
+                    f"Een deel van het document kon niet worden gelezen ({len(result.unread)} "
+                    "delen): een import zou niets opslaan.",
+                    result.unread,
+                )
+            )
+
+    def _refused(self, error: ImportRefused) -> NoReturn:
+        for part in error.unread:
+            self.stderr.write(f"Niet gelezen: {part}")
+        raise CommandError(str(error)) from error
 
     def _narrative(self, narrative: ParsedNarrative) -> None:
         """What the document says besides its tables: its date, its texts, the approach's characteristics."""
@@ -89,20 +101,28 @@ class Command(BaseCommand):
                 source=options["path"],
             )
         except ImportRefused as error:
-            raise CommandError(str(error)) from error
+            self._refused(error)
         if options["json"]:
             body = {"follow_up": [row.as_dict() for row in result.rows], "approaches": result.approaches}
             self.stdout.write(json.dumps(body, ensure_ascii=False, indent=2))
-            return
-        self.stdout.write(
-            f"Opvolgingsrapport: {len(result.rows)} verbeterpunten in {len(result.approaches)} aanpak(ken): "
-            + ", ".join(result.approaches)
-            + "."
-        )
-        if result.inspections:
-            self.stdout.write(f"Opgeslagen: {len(result.inspections)} onderzoeken; {result.resolved} punten opgelost.")
         else:
-            self.stdout.write("Proefimport: niets opgeslagen.")
-        for row in result.rows:
-            for left_over in row.unmatched:
-                self.stderr.write(f"Niet herkend (niet opgeslagen): {left_over}")
+            self.stdout.write(
+                f"Opvolgingsrapport: {len(result.rows)} verbeterpunten in {len(result.approaches)} aanpak(ken): "
+                + ", ".join(result.approaches)
+                + "."
+            )
+            if result.inspections:
+                self.stdout.write(
+                    f"Opgeslagen: {len(result.inspections)} onderzoeken; {result.resolved} punten opgelost."
+                )
+            else:
+                self.stdout.write("Proefimport: niets opgeslagen.")
+        unread = [part for row in result.rows for part in row.unmatched]
+        if unread:  # a dry run: shown above, refused as an import would be
+            self._refused(
+                ImportRefused(
+                    f"Een deel van het document kon niet worden gelezen ({len(unread)} delen): "
+                    "een import zou niets opslaan.",
+                    unread,
+                )
+            )
