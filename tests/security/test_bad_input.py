@@ -364,3 +364,12 @@ def test_every_file_field_stores_under_a_generated_name():
         assert re.fullmatch(r"[a-z/]+/\d{4}/[0-9a-f]{32}/script", field.upload_to(None, "<script>.exe"))
         assert re.fullmatch(r"[a-z/]+/\d{4}/[0-9a-f]{32}/bestand", field.upload_to(None, "€€€"))
         assert len(field.upload_to(None, "x" * 300 + ".docx")) <= field.max_length
+
+
+@pytest.mark.parametrize("path", ["/api/v1/toetsingskaders/0./", "/api/v1/gezinnen/a.b/"])
+def test_an_id_with_a_dot_is_a_json_404_not_the_html_page(world, login, path):
+    """Found by the schema fuzzing: the router's default id pattern stopped at a dot, and Django answered HTML."""
+    response = login(world.user(Role.PROCESS_MANAGER)).get(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"

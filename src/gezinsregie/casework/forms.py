@@ -50,7 +50,8 @@ class RegistrationForm(forms.Form):
         label="Leefgebieden waarover zorgen zijn", queryset=LifeDomain.objects.none(), widget=CHECKS
     )
     urgency = forms.ChoiceField(label="Urgentie", choices=Urgency.choices, initial=Urgency.NORMAL, widget=SELECT)
-    referred_on = forms.DateField(label="Datum van aanmelding", widget=DATE, validators=[SaneDate(future=False)])
+    # a future date: the service says so in its own words
+    referred_on = forms.DateField(label="Datum van aanmelding", widget=DATE, validators=[SaneDate()])
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -11,24 +11,22 @@ from django.utils import timezone
 # A free text (reason, description, note): long enough for any real account, short of a pasted document.
 MAX_TEXT = 10_000
 # Dates are entered for people and events of this system: nobody was born, and nothing happened, before 1900;
-# a planned date (a due date, a check-in) lies at most a year ahead.
+# a date of an event lies at most a year ahead, a date planned in the family plan (a due date) at most five.
 EARLIEST = date(1900, 1, 1)
 AHEAD = timedelta(days=366)
+PLANNED_AHEAD = timedelta(days=5 * 366)
 
 
-def latest(today: date) -> date:
-    return today + AHEAD
-
-
-def date_problem(value: date, *, today: date, future: bool = True) -> str | None:
+def date_problem(value: date, *, today: date, future: bool = True, ahead: timedelta = AHEAD) -> str | None:
     """The Dutch message for a date outside the sane range; None when it is fine. `future=False`: not after today
     (a birth date, a date something was signed)."""
     if value < EARLIEST:
         return f"Deze datum ligt vóór {EARLIEST:%d-%m-%Y}: controleer het jaar."
     if not future and value > today:
         return "Deze datum ligt in de toekomst."
-    if value > latest(today):
-        return "Deze datum ligt meer dan een jaar in de toekomst: controleer het jaar."
+    if value > today + ahead:
+        years = "een jaar" if ahead <= AHEAD else f"{ahead.days // 366} jaar"
+        return f"Deze datum ligt meer dan {years} in de toekomst: controleer het jaar."
     return None
 
 
@@ -39,18 +37,18 @@ def text_problem(value: str, *, limit: int = MAX_TEXT) -> str | None:
 
 
 class SaneDate:
-    """Validator for a form or serializer date field: between 1900 and a year ahead (or today, `future=False`)."""
+    """Validator for a form or serializer date field: between 1900 and `ahead` (or today, `future=False`)."""
 
-    def __init__(self, *, future: bool = True) -> None:
-        self.future = future
+    def __init__(self, *, future: bool = True, ahead: timedelta = AHEAD) -> None:
+        self.future, self.ahead = future, ahead
 
     def __call__(self, value: date) -> None:
-        problem = date_problem(value, today=timezone.localdate(), future=self.future)
+        problem = date_problem(value, today=timezone.localdate(), future=self.future, ahead=self.ahead)
         if problem:
             raise ValidationError(problem, code="date_range")
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, SaneDate) and other.future == self.future
+        return isinstance(other, SaneDate) and (other.future, other.ahead) == (self.future, self.ahead)
 
     def __hash__(self) -> int:
-        return hash((SaneDate, self.future))
+        return hash((SaneDate, self.future, self.ahead))

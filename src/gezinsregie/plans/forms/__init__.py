@@ -12,7 +12,7 @@ from gezinsregie.accounts.models import User
 from gezinsregie.casework.models import Family, Member, Problem
 from gezinsregie.casework.selectors import network as network_selectors
 from gezinsregie.common import widgets
-from gezinsregie.common.limits import SaneDate
+from gezinsregie.common.limits import PLANNED_AHEAD, SaneDate
 from gezinsregie.plans import selectors
 from gezinsregie.plans.models import Action, ActionStatus, GoalStatus, OwnerKind, Plan, Term
 from gezinsregie.plans.services import Owner
@@ -35,7 +35,7 @@ def date_field(label: str, *, required: bool = True, help_text: str = "") -> for
         help_text=help_text,
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        validators=[SaneDate()],  # 1900 to a year ahead (issue 12 §10)
+        validators=[SaneDate(ahead=PLANNED_AHEAD)],  # 1900 to five years ahead (issue 12 §10)
         error_messages={
             "required": "Vul een datum in.",
             "invalid": "Dit is geen bestaande datum. Gebruik dag-maand-jaar, bijvoorbeeld 31-1-2025.",
