@@ -6,7 +6,7 @@ from django import forms
 from django.forms import formset_factory
 
 from gezinsregie.accounts.models import Role, User
-from gezinsregie.casework import rules
+from gezinsregie.casework import bsn, rules
 from gezinsregie.casework.models import (
     CarePriority,
     Circle,
@@ -65,6 +65,24 @@ class MemberForm(forms.Form):
     relation = forms.ChoiceField(
         label="Rol in het gezin", choices=MemberRelation.choices, initial=MemberRelation.CHILD, widget=SELECT
     )
+    bsn = forms.CharField(
+        label="Burgerservicenummer (optioneel)",
+        help_text="9 cijfers. Alleen vastgelegd waar de aanpak daar een wettelijke grondslag voor heeft.",
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "utrecht-textbox", "inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args: Any, bsn_allowed: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not bsn_allowed:  # issue 12 §12: no legal basis, no field
+            del self.fields["bsn"]
+
+    def clean_bsn(self) -> str:
+        typed: str = self.cleaned_data.get("bsn", "")
+        if problem := bsn.problem(typed):
+            raise forms.ValidationError(problem)
+        return bsn.normalise(typed) if typed.strip() else ""
 
 
 MemberFormSet = formset_factory(

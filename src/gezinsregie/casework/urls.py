@@ -1,6 +1,7 @@
 from django.urls import path
 
 from gezinsregie.casework import views
+from gezinsregie.casework.views.bsn import member_bsn as _member_bsn
 from gezinsregie.casework.views.network import network as _network
 from gezinsregie.plans.views.overdue import overdue as _overdue
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("aanmeldingen/te-koppelen/<int:pending_id>/", views.pending_referral, name="pending_referral"),
     path("mijn-gezinnen/", views.caseload, name="caseload"),
     path("gezinnen/<uuid:family_id>/prioriteren/", views.triage, name="triage"),
+    path("gezinnen/<uuid:family_id>/leden/<int:member_id>/bsn/", _member_bsn, name="member_bsn"),
     path("gezinnen/<uuid:family_id>/toestemming/", views.consent, name="consent"),
     path(
         "gezinnen/<uuid:family_id>/toestemming/<int:consent_id>/intrekken/",

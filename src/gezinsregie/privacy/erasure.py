@@ -33,7 +33,7 @@ ERASE: dict[str, frozenset[str]] = {
     "casework.InspectionMandate": frozenset({"signed_by", "scan", "withdrawal_reason"}),
     "casework.Involvement": frozenset({"decline_reason", "end_note"}),
     "casework.Measure": frozenset({"description", "decided_by", "reason", "outcome"}),
-    "casework.Member": frozenset({"first_name", "last_name"}),
+    "casework.Member": frozenset({"first_name", "last_name", "bsn"}),
     "casework.NetworkPerson": frozenset({"name", "relation", "phone", "email", "note"}),
     "casework.NonCooperationDecision": frozenset({"reason"}),
     "casework.PendingReferral": frozenset({"family_name", "address", "members", "reason"}),

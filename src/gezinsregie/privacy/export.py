@@ -2,7 +2,8 @@
 row its fields with their labels and readable values — as JSON for a machine and as a PDF for the family.
 
 Nothing is left out but the technical keys: the right of access covers all of it, also the words professionals
-and inspectors wrote about the family. The caller asked the policy (privacy.services.family_export).
+and inspectors wrote about the family. A BSN is shown masked (issue 12 §12: never in full in an export).
+The caller asked the policy (privacy.services.family_export).
 """
 
 import json
@@ -13,6 +14,7 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
+from gezinsregie.casework import bsn
 from gezinsregie.casework.models import Family
 from gezinsregie.common.formatting import short_date
 from gezinsregie.privacy.selectors import records_of
@@ -52,7 +54,18 @@ class Export:
         return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def _without_bsn(value: Any) -> Any:
+    """A BSN inside JSON (a held aanmelding's members) masked, as in the member's own field."""
+    if isinstance(value, dict):
+        return {k: bsn.masked(v) if k == "bsn" and isinstance(v, str) else _without_bsn(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_bsn(v) for v in value]
+    return value
+
+
 def _words(instance: models.Model, f: models.Field[Any, Any]) -> str:
+    if f.name == "bsn":  # issue 12 §12: never in full in an export, also not the family's own (docs/security-bsn.md)
+        return bsn.masked(f.value_from_object(instance) or "")
     if f.choices:
         return str(getattr(instance, f"get_{f.name}_display")())
     if f.is_relation:
@@ -73,7 +86,7 @@ def _words(instance: models.Model, f: models.Field[Any, Any]) -> str:
     if isinstance(f, models.FileField):
         return f"bestand: {value.name.rsplit('/', 1)[-1]}" if value else ""
     if isinstance(f, models.JSONField):
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(_without_bsn(value), ensure_ascii=False)
     return str(value)
 
 

@@ -110,7 +110,10 @@ def family_detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
             for key, result in assessment_selectors.family_assessment(actor=actor, family=family).items()
             if result.outcome == Outcome.NOT_MET
         ],
-        "members": family.members.all(),
+        "members": (members := list(family.members.all())),
+        # issue 12 §12: the BSN masked for everyone; in full only after 'Toon BSN' (VIEW_BSN, logged)
+        "shows_bsn": family.approach.bsn_allowed or any(m.bsn for m in members),
+        "may_view_bsn": policy.can(actor, Permission.VIEW_BSN, family),
         "referrals": family.referrals.select_related("organisation", "referred_by").prefetch_related("domains"),
         "consents": family.consents.prefetch_related("organisations"),
         "involvements": family.involvements.working().select_related("user", "organisation"),

@@ -3,10 +3,11 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gezinsregie.casework import workflow
+from gezinsregie.casework import bsn, workflow
 from gezinsregie.casework.workflow import FamilyStatus
 from gezinsregie.common.formatting import short_date
 
@@ -84,6 +85,10 @@ class Member(models.Model):
     last_name = models.CharField(_("achternaam"), max_length=120)
     birth_date = models.DateField(_("geboortedatum"))
     relation = models.CharField(_("rol in het gezin"), max_length=10, choices=MemberRelation.choices)
+    # Issue 12 §12 (docs/security-bsn.md): optional, only where the approach has a legal basis for it
+    # (Approach.bsn_allowed), shown masked but to VIEW_BSN, each display logged, erased with the family, never in
+    # exports, reports, the API or the inspector's view.
+    bsn = models.CharField(_("burgerservicenummer"), max_length=9, blank=True, default="")
 
     class Meta:
         verbose_name = _("gezinslid")
@@ -92,6 +97,19 @@ class Member(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    def clean(self) -> None:
+        if not self.bsn:
+            return
+        self.bsn = bsn.normalise(self.bsn)
+        if not bsn.is_valid(self.bsn):
+            raise ValidationError({"bsn": bsn.INVALID})
+        if not self.family.approach.bsn_allowed:
+            raise ValidationError({"bsn": bsn.NOT_ALLOWED})
+
+    @property
+    def bsn_masked(self) -> str:
+        return bsn.masked(self.bsn)
 
 
 class ReferralSource(models.TextChoices):

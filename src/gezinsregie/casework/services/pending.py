@@ -42,6 +42,7 @@ def members_of(pending: PendingReferral) -> list[rules.MemberInput]:
             last_name=m["last_name"],
             birth_date=date.fromisoformat(m["birth_date"]),
             relation=m["relation"],
+            bsn=m.get("bsn", ""),
         )
         for m in pending.members
     ]

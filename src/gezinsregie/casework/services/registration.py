@@ -27,7 +27,7 @@ from django.utils import timezone
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.audit import services as audit
-from gezinsregie.casework import rules, workflow
+from gezinsregie.casework import bsn, rules, workflow
 from gezinsregie.casework.models import (
     EntryRoute,
     Family,
@@ -133,6 +133,16 @@ def visible_duplicates_of(
         policy.families_for(actor, Permission.VIEW).filter(pk__in=[f.pk for f in matches]).values_list("pk", flat=True)
     )
     return [f for f in matches if f.pk in visible]
+
+
+def _check_bsn(approach: Approach, members: Sequence[rules.MemberInput]) -> None:
+    """Issue 12 §12: a BSN only where the approach has a legal basis for it, and only one that passes the 11-proef.
+    Checked before anything is written or held (a held aanmelding keeps what was typed)."""
+    problems = [f"{m.first_name}: {bsn.INVALID}" for m in members if m.bsn and not bsn.is_valid(m.bsn)]
+    if any(m.bsn for m in members) and not approach.bsn_allowed:
+        problems.append(bsn.NOT_ALLOWED)
+    if problems:
+        raise ValidationError({"members": problems})
 
 
 def _validate_referral(approach: Approach, referral: ReferralInput) -> None:
@@ -303,6 +313,7 @@ def family_register(
     problems = rules.member_problems(list(members), today=_today())
     if problems:
         raise ValidationError({"members": problems})
+    _check_bsn(approach, members)
     if not family_name.strip():
         raise ValidationError({"family_name": ["Geef de naam van het gezin."]})
     organisation = organisation_in_approach(actor, approach)

@@ -46,13 +46,16 @@ def register(request: HttpRequest) -> HttpResponse:
             return render(request, "casework/register_choose.html", {"approaches": approaches})
     today = timezone.localdate()
     form = forms.RegistrationForm(request.POST or None, approach=approach, initial={"referred_on": today})
-    members = forms.MemberFormSet(request.POST or None, prefix="lid", initial=[{"relation": MemberRelation.PARENT}])
+    bsn_allowed = {"bsn_allowed": approach.bsn_allowed}  # the BSN field only where the approach may store it
+    members = forms.MemberFormSet(
+        request.POST or None, prefix="lid", initial=[{"relation": MemberRelation.PARENT}], form_kwargs=bsn_allowed
+    )
     matches = []
     if "extra_lid" in request.POST:  # one more member row; keep all input, show no errors yet
         data = request.POST.copy()
         data["lid-TOTAL_FORMS"] = str(int(data.get("lid-TOTAL_FORMS", "1")) + 1)
         form = forms.RegistrationForm(data, approach=approach)
-        members = forms.MemberFormSet(data, prefix="lid")
+        members = forms.MemberFormSet(data, prefix="lid", form_kwargs=bsn_allowed)
         _without_errors(form, *members.forms)
         setattr(members, "_non_form_errors", members.error_class())  # noqa: B010 - same: no validation yet
     elif request.method == "POST" and form.is_valid() and members.is_valid():

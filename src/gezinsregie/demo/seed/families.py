@@ -46,6 +46,16 @@ from gezinsregie.organisations.models import (
 )
 
 
+def _demo_bsn(n: int) -> str:
+    """A fictitious BSN that passes the 11-proef (issue 12 §12), from the 999… range nobody is issued in the demo."""
+    for base in range(99_900_000 + n * 10, 99_900_000 + n * 10 + 10):
+        digits = str(base)
+        check = sum(w * int(d) for w, d in zip((9, 8, 7, 6, 5, 4, 3, 2), digits, strict=True)) % 11
+        if check < 10:
+            return digits + str(check)
+    raise AssertionError("unreachable: one of ten consecutive bases has a check digit")
+
+
 def _coordinator_for(number: int, status: FamilyStatus, regisseur: User, others: list[User]) -> User | None:
     if status not in workflow.STARTED:
         return None
@@ -97,6 +107,7 @@ def _demo_family(
             last_name=surname,
             birth_date=parent_birth - timedelta(days=400 * parent),
             relation=MemberRelation.PARENT,
+            bsn=_demo_bsn(number * 2 + parent) if approach.bsn_allowed else "",
         )
     for child in range(rng.randint(1, 4)):
         Member.objects.create(

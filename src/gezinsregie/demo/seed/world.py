@@ -106,6 +106,9 @@ def demo_load() -> DemoWorld:
         life_domain_set=LifeDomainSet.objects.get(key="maastricht-2014"),
         framework=framework,
         grants_binding_authority=True,  # the Veiligheidshuis approach: the coordinator may decide for partners
+        # issue 12 §12: this approach may record a BSN (the demo's families of it carry a fictitious one)
+        bsn_allowed=True,
+        bsn_legal_basis="Convenant Zorg- en Veiligheidshuis Zeldenbroek; Wabb art. 10 (fictief, voor de demo)",
         triage_criteria="Overlast, criminaliteit of maatschappelijke uitval\n"
         "Complexe problemen op meerdere leefgebieden\nStagnatie in de samenwerking tussen partners",
     )
