@@ -48,7 +48,7 @@ def test_from_registration_to_a_living_plan_and_the_family_summary(
     expect(page.get_by_label("Naam van het gezin")).to_have_value("Gezin Zonneveld")
     page.locator("#id_lid-0-birth_date").fill("1984-04-02")
     page.get_by_role("button", name="Aanmelden", exact=True).click()
-    expect(page.get_by_role("status").first).to_contain_text("wacht op prioritering")
+    expect(page.get_by_role("status").first).to_contain_text("De aanmelding is ontvangen")  # the same, known or not
     family = Family.objects.get(name="Gezin Zonneveld")
     expect(page.locator("main")).to_contain_text(f"{family.reference}: aangemeld")
     logout(page)

@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.casework.models import Family, FamilyStatus
 from gezinsregie.inspections.models import CaseReview, ImprovementPoint, Inspection, PointStatus
+from gezinsregie.inspections.selectors.case import candidate_label
 
 pytestmark = pytest.mark.browser
 
@@ -156,7 +157,9 @@ def test_a_case_level_inspection_of_a_mandated_family_refuses_one_without_mandat
     page = login("inspecteur")
     inspection = new_inspection(page, "casusniveau")
     page.get_by_role("link", name="Gezin toevoegen").click()
-    expect(page.get_by_label(re.compile(rf"{mandated.reference} \("))).to_have_count(1)
+    label = candidate_label(inspection.pk, mandated.pk)  # opaque: never the reference (issue 12 §4)
+    expect(page.get_by_label(re.compile(rf"{label}\b"))).to_have_count(1)
+    expect(page.locator("main")).not_to_contain_text(mandated.reference)
     expect(page.locator("main")).not_to_contain_text(unmandated.reference)
 
     # a crafted request for the family without a mandate is refused, and nothing about it is read
@@ -167,7 +170,7 @@ def test_a_case_level_inspection_of_a_mandated_family_refuses_one_without_mandat
     assert not AccessLogEntry.objects.filter(family_id=unmandated.pk, username="inspecteur").exists()
 
     # the mandated family, pseudonymised
-    page.get_by_label(re.compile(rf"{mandated.reference} \(")).check()
+    page.get_by_label(re.compile(rf"{label}\b")).check()
     page.get_by_role("button", name="Gezin toevoegen").click()
     expect(page.locator("h1")).to_have_text("Gezin A")
     main = page.locator("main")
