@@ -1,6 +1,6 @@
 """The BSN, handled as the law asks (issue 12 §12): the 11-proef (pure, with hypothesis), stored only where the
 approach has a legal basis, masked on the family page but for VIEW_BSN, every display logged, the duplicate check
-deciding on it first, and never in full in an export, the API or the inspector's view (docs/security-bsn.md)."""
+deciding on it first, and never in full in an export, the API or the inspector's view (docs/security.md)."""
 
 import json
 from datetime import date

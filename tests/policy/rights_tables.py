@@ -1,7 +1,7 @@
 """The authorisation table of the family's rights (issue 12 §9), beside tests/policy/tables.py and written out by
 hand the same way: the family's request for everything held on it (EXPORT_FAMILY_DATA) is handled by the privacy
 officer of the family's municipality, nobody else — not its coordinator, not the process manager. Correcting data
-is EDIT, in the family table. The BSN unmasked (VIEW_BSN, issue 12 §12, docs/security-bsn.md): the family's
+is EDIT, in the family table. The BSN unmasked (VIEW_BSN, issue 12 §12, docs/security.md): the family's
 coordinator, and the intake team while the family awaits triage; nobody else, whatever else they see.
 The tests: test_rights_rules.py, on module_world's families."""
 

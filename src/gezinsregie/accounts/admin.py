@@ -74,7 +74,7 @@ class UserChangeForm(forms.ModelForm):
                 # A reset link to a new address would hand over an account that approves grants: four eyes gone.
                 raise forms.ValidationError(
                     "Het e-mailadres van een beheerder of privacyfunctionaris wijzigt u niet hier: die persoon "
-                    "wijzigt het zelf, of de applicatiebeheerder met manage.py (zie docs/separation-of-duties.md)."
+                    "wijzigt het zelf, of de applicatiebeheerder met manage.py (zie docs/security.md)."
                 )
         return email
 

@@ -1,5 +1,5 @@
 """The citizen service number (burgerservicenummer, BSN) as plain values (issue 12 §12): the 11-proef, what a
-typed number stands for, and how it is shown masked. No database, no Django; docs/security-bsn.md says where it is
+typed number stands for, and how it is shown masked. No database, no Django; docs/security.md says where it is
 stored, who sees it unmasked and where it never goes.
 
 The 11-proef (Logius, "BSN 11-proef"; Wet algemene bepalingen burgerservicenummer): nine digits d1..d9 with

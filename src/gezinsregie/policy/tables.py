@@ -181,7 +181,7 @@ FAMILY_RULES: dict[tuple[str, Permission], FamilyRule] = {
     # the family's request for everything held on it goes to the municipality's privacy officer (issue 12 §9)
     (Role.PRIVACY_OFFICER, A.EXPORT_FAMILY_DATA): _in_municipality,
     (Role.PRIVACY_OFFICER, A.VIEW_REFERRAL_STATUS): _in_municipality,
-    # Issue 12 §12 (docs/security-bsn.md): the BSN unmasked only for whom the work needs it — the coordinator, who
+    # Issue 12 §12 (docs/security.md): the BSN unmasked only for whom the work needs it — the coordinator, who
     # deals with the authorities for the family, and the intake team, who establish who the family is at triage.
     (Role.COORDINATOR, A.VIEW_BSN): _coordinated,
     (Role.INTAKE, A.VIEW_BSN): _awaiting_triage_in_approach,

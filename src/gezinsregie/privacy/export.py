@@ -64,7 +64,7 @@ def _without_bsn(value: Any) -> Any:
 
 
 def _words(instance: models.Model, f: models.Field[Any, Any]) -> str:
-    if f.name == "bsn":  # issue 12 §12: never in full in an export, also not the family's own (docs/security-bsn.md)
+    if f.name == "bsn":  # issue 12 §12: never in full in an export, also not the family's own (docs/security.md)
         return bsn.masked(f.value_from_object(instance) or "")
     if f.choices:
         return str(getattr(instance, f"get_{f.name}_display")())

@@ -85,7 +85,7 @@ class Member(models.Model):
     last_name = models.CharField(_("achternaam"), max_length=120)
     birth_date = models.DateField(_("geboortedatum"))
     relation = models.CharField(_("rol in het gezin"), max_length=10, choices=MemberRelation.choices)
-    # Issue 12 §12 (docs/security-bsn.md): optional, only where the approach has a legal basis for it
+    # Issue 12 §12 (docs/security.md): optional, only where the approach has a legal basis for it
     # (Approach.bsn_allowed), shown masked but to VIEW_BSN, each display logged, erased with the family, never in
     # exports, reports, the API or the inspector's view.
     bsn = models.CharField(_("burgerservicenummer"), max_length=9, blank=True, default="")
