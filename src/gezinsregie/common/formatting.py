@@ -5,6 +5,22 @@ Templates use Django's date filter; this is for strings built in Python.
 
 from datetime import date
 
+# the months as Dutch text writes them, January first: for dates the system reads (a document's dateline) and writes
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
 
 def short_date(value: date) -> str:
     """3-2-2025: day and month without leading zeros, as the inspection reports write them."""

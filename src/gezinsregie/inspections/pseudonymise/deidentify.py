@@ -30,6 +30,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from gezinsregie.common.formatting import MONTHS
+
 NAME = "[naam]"
 STAFF = "[medewerker]"
 ADDRESS = "[adres]"
@@ -47,20 +49,6 @@ POSTCODE = "[postcode]"
 ACCOUNT = "[rekeningnummer]"
 UNSURE = "[weggelaten]"
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 _MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9}
 _MONTH_ABBREVIATIONS |= {"okt": 10, "nov": 11, "dec": 12}
 _MONTH_NUMBER = {name: number for number, name in enumerate(MONTHS, start=1)} | _MONTH_ABBREVIATIONS

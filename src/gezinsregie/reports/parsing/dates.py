@@ -12,26 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        (
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
+from gezinsregie.common.formatting import MONTHS as DUTCH_MONTHS
+
+MONTHS = {name: number for number, name in enumerate(DUTCH_MONTHS, start=1)}
 HEAD_LINES = 60  # the title page: a dateline further down is a date in the text
 DAY, MONTH, YEAR = "day", "month", "year"  # reports.models.DatePrecision
 
