@@ -20,6 +20,26 @@ def _configures(request: HttpRequest) -> bool:
     return policy.can(request.user, policy.Permission.CONFIGURE)  # type: ignore[arg-type]
 
 
+class ConfiguredReadOnly(admin.ModelAdmin):
+    """Shown to whoever configures (policy CONFIGURE), never added, changed or deleted in the admin: what may be done
+    with the rows is an action of the admin class, through its service. A subclass opens what it needs."""
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _configures(request)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return _configures(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class MembershipInline(admin.TabularInline):
     """The user's memberships, read only: a membership is given through a grant a second person approves."""
 
@@ -193,7 +213,7 @@ WAITS_FOR_SECOND_PERSON = (
 
 
 @admin.register(MembershipGrant)
-class MembershipGrantAdmin(admin.ModelAdmin):
+class MembershipGrantAdmin(ConfiguredReadOnly):
     """Ask for a membership; another admin or the privacy officer approves it (four-eyes, issue 12 §2)."""
 
     form = GrantRequestForm
@@ -253,24 +273,12 @@ class MembershipGrantAdmin(admin.ModelAdmin):
     def refuse(self, request: HttpRequest, queryset: QuerySet[MembershipGrant]) -> None:
         self._decide(request, queryset, approve=False)
 
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _configures(request)
-
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return _configures(request)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False  # decided by the actions, never edited
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return _configures(request)
+        return _configures(request)  # requested here; decided by the actions, never edited
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ConfiguredReadOnly):
     """Memberships, read only; ending one takes one person (it only takes access away), never one's own."""
 
     list_display = ["user", "role", "organisation", "approach", "active"]
@@ -290,24 +298,9 @@ class MembershipAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, f"{membership}: beëindigd.", messages.SUCCESS)
 
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _configures(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return _configures(request)
-
 
 @admin.register(AccessAttempt)
-class LockoutAdmin(admin.ModelAdmin):
+class LockoutAdmin(ConfiguredReadOnly):
     """Failed sign-ins counted by axes: a row at the limit is a lock; lifting it removes the row."""
 
     list_display = ["username", "ip_address", "failures_since_start", "attempt_time", "locked"]
@@ -328,20 +321,8 @@ class LockoutAdmin(admin.ModelAdmin):
         queryset.delete()
         self.message_user(request, f"Blokkade opgeheven voor {count} combinatie(s) van gebruikersnaam en adres.")
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _configures(request)
-
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _configures(request)
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return _configures(request)
+        return _configures(request)  # lifting a lock removes its row
 
 
 class ApiTokenAddForm(forms.ModelForm):
