@@ -11,7 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gezinsregie.accounts.models import Role
-from gezinsregie.common.counts import CountRow, disclosed, disclosed_rows, disclosed_share, rounded
+from gezinsregie.common.counts import (
+    CountRow,
+    disclosed,
+    disclosed_rows,
+    disclosed_share,
+    protected_percent,
+    rounded,
+    share_words,
+)
 from tests.factories import FamilyFactory, ReferralFactory
 
 NUMERIC = re.compile(r'utrecht-table__cell--numeric-data">(?:<a[^>]*>)?([^<]+)<')
@@ -97,3 +105,66 @@ def test_the_self_assessment_is_protected_for_policy_staff_and_the_inspector(wor
     client.force_login(world.user(Role.PROCESS_MANAGER))
     page = client.get(url).content.decode()
     assert "afgerond op vijftallen" not in page and not protected(shown_numbers(page))
+
+
+@given(st.integers(min_value=0, max_value=500), st.integers(min_value=0, max_value=500))
+def test_a_share_in_words_names_only_protected_counts(part, rest) -> None:
+    words = share_words(part, part + rest, threshold=5)
+    counts = [int(n) for n in re.findall(r"(\d+) (?:van de|gezinnen)", words)]
+    assert all(n % 5 == 0 for n in counts), words
+    assert ("afgerond" in words) == (protected_percent(part, part + rest, threshold=5) is not None)
+
+
+FAMILY_COUNT = re.compile(
+    r"(\d+) (?:van de \d+ gezinnen|gezinnen|afgesloten trajecten|besluiten|geweigerd|opschalingen|met een uitkomst)"
+)
+
+
+def family_counts(lines: list[str]) -> list[int]:
+    return [int(n) for line in lines for n in FAMILY_COUNT.findall(line)] + [
+        int(n) for line in lines for n in re.findall(r"van de (\d+) gezinnen", line)
+    ]
+
+
+@pytest.mark.django_db
+def test_the_policy_evidence_and_the_case_evidence_show_only_protected_counts(world) -> None:
+    from django.utils import timezone
+
+    from gezinsregie.assessment.case_evidence import summarise
+    from gezinsregie.assessment.policy_evidence import evidence_for
+    from gezinsregie.casework.models import Family
+    from tests.builder import Builder
+
+    b = Builder()
+    for i in range(7):  # seven closures and seven families: not a multiple of five
+        family = b.family(world.approach, neighbourhood="Noordhoek" if i % 2 else "")
+        b.aftercare(family, world.user(Role.COORDINATOR))
+    families = Family.objects.filter(approach=world.approach)
+    evidence = evidence_for(approach=world.approach, families=families, today=timezone.localdate())
+    lines = [line for e in evidence.values() for line in e.lines] + [e.reason for e in evidence.values()]
+    counts = family_counts(lines)
+    assert counts and all(n % 5 == 0 for n in counts), [line for line in lines if FAMILY_COUNT.search(line)]
+    assert not any(re.search(r"\b7 afgesloten", line) for line in lines)
+    # the case level of the judging screen (and the draft report's annex): 7 met of 9, words of 3 families
+    case = summarise([("C1.a.2", "met", 7), ("C1.a.2", "not_met", 2)], [("C1.a.2", "Geen aanmelding op 3-2-2025", 2)])
+    assert case["C1.a.2"].summary == "5 van de 10 gezinnen voldoen (50%, afgerond)."
+    assert case["C1.a.2"].words == [("Geen aanmelding op [datum]", "minder dan 5")]
+
+
+@pytest.mark.django_db
+def test_the_outcomes_are_protected_for_policy_staff_and_exact_for_the_process_manager(world, client) -> None:
+    from tests.builder import Builder
+
+    b = Builder()
+    for _ in range(7):
+        family = b.family(world.approach, registered_on=b.ago(210), started_on=b.ago(200))
+        b.aftercare(family, world.user(Role.COORDINATOR))
+    url = reverse("trajectory_outcomes:outcomes") + f"?aanpak={world.approach.pk}"
+    client.force_login(world.user(Role.POLICY_OFFICER))
+    page = client.get(url).content.decode()
+    closed = re.search(r"Afgesloten trajecten</dt><dd>([^<]+)<", page)
+    assert closed and closed.group(1) in ("5", "10") and "afgerond op vijftallen" in page
+    client.force_login(world.user(Role.PROCESS_MANAGER))
+    page = client.get(url).content.decode()
+    closed = re.search(r"Afgesloten trajecten</dt><dd>([^<]+)<", page)
+    assert closed and int(closed.group(1)) >= 7 and int(closed.group(1)) % 5 != 0 and "afgerond op" not in page

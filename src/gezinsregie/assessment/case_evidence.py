@@ -4,8 +4,9 @@ does not meet it.
 
 Numbers and words, never a person: counted in the database over the stored results (StoredResult, kept current by
 the background checks), or computed now while none are stored. The evidence words lose their dates and figures and
-are grouped, so no single family can be read from them; a group of fewer than SMALL_NUMBER families is not counted
-exactly. Nothing of it is personal data, so reading it is not logged.
+are grouped, so no single family can be read from them; a group of fewer than SMALL_NUMBER families is not counted,
+every other count is rounded to fives and a share computed from the rounded counts (common.counts, issue 12 §5).
+Nothing of it is personal data, so reading it is not logged.
 """
 
 import re
@@ -22,6 +23,7 @@ from gezinsregie.assessment.indicators import Outcome, without_dates
 from gezinsregie.assessment.models import StoredResult
 from gezinsregie.assessment.policy_proposals import ENOUGH, percent
 from gezinsregie.casework.selectors import SMALL_NUMBER
+from gezinsregie.common.counts import count_words, protected_percent
 from gezinsregie.organisations.models import Approach
 
 FIGURE = re.compile(r"\b\d+\b")
@@ -29,7 +31,7 @@ WORDS_SHOWN = 3
 
 
 def few(count: int) -> str:
-    return str(count) if count == 0 or count >= SMALL_NUMBER else f"minder dan {SMALL_NUMBER}"
+    return count_words(count, threshold=SMALL_NUMBER)
 
 
 def generalised(evidence: str) -> str:
@@ -54,21 +56,23 @@ class CaseEvidence:
         met, assessed = self.counts[Outcome.MET], self.assessed
         unknown = self.counts[Outcome.UNKNOWN]
         without = f"; bij {few(unknown)} gezinnen geven de gegevens geen antwoord" if unknown else ""
-        if assessed < SMALL_NUMBER:
+        share = protected_percent(met, assessed, threshold=SMALL_NUMBER)
+        if share is None:
             return f"Voor {few(assessed)} gezinnen een antwoord uit de gegevens{without}."
-        return f"{met} van de {assessed} gezinnen voldoen ({percent(met, assessed)}%){without}."
+        return f"{few(met)} van de {few(assessed)} gezinnen voldoen ({share}%, afgerond){without}."
 
 
 def _propose(evidence: CaseEvidence) -> None:
+    """From the exact counts; the reason names the side of ENOUGH only (the summary gives the share rounded)."""
     met, assessed = evidence.counts[Outcome.MET], evidence.assessed
     if assessed < SMALL_NUMBER:
         evidence.proposal, evidence.reason = Outcome.UNKNOWN, "Te weinig gezinnen met een antwoord voor een voorstel."
     elif percent(met, assessed) >= ENOUGH:
         evidence.proposal = Outcome.MET
-        evidence.reason = f"Bij {percent(met, assessed)}% van de gezinnen voldoet de aanpak, {ENOUGH}% of meer."
+        evidence.reason = f"Bij {ENOUGH}% of meer van de gezinnen voldoet de aanpak."
     else:
         evidence.proposal = Outcome.NOT_MET
-        evidence.reason = f"Bij {percent(met, assessed)}% van de gezinnen voldoet de aanpak, minder dan {ENOUGH}%."
+        evidence.reason = f"Bij minder dan {ENOUGH}% van de gezinnen voldoet de aanpak."
 
 
 def summarise(

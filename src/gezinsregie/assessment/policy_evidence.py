@@ -1,11 +1,13 @@
 """Policy-level evidence from the casework data (issue 13 §4): per policy indicator of the framework, what the
 system holds about an approach — for the municipality's own view and the inspector's judging screen.
 
-Numbers only, never a person. A count of families under SMALL_NUMBER is shown as "minder dan 5"; a share is
-given only over enough families. What the system cannot know (policy documents) is said, not guessed. Besides the
-facts the municipality records itself (organisations: its estimate of the group, its register of agreements), each
-indicator carries a proposal from the data (policy_proposals): met, not met or unknown, with its reason — the
-self-assessment's reading, never the inspector's judgement.
+Numbers only, never a person, protected as common.counts says (issue 12 §5): a count of families under
+SMALL_NUMBER is shown as "minder dan 5", every other count rounded to fives and a share computed from the rounded
+counts, so that two views of the same approach cannot be subtracted to find one family. What the system cannot
+know (policy documents) is said, not guessed. Besides the facts the municipality records itself (organisations: its
+estimate of the group, its register of agreements), each indicator carries a proposal from the data
+(policy_proposals): met, not met or unknown, with its reason — the self-assessment's reading, never the inspector's
+judgement.
 """
 
 from collections import Counter
@@ -20,6 +22,7 @@ from gezinsregie.assessment.indicators import Outcome, assess
 from gezinsregie.casework import workflow
 from gezinsregie.casework.models import BindingDecision, Escalation, Family, Referral
 from gezinsregie.casework.selectors import SMALL_NUMBER
+from gezinsregie.common.counts import count_words, protected_percent, share_words
 from gezinsregie.common.formatting import short_date
 from gezinsregie.organisations import selectors as register
 from gezinsregie.organisations.models import (
@@ -47,13 +50,11 @@ class Evidence:
 
 
 def _n(count: int) -> str:
-    return str(count) if count == 0 or count >= SMALL_NUMBER else f"minder dan {SMALL_NUMBER}"
+    return count_words(count, threshold=SMALL_NUMBER)
 
 
 def _share(met: int, total: int) -> str:
-    if total < SMALL_NUMBER:
-        return f"te weinig gezinnen voor een percentage ({_n(total)})"
-    return f"{met} van de {total} gezinnen ({round(100 * met / total)}%)"
+    return share_words(met, total, threshold=SMALL_NUMBER)
 
 
 def evidence_for(*, approach: Approach, families: QuerySet[Family], today: date) -> dict[str, Evidence]:
@@ -185,11 +186,8 @@ def _population(evidence: Evidence, approach: Approach, families: QuerySet[Famil
     if estimate is None:
         evidence.lines.append("Een eigen schatting van de gemeente van de groep GGSR is niet vastgelegd.")
     else:
-        of_estimate = (
-            f", {propose.percent(in_population, estimate.families)}% van de schatting"
-            if (in_population >= SMALL_NUMBER)
-            else ""
-        )
+        share = protected_percent(in_population, estimate.families, threshold=SMALL_NUMBER)
+        of_estimate = f", {share}% van de schatting" if share is not None and in_population >= SMALL_NUMBER else ""
         evidence.lines.append(
             f"Eigen schatting van de gemeente: {estimate.families} gezinnen op {short_date(estimate.estimated_on)} "
             f"(bron: {estimate.source}); in beeld {_n(in_population)}{of_estimate}."

@@ -2,7 +2,9 @@
 
 A proposal is the self-assessment's reading of the facts, never the inspection's judgement: "voldoet" (met),
 "voldoet niet" (not met) or "onbekend" when the data cannot carry one, each with its reason in one sentence.
-The thresholds below are this system's, for a proposal; the framework itself sets none.
+The thresholds below are this system's, for a proposal; the framework itself sets none. A proposal is read from
+the exact counts, but its reason says only on which side of a threshold a share lies: the evidence beside it shows
+the counts protected (common.counts, issue 12 §5), and a reason with an exact percentage would undo that.
 """
 
 from collections.abc import Iterable, Mapping
@@ -63,15 +65,13 @@ def percent(part: int, whole: int) -> int:
 
 
 def from_share(case_key: str, *, met: int, assessed: int) -> Proposal:
-    """A policy indicator read from the case indicator that puts it into practice, over the families with an answer."""
+    """A policy indicator read from the case indicator that puts it into practice, over the families with an answer.
+    The reason names the side of ENOUGH, not the exact share: the evidence beside it gives the share rounded."""
     if assessed < SMALL_NUMBER:
         return unknown(f"Te weinig gezinnen met een antwoord op {case_key} voor een voorstel.")
-    share = percent(met, assessed)
-    if share >= ENOUGH:
-        return Proposal(Outcome.MET, f"In de praktijk voldoet {case_key} bij {share}% van de gezinnen.")
-    return Proposal(
-        Outcome.NOT_MET, f"In de praktijk voldoet {case_key} bij {share}% van de gezinnen, minder dan {ENOUGH}%."
-    )
+    if percent(met, assessed) >= ENOUGH:
+        return Proposal(Outcome.MET, f"In de praktijk voldoet {case_key} bij {ENOUGH}% of meer van de gezinnen.")
+    return Proposal(Outcome.NOT_MET, f"In de praktijk voldoet {case_key} bij minder dan {ENOUGH}% van de gezinnen.")
 
 
 def population(
@@ -153,12 +153,12 @@ def availability(*, priority_agreements: int, met: int, assessed: int) -> Propos
         return Proposal(Outcome.NOT_MET, "Er is geen geldende voorrangsafspraak met een zorgaanbieder.")
     if assessed < SMALL_NUMBER:
         return unknown("Er zijn voorrangsafspraken, maar te weinig zorgvragen om de wachttijden te beoordelen.")
-    share = percent(met, assessed)
-    if share < ENOUGH:
+    if percent(met, assessed) < ENOUGH:
         return Proposal(
-            Outcome.NOT_MET, f"Er zijn voorrangsafspraken, maar bij {share}% van de gezinnen start de zorg op tijd."
+            Outcome.NOT_MET,
+            f"Er zijn voorrangsafspraken, maar bij minder dan {ENOUGH}% van de gezinnen start de zorg op tijd.",
         )
-    return Proposal(Outcome.MET, f"Voorrangsafspraken, en bij {share}% van de gezinnen start de zorg op tijd.")
+    return Proposal(Outcome.MET, f"Voorrangsafspraken, en bij {ENOUGH}% of meer van de gezinnen start de zorg op tijd.")
 
 
 @dataclass(frozen=True)

@@ -57,3 +57,23 @@ def disclosed_share(part: int, whole: int, *, threshold: int) -> float | None:
     rounded_whole = max(rounded(whole), BASE)
     rounded_part = 0 if part < threshold else max(rounded(part), BASE)
     return round(100 * min(rounded_part, rounded_whole) / rounded_whole, 1)
+
+
+def count_words(value: int, *, threshold: int) -> str:
+    """The count in the words of a protected view: '0', 'minder dan 5', '15'."""
+    return disclosed(value, threshold=threshold)[1]
+
+
+def protected_percent(part: int, whole: int, *, threshold: int) -> int | None:
+    """A whole percentage from the rounded counts, as `disclosed_share`; None where there are too few."""
+    share = disclosed_share(part, whole, threshold=threshold)
+    return None if share is None else round(share)
+
+
+def share_words(part: int, whole: int, *, threshold: int, noun: str = "gezinnen") -> str:
+    """'15 van de 25 gezinnen (60%, afgerond)' from the rounded counts, or why no share is given."""
+    share = protected_percent(part, whole, threshold=threshold)
+    if share is None:
+        return f"te weinig {noun} voor een percentage ({count_words(whole, threshold=threshold)})"
+    part_words, whole_words = count_words(part, threshold=threshold), count_words(whole, threshold=threshold)
+    return f"{part_words} van de {whole_words} {noun} ({share}%, afgerond)"

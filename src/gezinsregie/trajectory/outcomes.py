@@ -2,7 +2,9 @@
 aftercare, check-ins held against planned, re-entries, self-sufficiency at the start against the end.
 
 Numbers only, never a person. A number under SMALL_NUMBER could point to a family: such a count is merged or
-not shown, and an average over fewer families is not given.
+not shown, and an average over fewer families is not given. For whoever may not see every family behind them
+(the municipality's policy staff, the inspector) the counts are also rounded to fives and the shares computed from
+the rounded counts (common.counts, issue 12 §5): the process manager of the approach gets them exact.
 """
 
 from collections import defaultdict
@@ -16,7 +18,7 @@ from django.db.models import Count, F, Q, QuerySet
 from gezinsregie.casework.models import EntryRoute, Episode, ScoreMoment, SelfSufficiencyScore
 from gezinsregie.casework.selectors import SMALL_NUMBER
 from gezinsregie.casework.workflow import ClosureReason
-from gezinsregie.common.counts import CountRow
+from gezinsregie.common.counts import CountRow, disclosed, disclosed_rows, protected_percent
 from gezinsregie.organisations.models import Approach
 from gezinsregie.trajectory.models import Aftercare, CheckIn, Closure
 
@@ -24,12 +26,12 @@ from gezinsregie.trajectory.models import Aftercare, CheckIn, Closure
 @dataclass(frozen=True)
 class Outcomes:
     closed: int
+    closed_text: str  # in words: exact, rounded, or "minder dan 5"
     by_reason: list[CountRow]
     median_days_in_approach: int | None
     median_days_in_aftercare: int | None
     aftercare_share: int | None  # percent of closures with aftercare
-    checkins_planned: int
-    checkins_held: int
+    checkins: str  # held of planned in words ("minder dan 5 van 10"), "" while fewer than SMALL_NUMBER planned
     reentries: list[CountRow]
     scores: list[tuple[str, float, float]]  # domain, mean at the start, mean at the end (closed episodes)
 
@@ -56,8 +58,9 @@ def _median_days(pairs: list[tuple[date, date]]) -> int | None:
     return round(median(days)) if len(days) >= SMALL_NUMBER else None
 
 
-def outcomes_for(*, approaches: QuerySet[Approach], today: date) -> Outcomes:
-    """The caller got `approaches` from policy.approaches_for(VIEW_POPULATION)."""
+def outcomes_for(*, approaches: QuerySet[Approach], today: date, exact: bool = False) -> Outcomes:
+    """The caller got `approaches` from policy.approaches_for(VIEW_POPULATION); `exact` only for who sees every
+    family of them (casework.selectors.sees_every_family)."""
     closures = Closure.objects.filter(family__approach__in=approaches)
     labels = dict(ClosureReason.choices)
     reasons = dict(closures.values_list("reason").annotate(n=Count("pk")).order_by())
@@ -79,20 +82,36 @@ def outcomes_for(*, approaches: QuerySet[Approach], today: date) -> Outcomes:
     )
     route_labels = dict(EntryRoute.choices)
     total = closures.count()
+    planned = checkins.count()
+    held = checkins.filter(held_on__isnull=False).count()
+    with_aftercare = closures.filter(aftercare_waived=False).count()
+
+    def words(value: int) -> str:
+        return str(value) if exact else disclosed(value, threshold=SMALL_NUMBER)[1]
+
+    def rows(protected: list[CountRow]) -> list[CountRow]:
+        return protected if exact else disclosed_rows(protected, threshold=SMALL_NUMBER)
+
     return Outcomes(
         closed=total,
-        by_reason=_suppressed(by_reason, "overige redenen"),
+        closed_text=str(total) if total >= SMALL_NUMBER and exact else disclosed(total, threshold=SMALL_NUMBER)[1],
+        by_reason=rows(_suppressed(by_reason, "overige redenen")),
         median_days_in_approach=_median_days(in_approach),
         median_days_in_aftercare=_median_days(
             [(s, e) for s, e in aftercares.values_list("starts_on", "ended_on") if e is not None]
         ),
-        aftercare_share=round(100 * closures.filter(aftercare_waived=False).count() / total)
-        if total >= SMALL_NUMBER
-        else None,
-        checkins_planned=planned if (planned := checkins.count()) >= SMALL_NUMBER else 0,
-        checkins_held=checkins.filter(held_on__isnull=False).count() if planned >= SMALL_NUMBER else 0,
-        reentries=_suppressed(
-            [CountRow(f"terug via {route_labels[r]}", routes.get(r, 0)) for r in EntryRoute.values], "terugkeer"
+        aftercare_share=(
+            None
+            if total < SMALL_NUMBER
+            else round(100 * with_aftercare / total)
+            if exact
+            else protected_percent(with_aftercare, total, threshold=SMALL_NUMBER)
+        ),
+        checkins=f"{words(held)} van {words(planned)}" if planned >= SMALL_NUMBER else "",
+        reentries=rows(
+            _suppressed(
+                [CountRow(f"terug via {route_labels[r]}", routes.get(r, 0)) for r in EntryRoute.values], "terugkeer"
+            )
         ),
         scores=_scores(approaches),
     )

@@ -19,6 +19,8 @@ from gezinsregie.assessment.case_evidence import CaseEvidence, case_evidence_of
 from gezinsregie.assessment.indicators import Outcome
 from gezinsregie.assessment.policy_evidence import Evidence
 from gezinsregie.assessment.policy_proposals import Proposal
+from gezinsregie.casework.selectors import SMALL_NUMBER
+from gezinsregie.common.counts import count_words
 from gezinsregie.frameworks.models import Criterion, Indicator, Theme
 from gezinsregie.organisations.models import Approach
 
@@ -71,6 +73,11 @@ class DraftReport:
     families: int
     factsheet: tuple[DraftTheme, ...]
     annex: tuple[DraftTheme, ...]
+
+    @property
+    def families_shown(self) -> str:
+        """The number of families as a protected count (issue 12 §5): the draft goes to the inspector."""
+        return count_words(self.families, threshold=SMALL_NUMBER)
 
     @property
     def title(self) -> str:
