@@ -107,6 +107,9 @@ def test_the_application_role_does_normal_work_on_other_tables(app):
     app.execute("UPDATE accounts_user SET first_name = 'Anders' WHERE id = %s", [user.pk])
     app.execute("DELETE FROM django_session")
     app.execute("SELECT count(*) FROM casework_family").fetchone()
+    # a registration takes the next family reference from the sequence (issue 11 §8)
+    first, second = (app.execute("SELECT nextval('casework_family_reference')").fetchone()[0] for _ in range(2))
+    assert second == first + 1
 
     user.refresh_from_db()
     assert user.first_name == "Anders"

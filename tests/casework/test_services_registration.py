@@ -5,6 +5,7 @@ Runs on the shared `world` (tests/worlds/authorisation.py): `world.approach` wit
 professional_org, a life-domain set of four domains, and one user per role.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.audit.models import AccessLogEntry
@@ -24,6 +26,7 @@ from gezinsregie.casework.models import (
     ReferralSource,
     Urgency,
 )
+from gezinsregie.casework.references import family_reference_resync
 from gezinsregie.casework.rules import MemberInput
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.notifications.models import Notification
@@ -69,13 +72,12 @@ def register(world: Any, actor: User | None = None, **overrides: Any) -> Family:
 
 def test_register_creates_the_family_members_referral_and_one_log_entry(world):
     professional = world.user(PROF)
-    FamilyFactory(approach=world.other_approach, reference="GR-0041")  # references count across approaches
     wanted = referral(world.approach)
 
     family = register(world, referral=wanted)
 
     family.refresh_from_db()
-    assert family.reference == "GR-0042"
+    assert re.fullmatch(r"GR-\d{4,}", family.reference)
     assert (family.approach, family.name, family.address) == (world.approach, "Gezin Zwartbroek", "Dorpsstraat 1")
     assert family.status == FamilyStatus.REGISTERED
     assert family.registered_on == wanted.referred_on
@@ -90,21 +92,42 @@ def test_register_creates_the_family_members_referral_and_one_log_entry(world):
     assert record.referred_on == wanted.referred_on
     assert set(record.domains.all()) == set(wanted.domains)
     [entry] = AccessLogEntry.objects.filter(family_id=family.pk)
-    assert (entry.action, entry.user_id, entry.family_reference) == ("family.register", professional.pk, "GR-0042")
+    assert (entry.action, entry.user_id) == ("family.register", professional.pk)
+    assert entry.family_reference == family.reference
     assert (entry.object_type, entry.object_id) == ("casework.Referral", str(record.pk))
 
 
-def test_references_count_up_from_gr_0001(world):
+def number(family: Family) -> int:
+    return int(family.reference.removeprefix("GR-"))
+
+
+def test_references_come_from_the_database_sequence_and_are_never_handed_out_twice(world):
+    """Issue 11 §8: a sequence, not the highest number plus one — so a removed family's number stays used."""
     first = register(world)
+    first_number = number(first)
+    Family.objects.filter(pk=first.pk).delete()  # MAX+1 would hand this number out again
     second = register(world, family_name="Gezin Oudeman", members=[replace(SANNE, last_name="Oudeman")])
-    assert (first.reference, second.reference) == ("GR-0001", "GR-0002")
+    assert first_number < number(second)
+    assert not Family.objects.filter(reference=first.reference).exists()
 
 
 def test_references_keep_counting_past_gr_9999(world):
-    FamilyFactory(approach=world.other_approach, reference="GR-9999")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT setval('casework_family_reference', 9999)")
     first = register(world)
     second = register(world, family_name="Gezin Oudeman", members=[replace(SANNE, last_name="Oudeman")])
     assert (first.reference, second.reference) == ("GR-10000", "GR-10001")
+
+
+def test_a_reference_written_by_hand_is_skipped_and_a_resync_continues_past_it(world):
+    ahead = number(register(world)) + 1
+    FamilyFactory(approach=world.other_approach, reference=f"GR-{ahead:04d}")  # an import that did not resync
+    skipped = register(world, family_name="Gezin Oudeman", members=[replace(SANNE, last_name="Oudeman")])
+    assert number(skipped) == ahead + 1  # the taken number is skipped, not a second family under it
+    FamilyFactory(approach=world.other_approach, reference=f"GR-{ahead + 50:04d}")
+    family_reference_resync()
+    after = register(world, family_name="Gezin Nieuw", members=[replace(SANNE, last_name="Nieuw")])
+    assert number(after) == ahead + 51
 
 
 @pytest.mark.parametrize("role", [Role.POLICY_OFFICER, Role.INSPECTOR, Role.PRIVACY_OFFICER, Role.ADMINISTRATOR])

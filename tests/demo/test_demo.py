@@ -7,6 +7,7 @@ from django.test import RequestFactory
 
 from gezinsregie.accounts.models import User
 from gezinsregie.casework.models import Family, FamilyStatus
+from gezinsregie.casework.references import family_reference_next
 from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from gezinsregie.demo.seed import demo_load
 from gezinsregie.inspections.models import ImprovementPoint, Inspection
@@ -42,3 +43,5 @@ def test_the_demo_has_every_role_forty_families_in_varied_states_and_is_idempote
         "Zeldenbroek", "Oosterhout", "Maastricht", "Zwolle",
     }  # fmt: skip
     assert ImprovementPoint.objects.filter(finding__inspection__approach__municipality__name="Zeldenbroek").exists()
+    # the seed writes GR-0001 … GR-0040 itself: the sequence continues after them (issue 11 §8)
+    assert int(family_reference_next().removeprefix("GR-")) > 40

@@ -8,7 +8,7 @@ intake team links it.
 
 No data lost under concurrency (issue 12 §8): the duplicate check and the write happen while the approach row is
 locked, so identical registrations at the same moment make one family (the others are held or refused); the
-reference is the next number, retried when another approach's registration took it at the same moment.
+reference is the next number of a database sequence (casework.references, issue 11 §8).
 """
 
 import time
@@ -19,8 +19,6 @@ from datetime import date
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import IntegerField, Max
-from django.db.models.functions import Cast, Substr
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,6 +33,7 @@ from gezinsregie.casework.models import (
     PendingReferral,
     Referral,
 )
+from gezinsregie.casework.references import family_reference_next
 from gezinsregie.casework.services.episodes import episode_current, family_reenter
 from gezinsregie.casework.services.locks import approach_lock, family_lock
 from gezinsregie.common import limits
@@ -163,16 +162,6 @@ def _validate_referral(approach: Approach, referral: ReferralInput) -> None:
         raise ValidationError(errors)
 
 
-def _next_reference() -> str:
-    # numerically: as text "GR-9999" sorts above "GR-10000"
-    highest = (
-        Family.objects.filter(reference__regex=r"^GR-\d+$")
-        .annotate(number=Cast(Substr("reference", 4), IntegerField()))
-        .aggregate(Max("number"))["number__max"]
-    )
-    return f"GR-{(highest or 0) + 1:04d}"
-
-
 def referral_write(actor: User, family: Family, organisation: Organisation, referral: ReferralInput) -> Referral:
     record = Referral(
         family=family,
@@ -202,12 +191,13 @@ def family_create(
     referral: ReferralInput,
 ) -> Family:
     """Write a new family with its members, the aanmelding and episode 1. The callers asked the policy and hold the
-    approach's lock; the next reference is retried when a registration in another approach took it."""
+    approach's lock. The reference comes from the sequence; a number that was written by hand meanwhile (an import
+    that did not resync) is skipped for the next one, never a second family under one reference."""
     for attempt in range(REFERENCE_ATTEMPTS):
         try:
             with transaction.atomic():
                 family = Family(
-                    reference=_next_reference(),
+                    reference=family_reference_next(),
                     approach=approach,
                     name=family_name.strip(),
                     address=address.strip(),

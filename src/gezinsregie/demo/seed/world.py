@@ -15,6 +15,7 @@ from gezinsregie.accounts.models import Membership, Role, User
 from gezinsregie.casework.models import (
     Family,
 )
+from gezinsregie.casework.references import family_reference_resync
 from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from gezinsregie.demo.seed.case_meetings import demo_case_meetings
 from gezinsregie.demo.seed.families import _coordinator_for, _demo_family
@@ -199,6 +200,7 @@ def demo_load() -> DemoWorld:
     demo_voices(today=today)
     demo_policy_facts(integrale=integrale, gezinsmanagement=gezinsmanagement, officer=users["beleid"], today=today)
     demo_privacy(gezinsmanagement=gezinsmanagement, coordinator=users["regisseur"], today=today)
+    family_reference_resync()  # the seed wrote GR-0001 … itself: registrations in the demo continue after them
     return DemoWorld(municipality, [integrale, gezinsmanagement], number, created=True)
 
 
