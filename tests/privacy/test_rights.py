@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
@@ -175,6 +176,49 @@ def test_a_correction_keeps_what_it_said_and_refuses_what_cannot_be_meant(world,
     assert "Op verzoek van moeder" in client.get(reverse("privacy:family", args=[family.pk])).content.decode()
     client.force_login(world.user(Role.PROFESSIONAL))  # may not edit the family
     assert client.get(url).status_code == 404
+
+
+def test_a_bsn_is_corrected_only_by_who_sees_it_and_its_trail_keeps_it_masked(world, client) -> None:
+    """Issue 12 §12 with §9: a wrong BSN can be corrected or removed after registration — by whoever may see it in
+    full (VIEW_BSN), validated, only where the approach records one; the trail never holds it in full."""
+    world.approach.bsn_allowed = True
+    world.approach.save()
+    family = world.family("coordinated")
+    member = MemberFactory(family=family, first_name="Sanne", bsn="111222333")
+    url = reverse("privacy:rectify", args=[family.pk])
+    what = f"lid:{member.pk}:bsn"
+    client.force_login(world.user(Role.COORDINATOR))
+    assert what in client.get(url).content.decode()  # offered to the coordinator, who may see it
+    invalid = client.post(url, {"what": what, "value": "123456789", "reason": "typfout"})
+    assert "elfproef" in invalid.content.decode() and not Rectification.objects.exists()
+    done = client.post(url, {"what": what, "value": "1234.56.782", "reason": "Nummer van het paspoort overgenomen"})
+    assert done.status_code == 302
+    member.refresh_from_db()
+    assert member.bsn == "123456782"
+    trail = Rectification.objects.get(family=family)
+    assert (trail.old_value, trail.new_value) == ("●●●●●23 33", "●●●●●67 82")
+    assert "111222333" not in str(vars(trail)) and "123456782" not in str(vars(trail))
+    removed = client.post(url, {"what": what, "value": "", "reason": "Geen grondslag voor dit gezinslid"})
+    assert removed.status_code == 302
+    member.refresh_from_db()
+    assert member.bsn == "" and Rectification.objects.latest("pk").new_value == "(verwijderd)"
+    with pytest.raises(PermissionDenied):  # may edit the family, may not see the BSN: may not correct it either
+        services.family_rectify(
+            actor=world.user(Role.PROCESS_MANAGER),
+            family=family,
+            member=member,
+            field="bsn",
+            value="111222333",
+            reason="x",
+            today=timezone.localdate(),
+        )
+    world.approach.bsn_allowed = False
+    world.approach.save()
+    assert what not in client.get(url).content.decode()  # no legal basis: not offered
+    refused = client.post(url, {"what": what, "value": "111222333", "reason": "terugzetten"})
+    assert "Kies" in refused.content.decode()  # not a choice of the form here
+    member.refresh_from_db()
+    assert member.bsn == ""
 
 
 def test_the_erasure_tables_name_only_models_that_exist() -> None:

@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 
 from gezinsregie.casework.models import Family
-from gezinsregie.privacy.services import FAMILY_FIELDS, MEMBER_FIELDS, REASON_NEEDED
+from gezinsregie.privacy.services import BSN_FIELD, FAMILY_FIELDS, MEMBER_FIELDS, REASON_NEEDED
 
 TEXT = forms.TextInput(attrs={"class": "utrecht-textbox"})
 TEXTAREA = forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 3})
@@ -17,9 +17,9 @@ class RectifyForm(forms.Form):
     value = forms.CharField(
         label="Juiste waarde",
         max_length=300,
+        required=False,  # a BSN is removed by leaving it empty; every other value is asked by the service
         widget=TEXT,
-        help_text="Een datum als jaar-maand-dag: 2012-03-14.",
-        error_messages={"required": "Vul de juiste waarde in."},
+        help_text="Een datum als jaar-maand-dag: 2012-03-14. Een burgerservicenummer leeg laten verwijdert het.",
     )
     reason = forms.CharField(
         label="Reden van de correctie",
@@ -28,12 +28,13 @@ class RectifyForm(forms.Form):
         error_messages={"required": REASON_NEEDED},
     )
 
-    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, family: Family, may_view_bsn: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(f"gezin:{name}", f"Gezin: {label}") for name, label in FAMILY_FIELDS.items()]
+        fields = MEMBER_FIELDS | (BSN_FIELD if may_view_bsn and family.approach.bsn_allowed else {})
         for member in family.members.order_by("birth_date", "pk"):
             choices += [
                 (f"lid:{member.pk}:{name}", f"{member.first_name} {member.last_name}: {label}")
-                for name, label in MEMBER_FIELDS.items()
+                for name, label in fields.items()
             ]
         self.fields["what"].choices = [("", "Kies een gegeven"), *choices]  # type: ignore[attr-defined]

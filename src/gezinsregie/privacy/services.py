@@ -12,6 +12,7 @@ from django.utils.dateparse import parse_date
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.audit import services as audit
+from gezinsregie.casework import bsn
 from gezinsregie.casework.models import Family, Member
 from gezinsregie.privacy import erasure, selectors
 from gezinsregie.privacy.export import Export, export_of
@@ -22,6 +23,7 @@ Permission = policy.Permission
 # what may be corrected here, with its label; the casework screens correct everything else with their own trail
 FAMILY_FIELDS = {"name": "naam van het gezin", "address": "adres"}
 MEMBER_FIELDS = {"first_name": "voornaam", "last_name": "achternaam", "birth_date": "geboortedatum"}
+BSN_FIELD = {"bsn": "burgerservicenummer"}  # only where the approach records one (issue 12 §12)
 REASON_NEEDED = "Schrijf op waarom dit gegeven wordt gecorrigeerd (bijvoorbeeld: op verzoek van het gezin)."
 
 
@@ -29,10 +31,12 @@ REASON_NEEDED = "Schrijf op waarom dit gegeven wordt gecorrigeerd (bijvoorbeeld:
 def family_rectify(
     *, actor: User, family: Family, member: Member | None, field: str, value: str, reason: str, today: date
 ) -> Rectification:
-    """Correct the family's name or address, or a member's name or birth date (AVG art. 16), keeping what it said."""
+    """Correct the family's name or address, or a member's name, birth date or BSN (AVG art. 16), keeping what it
+    said. A BSN is corrected (or removed: left empty) only by whoever may see it in full, and its trail keeps it
+    masked: the correction is no way around the masking."""
     policy.ensure(actor, Permission.EDIT, family)
     target: models.Model = family if member is None else member
-    allowed = FAMILY_FIELDS if member is None else MEMBER_FIELDS
+    allowed = FAMILY_FIELDS if member is None else MEMBER_FIELDS | BSN_FIELD
     errors: dict[str, list[str]] = {}
     if member is not None and member.family_id != family.pk:
         raise ValidationError({"what": ["Dit gezinslid hoort niet bij dit gezin."]})
@@ -46,6 +50,13 @@ def family_rectify(
             errors["value"] = ["Geef de geboortedatum als jaar-maand-dag, bijvoorbeeld 2012-03-14."]
         elif new > today:
             errors["value"] = ["Een geboortedatum ligt niet in de toekomst."]
+    elif field == "bsn":
+        policy.ensure(actor, Permission.VIEW_BSN, family)
+        new = bsn.normalise(value)
+        if value and not bsn.is_valid(new):
+            errors["value"] = [bsn.INVALID]
+        elif value and not family.approach.bsn_allowed:
+            errors["value"] = [bsn.NOT_ALLOWED]
     elif not value:
         errors["value"] = ["Vul de juiste waarde in."]
     if not reason:
@@ -60,6 +71,8 @@ def family_rectify(
     setattr(target, field, new)
     target.full_clean()
     target.save(update_fields=[field])
+    if field == "bsn":
+        old, new = bsn.masked(str(old)) or "(geen)", bsn.masked(str(new)) or "(verwijderd)"
     rectification = Rectification.objects.create(
         family=family, member=member, field=field, old_value=str(old or ""), new_value=str(new), reason=reason, by=actor
     )

@@ -68,7 +68,8 @@ def export_pdf(request: HttpRequest, family_id: UUID) -> HttpResponse:
 def rectify(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     found = policy.access_family(actor, family_id, action=Permission.EDIT)
-    form = RectifyForm(request.POST or None, family=found)
+    may_view_bsn = policy.can(actor, Permission.VIEW_BSN, found)
+    form = RectifyForm(request.POST or None, family=found, may_view_bsn=may_view_bsn)
     if request.method == "POST" and form.is_valid():
         kind, _, rest = form.cleaned_data["what"].partition(":")
         member_id, _, field = rest.rpartition(":")
