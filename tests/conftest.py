@@ -58,6 +58,16 @@ def runs_on_frozen_clock(item: pytest.Item) -> bool:
 
 
 @pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """Every test starts with an empty cache: the hourly limits (common.throttle) count per key per hour, and on the
+    frozen clock every test runs in the same hour."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def frozen_clock(request: pytest.FixtureRequest) -> Iterator[bool]:
     """True while the test runs on FROZEN_NOW (see runs_on_frozen_clock)."""
     if not runs_on_frozen_clock(request.node):

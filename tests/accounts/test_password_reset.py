@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
+from gezinsregie.accounts.views import RESETS_PER_ADDRESS, RESETS_PER_NETWORK
 from tests.accounts.helpers import person, sign_in, signed_in_as
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +54,22 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, django_capt
 
 def test_the_login_page_links_to_the_reset(client):
     assert RESET in client.get("/inloggen/").content.decode()
+
+
+def test_one_address_gets_at_most_three_mails_an_hour_with_the_same_answer(client, django_capture_on_commit_callbacks):
+    """Issue 12 §1: nobody floods a colleague's inbox; the fourth request looks the same and sends nothing."""
+    person(email="regisseur@zeldenbroek.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        answers = [client.post(RESET, {"email": "regisseur@zeldenbroek.example"}) for _ in range(4)]
+    assert {(a.status_code, a["Location"]) for a in answers} == {(302, "/wachtwoord-vergeten/verstuurd/")}
+    assert len(mail.outbox) == RESETS_PER_ADDRESS == 3
+
+
+def test_one_network_is_told_to_wait_after_too_many_requests(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for i in range(RESETS_PER_NETWORK):
+            assert client.post(RESET, {"email": f"iemand{i}@zeldenbroek.example"}).status_code == 302
+        refused = client.post(RESET, {"email": "nog.een@zeldenbroek.example"})
+        other = client.post(RESET, {"email": "nog.een@zeldenbroek.example"}, REMOTE_ADDR="192.0.2.7")
+    assert refused.status_code == 429 and "te vaak een nieuw wachtwoord aangevraagd" in refused.content.decode()
+    assert other.status_code == 302  # another network is not held up

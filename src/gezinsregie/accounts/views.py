@@ -11,9 +11,10 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -30,6 +31,8 @@ from gezinsregie.accounts.forms import (
 )
 from gezinsregie.accounts.models import ApiToken, RecoveryCodeDevice
 from gezinsregie.accounts.request import actor_of
+from gezinsregie.audit.middleware import client_ip
+from gezinsregie.common.throttle import within_hourly_limit
 
 FRESH_CODES = "gr_fresh_recovery_codes"
 
@@ -193,12 +196,34 @@ class LoginView(auth_views.LoginView):
         return context
 
 
+RESETS_PER_NETWORK = 20
+RESETS_PER_ADDRESS = 3
+TOO_MANY_RESETS = (
+    "Vanaf dit netwerk is in het afgelopen uur te vaak een nieuw wachtwoord aangevraagd. Probeer het over een uur "
+    "opnieuw, of vraag de beheerder van uw organisatie om hulp."
+)
+
+
 # Django's admin ships templates under the same registration/ names and comes first: ours have Dutch names.
 class PasswordResetView(auth_views.PasswordResetView):
+    """Limited per network and per address (issue 12 §1): from one network at most RESETS_PER_NETWORK requests an
+    hour, told so; to one address at most RESETS_PER_ADDRESS e-mails an hour — beyond it the same answer as always
+    and no e-mail, so nobody floods a colleague's inbox and the answer still says nothing about the address."""
+
     form_class = PasswordResetRequestForm
     template_name = "registration/wachtwoord_vergeten.html"
     email_template_name = "registration/wachtwoord_vergeten_email.txt"
     subject_template_name = "registration/wachtwoord_vergeten_onderwerp.txt"
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        network = client_ip(self.request) or "onbekend"
+        if not within_hourly_limit(f"wachtwoord:netwerk:{network}", RESETS_PER_NETWORK):
+            form.add_error(None, TOO_MANY_RESETS)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        address = form.cleaned_data["email"].strip().lower()
+        if not within_hourly_limit(f"wachtwoord:adres:{address}", RESETS_PER_ADDRESS):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

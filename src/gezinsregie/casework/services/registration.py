@@ -11,12 +11,10 @@ locked, so identical registrations at the same moment make one family (the other
 reference is the next number of a database sequence (casework.references, issue 11 §8).
 """
 
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -37,6 +35,7 @@ from gezinsregie.casework.references import family_reference_next
 from gezinsregie.casework.services.episodes import episode_current, family_reenter
 from gezinsregie.casework.services.locks import approach_lock, family_lock
 from gezinsregie.common import limits
+from gezinsregie.common.throttle import within_hourly_limit
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Approach, Organisation
@@ -76,12 +75,7 @@ def _today() -> date:
 def registration_allowed(actor: User) -> bool:
     """Count one aanmelding of `actor` in the current hour; False once REGISTRATIONS_PER_HOUR are reached (the web
     form's limit; the API has the same number as a DRF throttle)."""
-    key = f"aanmelding:{actor.pk}:{int(time.time() // 3600)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) <= REGISTRATIONS_PER_HOUR
-    except ValueError:  # expired between add and incr: the first of a new hour
-        return True
+    return within_hourly_limit(f"aanmelding:{actor.pk}", REGISTRATIONS_PER_HOUR)
 
 
 def organisation_in_approach(actor: User, approach: Approach) -> Organisation:
