@@ -5,7 +5,11 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
+from gezinsregie import policy
 from gezinsregie.accounts.models import User
+from gezinsregie.audit import rules as log_rules
+from gezinsregie.audit import selectors as log_selectors
+from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.casework.models import Family, FamilyStatus
 from gezinsregie.casework.references import family_reference_next
 from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
@@ -43,5 +47,13 @@ def test_the_demo_has_every_role_forty_families_in_varied_states_and_is_idempote
         "Zeldenbroek", "Oosterhout", "Maastricht", "Zwolle",
     }  # fmt: skip
     assert ImprovementPoint.objects.filter(finding__inspection__approach__municipality__name="Zeldenbroek").exists()
+    # the privacy officer's unusual patterns (issue 12 §3): the process manager read families outside his caseload
+    privacy = User.objects.get(username="privacy")
+    day = AccessLogEntry.objects.latest("seq").at.date()  # the database's time, not the test's frozen clock
+    reads = log_selectors.reads_in_period(
+        families=policy.families_for(privacy, policy.Permission.VIEW_LOG), date_from=day, date_to=day
+    )
+    [pattern] = log_rules.outside_caseload(reads)
+    assert pattern.username == "procesmanager" and pattern.count > log_rules.OUTSIDE_CASELOAD_THRESHOLD
     # the seed writes GR-0001 … GR-0040 itself: the sequence continues after them (issue 11 §8)
     assert int(family_reference_next().removeprefix("GR-")) > 40

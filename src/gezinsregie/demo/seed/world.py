@@ -27,7 +27,7 @@ from gezinsregie.demo.seed.names import (
 )
 from gezinsregie.demo.seed.network import demo_network
 from gezinsregie.demo.seed.policy_facts import demo_policy_facts
-from gezinsregie.demo.seed.privacy import demo_privacy
+from gezinsregie.demo.seed.privacy import demo_privacy, demo_unusual_reads
 from gezinsregie.demo.seed.rebuttal import demo_rebuttal
 from gezinsregie.demo.seed.trajectory import demo_trajectory
 from gezinsregie.demo.seed.voices import demo_voices
@@ -200,6 +200,7 @@ def demo_load() -> DemoWorld:
     demo_voices(today=today)
     demo_policy_facts(integrale=integrale, gezinsmanagement=gezinsmanagement, officer=users["beleid"], today=today)
     demo_privacy(gezinsmanagement=gezinsmanagement, coordinator=users["regisseur"], today=today)
+    demo_unusual_reads(reader=users["procesmanager"])
     family_reference_resync()  # the seed wrote GR-0001 … itself: registrations in the demo continue after them
     return DemoWorld(municipality, [integrale, gezinsmanagement], number, created=True)
 
