@@ -193,6 +193,9 @@ STATICFILES_FINDERS = [
 # the installation) with theme.css (design tokens over the example theme) and logo.svg; docs/deployment.md.
 THEME = env("THEME", "neutraal")
 THEME_ORGANISATION_NAME = env("THEME_ORGANISATION_NAME", "")
+# what the inspectorate's people see instead (web/theme.py): the central government's colours, its own name
+INSPECTORATE_THEME = env("INSPECTORATE_THEME", "rijk")
+INSPECTORATE_NAME = env("INSPECTORATE_NAME", "Samenwerkend Toezicht Jeugd")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"  # nothing is served from here: every upload is downloaded through a view that asks the policy
 
