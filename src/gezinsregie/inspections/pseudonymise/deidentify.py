@@ -27,291 +27,43 @@ character no later pass can match, so no pass ever sees half of what an earlier 
 """
 
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 from gezinsregie.common.formatting import MONTHS
-
-NAME = "[naam]"
-STAFF = "[medewerker]"
-ADDRESS = "[adres]"
-NEIGHBOURHOOD = "[wijk]"
-PLACE = "[plaats]"
-INSTITUTION = "[instelling]"
-DATE = "[datum]"
-AGE = "[leeftijd]"
-PHONE = "[telefoonnummer]"
-EMAIL = "[e-mail]"
-WEBSITE = "[website]"
-BSN = "[bsn]"
-NUMBER = "[nummer]"
-POSTCODE = "[postcode]"
-ACCOUNT = "[rekeningnummer]"
-UNSURE = "[weggelaten]"
-
-_MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9}
-_MONTH_ABBREVIATIONS |= {"okt": 10, "nov": 11, "dec": 12}
-_MONTH_NUMBER = {name: number for number, name in enumerate(MONTHS, start=1)} | _MONTH_ABBREVIATIONS
-
-# Words of the work that are capitalised in casework text and identify nobody (checked case-blind).
-DOMAIN_WORDS = frozenset(
-    [
-        "gezin",
-        "gezinnen",
-        "ouder",
-        "ouders",
-        "kind",
-        "kinderen",
-        "gezinslid",
-        "gezinsleden",
-        "moeder",
-        "vader",
-        "oma",
-        "opa",
-        "tante",
-        "oom",
-        "broer",
-        "zus",
-        "zoon",
-        "dochter",
-        "buurvrouw",
-        "buurman",
-        "vriendin",
-        "vriend",
-        "juf",
-        "meester",
-        "mentor",
-        "regisseur",
-        "casemanager",
-        "procesmanager",
-        "wijkteam",
-        "wijkagent",
-        "politie",
-        "gemeente",
-        "jeugdzorg",
-        "jeugdbescherming",
-        "kinderbescherming",
-        "raad",
-        "veilig",
-        "thuis",
-        "belastingdienst",
-        "schuldhulp",
-        "schuldhulpverlening",
-        "budgetbeheer",
-        "bewindvoering",
-        "bewindvoerder",
-        "woningcorporatie",
-        "leerplicht",
-        "leerplichtambtenaar",
-        "reclassering",
-        "voedselbank",
-        "huisarts",
-        "school",
-        "basisschool",
-        "middelbare",
-        "sociale",
-        "dienst",
-        "werk",
-        "inkomen",
-        "wonen",
-        "gezondheid",
-        "onderwijs",
-        "veiligheid",
-        "financiën",
-        "opvoeding",
-        "participatie",
-        "rondetafel",
-        "mdo",
-        "casusoverleg",
-        "huisbezoek",
-        "gezinsplan",
-        "plan",
-        "doel",
-        "doelen",
-        "actie",
-        "acties",
-        "afspraak",
-        "afspraken",
-        "evaluatie",
-        "nazorg",
-        "aanmelding",
-        "toestemming",
-        "machtiging",
-        "ggz",
-        "verslaving",
-        "schulden",
-        "huur",
-        "huurachterstand",
-        "ontruiming",
-        "uitkering",
-        "participatiewet",
-        "wmo",
-        "jeugdwet",
-        "zorgverzekeraar",
-        "ziekenhuis",
-        "crisisdienst",
-    ]
+from gezinsregie.inspections.pseudonymise.dates import date_text, hide_dates, month_and_year
+from gezinsregie.inspections.pseudonymise.text import (
+    ACCOUNT,
+    ADDRESS,
+    AGE,
+    BSN,
+    DATE,
+    EMAIL,
+    HIDDEN,
+    HIDDEN_RE,
+    INSTITUTION,
+    LETTER,
+    NAME,
+    NEIGHBOURHOOD,
+    NUMBER,
+    PHONE,
+    PLACE,
+    POSTCODE,
+    STAFF,
+    UNSURE,
+    WEBSITE,
+    Detector,
+    Found,
+    Known,
+    Name,
+    Text,
+    normal,
+    phrase_pattern,
 )
-# Acronyms of the field; any other word in capitals is hidden (it may be a name typed in capitals).
-ACRONYMS = frozenset(
-    [
-        "GGZ",
-        "GGD",
-        "UWV",
-        "CJG",
-        "MDO",
-        "WMO",
-        "ZRM",
-        "STJ",
-        "AMW",
-        "LVB",
-        "ADHD",
-        "PGB",
-        "WSNP",
-        "SVB",
-        "CAK",
-        "IND",
-        "OM",
-        "SHV",
-        "VT",
-        "RvdK",
-        "JGZ",
-        "BSO",
-        "VSO",
-        "MBO",
-        "HBO",
-        "ROC",
-        "VMBO",
-        "HAVO",
-        "VWO",
-        "OGGZ",
-        "IQ",
-        "NAH",
-        "PTSS",
-        "KOPP",
-        "BSN",
-        "IBAN",
-        "KVK",
-        "DigiD",
-    ]
-)
-ABBREVIATIONS = frozenset(
-    ["mw", "mevr", "mevrouw", "dhr", "heer", "mr", "dr", "drs", "ir", "ing", "fam", "tel", "nr", "bijv", "ca", "mej"]
-)
-
-_HIDDEN_BASE = 0xF0000  # Unicode plane 15, private use: category Co, neither a word character nor a digit
-_HIDDEN = "[\U000f0000-\U000ffffd]"
-_HIDDEN_RE = re.compile(_HIDDEN)
-_W = r"[^\W\d_]"  # a letter
-
-
-@dataclass(frozen=True)
-class Name:
-    """A phrase the system knows and what it becomes: "Sanne" → "Ouder 2", "de Vries" → "[naam]"."""
-
-    phrase: str
-    replacement: str
-    first: bool = False  # a first name: its nicknames (a capitalised start of it) are hidden too
-    place: bool = False  # an address or street: a house number after it goes with it
-
-
-@dataclass(frozen=True)
-class Known:
-    names: tuple[Name, ...] = ()
-    organisations: tuple[str, ...] = ()  # shown as they are
-    vocabulary: frozenset[str] = frozenset()  # more words that may be shown capitalised (casefolded)
-
-
-@dataclass(frozen=True)
-class Found:
-    """What a detector (the library) found: a span of the text it was given and its kind."""
-
-    start: int
-    end: int
-    tag: str
-
-
-Detector = Callable[[str], Iterable[Found]]
-
-
-@dataclass
-class _Text:
-    text: str
-    hidden: list[str] = field(default_factory=list)
-    names: set[str] = field(default_factory=set)  # placeholders that stand for a person
-
-    def hide(self, replacement: str, *, person: bool = False) -> str:
-        mark = chr(_HIDDEN_BASE + len(self.hidden))
-        self.hidden.append(replacement)
-        if person:
-            self.names.add(mark)
-        return mark
-
-    def sub(self, pattern: "re.Pattern[str]", replace: Callable[["re.Match[str]"], str | None]) -> None:
-        def one(match: "re.Match[str]") -> str:
-            found = replace(match)
-            return match.group(0) if found is None else found
-
-        self.text = pattern.sub(one, self.text)
-
-    def result(self) -> str:
-        return _HIDDEN_RE.sub(lambda m: self.hidden[ord(m.group(0)) - _HIDDEN_BASE], self.text)
-
-
-def _normal(phrase: str) -> str:
-    return " ".join(phrase.split()).casefold()
-
-
-def _phrase_pattern(phrase: str) -> str:
-    return r"\s+".join(map(re.escape, phrase.split()))
-
+from gezinsregie.inspections.pseudonymise.vocabulary import ABBREVIATIONS, ACRONYMS, DOMAIN_WORDS
 
 # 1. e-mail and web addresses
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _WEB = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
-
-# 2. dates
-_MONTH_WORD = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
-_WRITTEN_DATE = re.compile(
-    rf"(?<![\w\d])(\d{{1,2}})(?:e|ste|de)?\s+({_MONTH_WORD})\.?(?:\s+(\d{{4}}|'\d{{2}}))?(?!\w)", re.IGNORECASE
-)
-_NUMERIC_DATE = re.compile(r"(?<![\w.\-/])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\w\-/]|\.\d)")
-_ISO_DATE = re.compile(r"(?<![\w\-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w\-])")
-_SHORT_DATE = re.compile(
-    r"(?<!\w)(op|vanaf|tot|sinds|per|d\.d\.|datum:?)(\s+)(\d{1,2})[-/](\d{1,2})(?![\w\-/])", re.IGNORECASE
-)
-
-
-def month_and_year(day: int, month: int, year: str | None) -> str | None:
-    """What is left of an exact date: its month and year (None if it is no date)."""
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return MONTHS[month - 1] + (f" {year}" if year else "")
-
-
-def date_text(value: str) -> str:
-    """A date as the library found it, as month and year where it can be read, else [datum]."""
-    for pattern, parts in (
-        (_WRITTEN_DATE, lambda m: (int(m[1]), _MONTH_NUMBER[m[2].casefold()], m[3])),
-        (_NUMERIC_DATE, lambda m: (int(m[1]), int(m[3]), m[4])),
-        (_ISO_DATE, lambda m: (int(m[3]), int(m[2]), m[1])),
-    ):
-        match = pattern.fullmatch(value.strip())
-        if match:
-            return month_and_year(*parts(match)) or DATE
-    return DATE
-
-
-def _dates(t: _Text) -> None:
-    t.sub(_WRITTEN_DATE, lambda m: _hide_date(t, int(m[1]), _MONTH_NUMBER[m[2].casefold()], m[3]))
-    t.sub(_NUMERIC_DATE, lambda m: _hide_date(t, int(m[1]), int(m[3]), m[4]))
-    t.sub(_ISO_DATE, lambda m: _hide_date(t, int(m[3]), int(m[2]), m[1]))
-    t.sub(_SHORT_DATE, lambda m: m[1] + m[2] + t.hide(DATE))
-
-
-def _hide_date(t: _Text, day: int, month: int, year: str | None) -> str | None:
-    shown = month_and_year(day, month, year)
-    return None if shown is None else t.hide(shown)
 
 
 # 3. known names
@@ -319,10 +71,10 @@ _INFLECTION = r"(?:tjes|tje|pje|je|ke|s)?"
 _HOUSE_NUMBER = r"(?:\s+\d{1,5}(?:\s?[a-zA-Z](?!\w)|-\d{1,4})?)?"
 
 
-def _known(t: _Text, known: Known, words: frozenset[str]) -> None:
+def _known(t: Text, known: Known, words: frozenset[str]) -> None:
     by_phrase: dict[str, Name] = {}
     for name in known.names:
-        key = _normal(name.phrase)
+        key = normal(name.phrase)
         if len(key) >= 2 and key not in by_phrase:
             by_phrase[key] = name
     if not by_phrase:
@@ -335,12 +87,12 @@ def _known(t: _Text, known: Known, words: frozenset[str]) -> None:
         return mark + "'s" if genitive else mark  # "Mohameds broer" → "Ouder 1's broer"
 
     # Whole phrases, with a name's inflections or a place's house number.
-    people = "|".join(_phrase_pattern(n.phrase) for n in ordered if not n.place)
-    places = "|".join(_phrase_pattern(n.phrase) for n in ordered if n.place)
+    people = "|".join(phrase_pattern(n.phrase) for n in ordered if not n.place)
+    places = "|".join(phrase_pattern(n.phrase) for n in ordered if n.place)
     for alternatives, tail in ((places, _HOUSE_NUMBER), (people, _INFLECTION)):
         if alternatives:
             pattern = re.compile(rf"(?<!\w)(?P<phrase>{alternatives}){tail}(?!\w)", re.IGNORECASE)
-            t.sub(pattern, lambda m: hide(by_phrase[_normal(m["phrase"])], m[0]))
+            t.sub(pattern, lambda m: hide(by_phrase[normal(m["phrase"])], m[0]))
     # A longer capitalised word that starts with a known single-word name of three letters or more.
     singles = [n for n in ordered if " " not in n.phrase.strip() and len(n.phrase.strip()) >= 3]
     if singles:
@@ -352,7 +104,7 @@ def _known(t: _Text, known: Known, words: frozenset[str]) -> None:
             word = match.group(0)
             if not word[0].isupper() or _STREET.fullmatch(word) or _QUARTER.fullmatch(word):
                 return None  # "Emmaplein" is a street (pass 7), not Emma
-            return hide(by_phrase[_normal(match["phrase"])], word)
+            return hide(by_phrase[normal(match["phrase"])], word)
 
         t.sub(starts, longer)
     # Nicknames: a capitalised word that begins a known first name and is no common word.
@@ -368,13 +120,13 @@ def _known(t: _Text, known: Known, words: frozenset[str]) -> None:
                     return hide(n, word)
             return None
 
-        t.sub(re.compile(rf"(?<!\w){_W}{{2,}}(?!\w)"), nickname)
+        t.sub(re.compile(rf"(?<!\w){LETTER}{{2,}}(?!\w)"), nickname)
 
 
-def _organisations(t: _Text, known: Known) -> None:
+def _organisations(t: Text, known: Known) -> None:
     names = sorted({" ".join(o.split()) for o in known.organisations if len(o.strip()) >= 2}, key=len, reverse=True)
     if names:
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(_phrase_pattern, names)) + r")(?!\w)", re.IGNORECASE)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(phrase_pattern, names)) + r")(?!\w)", re.IGNORECASE)
         t.sub(pattern, lambda m: t.hide(m[0]))
 
 
@@ -404,7 +156,7 @@ def number_kind(raw: str) -> str | None:
     return NUMBER if len(digits) >= 7 else None
 
 
-def _numbers(t: _Text) -> None:
+def _numbers(t: Text) -> None:
     t.sub(_IBAN, lambda m: t.hide(ACCOUNT))
     t.sub(_POSTCODE, lambda m: t.hide(POSTCODE))
 
@@ -418,12 +170,12 @@ def _numbers(t: _Text) -> None:
 
 
 # 6. ages
-_AGE_IN_BRACKETS = re.compile(rf"(?P<who>{_HIDDEN})(?P<gap>\s*)\(\s*\d{{1,3}}(?:\s*(?:jaar|jr\.?))?\s*\)", re.I)
-_AGE_AFTER = re.compile(rf"(?P<who>{_HIDDEN})(?P<gap>,?\s+)\d{{1,3}}\s*(?:jaar|jr\.?)(?:\s+oud)?(?!\w)", re.I)
+_AGE_IN_BRACKETS = re.compile(rf"(?P<who>{HIDDEN})(?P<gap>\s*)\(\s*\d{{1,3}}(?:\s*(?:jaar|jr\.?))?\s*\)", re.I)
+_AGE_AFTER = re.compile(rf"(?P<who>{HIDDEN})(?P<gap>,?\s+)\d{{1,3}}\s*(?:jaar|jr\.?)(?:\s+oud)?(?!\w)", re.I)
 _AGE_WORD = re.compile(r"(?<![\w\d])\d{1,3}(?=-?jarige?n?(?!\w))", re.IGNORECASE)
 
 
-def _ages(t: _Text) -> None:
+def _ages(t: Text) -> None:
     def beside(match: "re.Match[str]") -> str | None:
         if match["who"] not in t.names:
             return None
@@ -444,7 +196,7 @@ _STREET = re.compile(
 _QUARTER = re.compile(r"(?<!\w)[A-Z][\w'’\-]*(?:buurt|wijk|kwartier)(?!\w)")
 
 
-def _forms(t: _Text, words: frozenset[str]) -> None:
+def _forms(t: Text, words: frozenset[str]) -> None:
     for pattern, replacement in ((_STREET, ADDRESS), (_QUARTER, NEIGHBOURHOOD)):
 
         def hide(match: "re.Match[str]", shown: str = replacement) -> str | None:
@@ -471,7 +223,7 @@ _LIBRARY_TAGS = {
 }
 
 
-def _library(t: _Text, detect: Detector, words: frozenset[str]) -> None:
+def _library(t: Text, detect: Detector, words: frozenset[str]) -> None:
     found = sorted(detect(t.text), key=lambda f: (f.start, -(f.end - f.start)))
     pieces: list[str] = []
     at = 0
@@ -479,7 +231,7 @@ def _library(t: _Text, detect: Detector, words: frozenset[str]) -> None:
         if f.start < at or f.end <= f.start:
             continue  # overlaps a span taken already
         value = t.text[f.start : f.end]
-        visible = _HIDDEN_RE.sub("", value).strip(" .,;:()'\"")
+        visible = HIDDEN_RE.sub("", value).strip(" .,;:()'\"")
         if not visible or visible.casefold() in words or visible in ACRONYMS:
             continue
         replacement = date_text(value) if f.tag == "datum" else _LIBRARY_TAGS.get(f.tag, UNSURE)
@@ -489,7 +241,7 @@ def _library(t: _Text, detect: Detector, words: frozenset[str]) -> None:
 
 
 # 9. unsure
-_WORD = re.compile(rf"(?<![\w\-]){_W}[\w'’]*(?:-{_W}[\w'’]*)*")
+_WORD = re.compile(rf"(?<![\w\-]){LETTER}[\w'’]*(?:-{LETTER}[\w'’]*)*")
 _SENTENCE_END = ".!?:;\n"
 _OPENING = " \t\"'‘“([*•-–—"
 
@@ -514,7 +266,7 @@ def begins_sentence(text: str, start: int) -> bool:
     return True
 
 
-def _unsure(t: _Text, words: frozenset[str], names: frozenset[str]) -> None:
+def _unsure(t: Text, words: frozenset[str], names: frozenset[str]) -> None:
     def check(match: "re.Match[str]") -> str | None:
         word = match.group(0)
         if not word[0].isupper():
@@ -548,10 +300,10 @@ def deidentify(
     if not text or not text.strip():
         return text
     vocabulary = words | known.vocabulary | DOMAIN_WORDS
-    t = _Text(_HIDDEN_RE.sub(" ", text))
+    t = Text(HIDDEN_RE.sub(" ", text))
     t.sub(_EMAIL, lambda m: t.hide(EMAIL))
     t.sub(_WEB, lambda m: t.hide(WEBSITE))
-    _dates(t)
+    hide_dates(t)
     _known(t, known, vocabulary)
     _organisations(t, known)
     _numbers(t)
@@ -570,3 +322,30 @@ def surname_parts(
     """The words of a surname that are names by themselves: "van der Berg" → ["Berg"], "El Amrani" → ["Amrani"]."""
     skip = set(interfixes) | {"'t", "te", "in", "op", "la", "le", "du", "da", "di", "el", "al", "bin", "ben"}
     return [w for w in surname.split() if len(w) > 2 and w.casefold() not in skip]
+
+
+__all__ = [  # the de-identifier's public names, wherever they are defined
+    "ABBREVIATIONS",
+    "ACRONYMS",
+    "ADDRESS",
+    "BSN",
+    "DATE",
+    "DOMAIN_WORDS",
+    "MONTHS",
+    "NAME",
+    "NEIGHBOURHOOD",
+    "NUMBER",
+    "PHONE",
+    "STAFF",
+    "Detector",
+    "Found",
+    "Known",
+    "Name",
+    "begins_sentence",
+    "date_text",
+    "deidentify",
+    "elfproef",
+    "month_and_year",
+    "number_kind",
+    "surname_parts",
+]

@@ -15,7 +15,7 @@ import time
 from importlib import resources
 from typing import Any
 
-from gezinsregie.inspections.pseudonymise.deidentify import Found
+from gezinsregie.inspections.pseudonymise.text import Found
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
