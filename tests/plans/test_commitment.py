@@ -38,6 +38,10 @@ def test_a_changed_plan_asks_for_confirmation_again(planned: PlanWithContent, w:
     )
     planned.plan.refresh_from_db()
     (line,) = [x for x in selectors.commitments_of(planned.plan) if x.organisation == w.professional_org]
+    assert line.current(planned.plan.version)  # an unsaved edit: the partners still work by version 5
+    services.plan_session_save(actor=w.coordinator, plan=planned.plan, expected_version=5)
+    planned.plan.refresh_from_db()
+    (line,) = [x for x in selectors.commitments_of(planned.plan) if x.organisation == w.professional_org]
     assert line.version == 5 and not line.current(planned.plan.version)
     page = w.client_for(w.coordinator).get(reverse("plans:detail", kwargs={"family_id": w.family.pk}))
     assert "bevestigde versie 5; het plan is nu versie 6: opnieuw bevestigen" in page.content.decode()

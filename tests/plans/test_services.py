@@ -40,7 +40,7 @@ def test_one_plan_per_family(w: PlanWorld) -> None:
         services.plan_create(actor=w.process_manager, family=w.family)
 
 
-def test_every_change_raises_the_version_and_stores_a_snapshot(planned: PlanWithContent, w: PlanWorld) -> None:
+def test_every_saved_session_raises_the_version_and_stores_a_snapshot(planned: PlanWithContent, w: PlanWorld) -> None:
     plan = planned.plan
     assert plan.version == 5
     assert list(plan.versions.order_by("number").values_list("number", flat=True)) == [1, 2, 3, 4, 5]
@@ -67,6 +67,9 @@ def test_every_change_raises_the_version_and_stores_a_snapshot(planned: PlanWith
         term="short",
         status="achieved",
     )
+    plan.refresh_from_db()
+    assert plan.version == 5  # an edit goes into the working session: no version per field
+    assert services.plan_session_save(actor=w.coordinator, plan=plan, expected_version=5) == 6
     plan.refresh_from_db()
     assert plan.version == 6
     assert plan.versions.get(number=6).summary == (
@@ -133,6 +136,8 @@ def test_every_change_checks_the_version(planned: PlanWithContent, w: PlanWorld,
         calls[service](3)
     assert _state(planned) == before
     calls[service](5)
+    if service != "agreement":  # the family's agreement is a version at once; an edit when the session is saved
+        services.plan_session_save(actor=w.coordinator, plan=planned.plan, expected_version=5)
     assert _state(planned)[0] == 6
 
 
@@ -268,6 +273,9 @@ def test_the_agreement_names_the_version_the_family_agreed_to(planned: PlanWithC
     assert plan.versions.get(number=6).snapshot["approved_by_family_on"] == w.today.isoformat()
     _add_action(planned, w, Owner(OwnerKind.MEMBER, member=w.sanne), expected_version=6)
     plan.refresh_from_db()
+    assert not plan.changed_since_approval  # the family agreed to version 6; the edit is not a version yet
+    services.plan_session_save(actor=w.coordinator, plan=plan, expected_version=6)
+    plan.refresh_from_db()
     assert plan.changed_since_approval
     with pytest.raises(ValidationError, match="toekomst"):
         services.plan_record_approval(
@@ -302,19 +310,24 @@ def test_every_write_is_in_the_access_log(planned: PlanWithContent, w: PlanWorld
     assert list(entries.values_list("action", flat=True)) == [
         "plan.create",
         "plan.goal_add",
+        "plan.session_save",
         "plan.goal_add",
+        "plan.session_save",
         "plan.action_add",
+        "plan.session_save",
         "plan.action_add",
+        "plan.session_save",
     ]
     first = entries.first()
     assert first is not None
     assert (first.username, first.role, first.organisation) == ("regisseur", "regisseur", "Wijkteam Noord")
-    assert entries.last().object_type == "plans.Action"  # type: ignore[union-attr]
+    assert entries.filter(action="plan.action_add").last().object_type == "plans.Action"  # type: ignore[union-attr]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_changes_on_the_same_version_one_wins(w: PlanWorld) -> None:
-    """The plan row is locked (select_for_update): the second writer waits, then sees the new version."""
+    """The plan row is locked (select_for_update): the second writer waits, then finds the first one's working
+    session open and is refused; the first one's session becomes version 2."""
     plan = services.plan_create(actor=w.coordinator, family=w.family)
     start = threading.Barrier(2)
     outcomes: list[str] = []
@@ -347,5 +360,9 @@ def test_two_simultaneous_changes_on_the_same_version_one_wins(w: PlanWorld) -> 
         t.join(timeout=30)
     assert sorted(outcomes) == ["saved", "stale"]
     plan.refresh_from_db()
-    assert plan.version == 2 and Goal.objects.count() == 1
+    assert plan.version == 1 and Goal.objects.count() == 1
+    winner = plan.sessions.get().opened_by
+    services.plan_session_save(actor=winner, plan=plan, expected_version=1)
+    plan.refresh_from_db()
+    assert plan.version == 2
     assert list(plan.versions.values_list("number", flat=True).order_by("number")) == [1, 2]

@@ -56,7 +56,7 @@ def test_dropped_goals_and_cancelled_actions_are_left_out(planned: PlanWithConte
     services.plan_update_goal(
         actor=w.coordinator,
         goal=planned.housing_goal,
-        expected_version=6,
+        expected_version=5,
         problem=w.housing,
         description="Een vervallen doel",
         priority=1,

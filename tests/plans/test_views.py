@@ -129,8 +129,13 @@ def test_adding_a_goal_through_the_form(planned: PlanWithContent, w: PlanWorld) 
     )
     assert response.status_code == 302
     goal = Goal.objects.get(problem=w.health)
-    assert (goal.priority, goal.plan.version) == (3, 6)
+    assert (goal.priority, goal.plan.version) == (3, 5)  # in the working session, not yet a version
     assert AccessLogEntry.objects.filter(action="plan.goal_add", username="procesmanager").exists()
+    assert "Uw wijzigingen zijn nog niet opgeslagen" in html(client.get(url("detail", w)))
+    assert client.post(url("session_save", w), {"version": "5"}).status_code == 302
+    goal.plan.refresh_from_db()
+    assert goal.plan.version == 6
+    assert goal.plan.versions.get(number=6).summary == "Doel toegevoegd: Noah gaat elke dag naar school"
 
 
 def test_form_errors_are_clear_dutch(planned: PlanWithContent, w: PlanWorld) -> None:
@@ -226,6 +231,16 @@ def test_two_people_editing_the_same_goal_the_second_gets_409_and_keeps_their_te
         )
 
     assert submit(first, first_version, "Het gezin houdt zijn huis").status_code == 302  # type: ignore[attr-defined]
+    # The first one's edit is in their working session: the second may not overwrite it.
+    response = submit(second, second_version, "De huur wordt weer elke maand betaald")
+    assert response.status_code == 409  # type: ignore[attr-defined]
+    page = html(response)
+    assert f"Iemand anders heeft het plan intussen gewijzigd: {w.coordinator} werkt er sinds" in page
+    assert "De huur wordt weer elke maand betaald</textarea>" in page
+    planned.housing_goal.refresh_from_db()
+    assert planned.housing_goal.description == "Het gezin houdt zijn huis"
+    # The first one saves: version 6. The second's form was based on version 5: refused again, with what changed.
+    assert first.post(url("session_save", w), {"version": "5"}).status_code == 302
     response = submit(second, second_version, "De huur wordt weer elke maand betaald")
     assert response.status_code == 409  # type: ignore[attr-defined]
     page = html(response)
@@ -278,6 +293,7 @@ def test_history_and_side_by_side_compare(planned: PlanWithContent, w: PlanWorld
             "done_on": "",
         },
     )
+    client.post(url("session_save", w), {"version": "5"})
     page = html(client.get(url("history", w)))
     done = f"{w.today.day}-{w.today.month}-{w.today.year}"
     assert (

@@ -112,6 +112,8 @@ ALLOWED = {
     "gives the actor",
     "plans/services/__init__.py": "locks and writes rows of a plan after policy.ensure(EDIT) on its family; "
     "the reminder check as the system account",
+    "plans/services/session.py": "the working session: locks and writes rows of a plan after policy.ensure(EDIT) "
+    "on its family (via services._lock)",
     "plans/selectors.py": "the actions of a plan whose family the caller got through policy.access_family",
     "plans/services/commitment.py": "locks the plan and writes the commitment of an involved professional after "
     "policy.ensure(VIEW) and their involvement",

@@ -168,7 +168,7 @@ def build_inspection_world() -> InspectionWorld:
     plan_services.plan_add_goal(
         actor=process_manager,
         plan=plan,
-        expected_version=2,
+        expected_version=1,
         problem=housing,
         description="Het gezin De Vries kan blijven wonen",
         priority=2,
@@ -177,11 +177,12 @@ def build_inspection_world() -> InspectionWorld:
     plan_services.plan_add_action(
         actor=process_manager,
         goal=goal,
-        expected_version=3,
+        expected_version=1,
         description="Oma Truus helpt Sanne de post te openen",
         owner=Owner(OwnerKind.NETWORK, name="Oma Truus"),
         due_on=b.ahead(14),
     )
+    plan_services.plan_session_save(actor=process_manager, plan=plan, expected_version=1)  # one session: version 2
     return InspectionWorld(
         today=b.today,
         framework=framework,

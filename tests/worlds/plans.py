@@ -175,7 +175,10 @@ def build_plan_world() -> PlanWorld:
 
 
 def plan_with_content(w: PlanWorld) -> PlanWithContent:
-    """A plan (version 5) with two goals and two actions; one action is overdue. Health has no goal yet."""
+    """A plan (version 5) with two goals and two actions; one action is overdue. Health has no goal yet.
+
+    Each of the four edits is saved as its own version (a working session per edit), so the versions tell the
+    plan's story one step at a time."""
     actor = w.coordinator
     plan = services.plan_create(actor=actor, family=w.family)
     housing_goal = services.plan_add_goal(
@@ -187,6 +190,7 @@ def plan_with_content(w: PlanWorld) -> PlanWithContent:
         priority=1,
         term="short",
     )
+    services.plan_session_save(actor=actor, plan=plan, expected_version=1)
     debts_goal = services.plan_add_goal(
         actor=actor,
         plan=plan,
@@ -196,6 +200,7 @@ def plan_with_content(w: PlanWorld) -> PlanWithContent:
         priority=2,
         term="long",
     )
+    services.plan_session_save(actor=actor, plan=plan, expected_version=2)
     services.plan_add_action(
         actor=actor,
         goal=housing_goal,
@@ -204,6 +209,7 @@ def plan_with_content(w: PlanWorld) -> PlanWithContent:
         owner=Owner(OwnerKind.PROFESSIONAL, user=w.professional, organisation=w.professional_org),
         due_on=w.today - timedelta(days=3),
     )
+    services.plan_session_save(actor=actor, plan=plan, expected_version=3)
     services.plan_add_action(
         actor=actor,
         goal=debts_goal,
@@ -212,5 +218,6 @@ def plan_with_content(w: PlanWorld) -> PlanWithContent:
         owner=Owner(OwnerKind.MEMBER, member=w.sanne),
         due_on=w.today + timedelta(days=14),
     )
+    services.plan_session_save(actor=actor, plan=plan, expected_version=4)
     plan.refresh_from_db()
     return PlanWithContent(plan=plan, housing_goal=housing_goal, debts_goal=debts_goal)

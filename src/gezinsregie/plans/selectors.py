@@ -22,6 +22,7 @@ from gezinsregie.plans.models import (
     GoalStatus,
     Meeting,
     Plan,
+    PlanSession,
 )
 
 
@@ -35,12 +36,12 @@ def plan_of(family: Family) -> Plan | None:
 def goals_of(plan: Plan) -> QuerySet[Goal]:
     """The plan's goals by priority, with their problem and their actions (by due date)."""
     actions = Action.objects.select_related("owner_member", "owner_user", "owner_organisation", "meeting").order_by(
-        "due_on", "pk"
+        "position", "due_on", "pk"
     )
     return (
         plan.goals.select_related("problem__domain", "problem__member")
         .prefetch_related(Prefetch("actions", queryset=actions))
-        .order_by("priority", "pk")
+        .order_by("priority", "position", "pk")
     )
 
 
@@ -51,6 +52,11 @@ def action_of(plan: Plan, action_id: int) -> Action | None:
         .filter(pk=action_id, goal__plan=plan)
         .first()
     )
+
+
+def open_session_of(plan: Plan) -> PlanSession | None:
+    """The working session on the plan that is not saved or undone yet, with who opened it."""
+    return plan.sessions.filter(closed_at__isnull=True).select_related("opened_by").first()
 
 
 def problems_of(family: Family) -> QuerySet[Problem]:
@@ -128,6 +134,7 @@ def _action_snapshot(action: Action) -> dict[str, Any]:
         "done_on": _iso(action.done_on),
         "status_note": action.status_note,
         "meeting": f"rondetafel {short_date(action.meeting.held_on)}" if action.meeting is not None else None,
+        "position": action.position,
     }
 
 
@@ -143,6 +150,7 @@ def snapshot_of(plan: Plan) -> dict[str, Any]:
                 "id": goal.pk,
                 "description": goal.description,
                 "priority": goal.priority,
+                "position": goal.position,
                 "term": goal.term,
                 "term_label": str(goal.get_term_display()),
                 "status": goal.status,

@@ -37,6 +37,7 @@ FIELD_LABELS = {
     "done_on": "gedaan op",
     "meeting": "afgesproken in",
     "status_note": "toelichting van de actiehouder",
+    "position": "volgorde",
 }
 PLAN_FIELDS = ("goals_set_with_family", "approved_by_family_on", "approved_version")
 TECHNICAL_KEYS = frozenset({"goal_id", "problem_id", "owner_kind"})  # change together with a shown key
@@ -84,10 +85,14 @@ class PlanDiff:
 
 
 def _compared_keys(*items: Snapshot | None) -> list[str]:
-    keys: set[str] = set()
-    for item in items:
-        if item is not None:
-            keys |= {k for k in item if k not in {"id", "actions"} and not k.endswith("_label")}
+    """The keys to compare: those both sides have. A key only one side has came with a newer snapshot format
+    (e.g. "position"), not with a change of the plan."""
+    present = [item for item in items if item is not None]
+    if not present:
+        return []
+    keys = set.intersection(
+        *({k for k in item if k not in {"id", "actions"} and not k.endswith("_label")} for item in present)
+    )
     return sorted(keys)
 
 

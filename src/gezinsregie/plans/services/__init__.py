@@ -1,9 +1,12 @@
 """Writes of the plan. Each service asks the policy first, locks the plan row, checks the version the
-user's change was based on (optimistic locking), validates fully, writes atomically, stores a new
-PlanVersion with a snapshot and a summary, and logs.
+user's change was based on (optimistic locking), validates fully, writes atomically and logs.
 
-If the plan changed since the user opened the form, nothing is written and StalePlanError is raised:
-the view shows the user's input again with the message (HTTP 409).
+An edit of a goal or an action goes into the coordinator's working session (services/session.py): no version
+per field; "Opslaan als nieuwe versie" stores one PlanVersion with a snapshot and a summary of the whole session.
+The family's approval, a round table and a progress report store their version at once.
+
+If the plan changed since the user opened the form, or someone else has a working session open on it, nothing
+is written and StalePlanError is raised: the view shows the user's input again with the message (HTTP 409).
 """
 
 from dataclasses import dataclass
@@ -32,12 +35,22 @@ STALE_MESSAGE = (
 )
 
 
-class StalePlanError(Exception):
-    """The plan is no longer at the version the change was based on. Nothing was written."""
+BUSY_MESSAGE = (
+    "Iemand anders heeft het plan intussen gewijzigd: {who} werkt er sinds {since} aan en heeft die wijzigingen "
+    "nog niet opgeslagen. Uw wijziging is niet opgeslagen; voer haar opnieuw in als {who} de wijzigingen heeft "
+    "opgeslagen of ongedaan gemaakt."
+)
 
-    def __init__(self, current_version: int) -> None:
+
+class StalePlanError(Exception):
+    """The plan is no longer at the version the change was based on, or someone else's working session is open
+    on it. Nothing was written."""
+
+    def __init__(self, current_version: int, *, busy_with: str = "", since: str = "") -> None:
         self.current_version = current_version
-        super().__init__(STALE_MESSAGE.format(version=current_version))
+        self.busy_with = busy_with
+        message = BUSY_MESSAGE.format(who=busy_with, since=since) if busy_with else STALE_MESSAGE
+        super().__init__(message.format(version=current_version))
 
 
 @dataclass(frozen=True)
@@ -105,7 +118,16 @@ def _lock(*, actor: User, plan: Plan, expected_version: int) -> Plan:
     locked = Plan.objects.select_for_update(of=("self",)).select_related("family__approach").get(pk=plan.pk)
     if locked.version != expected_version:
         raise StalePlanError(locked.version)
+    _ensure_not_busy(actor=actor, plan=locked)
     return locked
+
+
+def _ensure_not_busy(*, actor: User, plan: Plan) -> None:
+    """Someone else's working session is open: their unsaved edits are not overwritten."""
+    session = selectors.open_session_of(plan)
+    if session is not None and session.opened_by_id != actor.pk:
+        since = timezone.localtime(session.opened_at).strftime("%H:%M")
+        raise StalePlanError(plan.version, busy_with=str(session.opened_by), since=since)
 
 
 def _before(plan: Plan) -> dict[str, Any]:
@@ -125,6 +147,7 @@ def _new_version(*, actor: User, plan: Plan, before: dict[str, Any]) -> PlanVers
         changed_by=actor,
     )
     _save(version)
+    _close_session(actor=actor, plan=plan, version=version.number)  # its edits are in this version
     return version
 
 
@@ -161,10 +184,11 @@ def plan_add_goal(
     term: str,
 ) -> Goal:
     plan = _lock(actor=actor, plan=plan, expected_version=expected_version)
-    before = _before(plan)
+    session = _session_for(actor=actor, plan=plan)
     goal = Goal(plan=plan, problem=problem, description=description.strip(), priority=priority, term=term)
+    goal.position = _next_position(plan.goals.filter(priority=priority))
     _save(goal)
-    _new_version(actor=actor, plan=plan, before=before)
+    _remember(session, goal, new=True)
     _log(actor=actor, action="plan.goal_add", family=plan.family, obj=goal)
     return goal
 
@@ -182,12 +206,14 @@ def plan_update_goal(
     status: str,
 ) -> Goal:
     plan = _lock(actor=actor, plan=goal.plan, expected_version=expected_version)
-    before = _before(plan)
+    session = _session_for(actor=actor, plan=plan)
     goal = plan.goals.get(pk=goal.pk)
+    _remember(session, goal, new=False)
+    if goal.priority != priority:  # to the end of its new priority group
+        goal.position = _next_position(plan.goals.filter(priority=priority).exclude(pk=goal.pk))
     goal.problem, goal.description, goal.priority = problem, description.strip(), priority  # type: ignore[assignment]
     goal.term, goal.status = term, status
     _save(goal)
-    _new_version(actor=actor, plan=plan, before=before)
     _log(actor=actor, action="plan.goal_update", family=plan.family, obj=goal)
     return goal
 
@@ -226,16 +252,17 @@ def plan_add_action(
     *, actor: User, goal: Goal, expected_version: int, description: str, owner: Owner, due_on: date
 ) -> Action:
     plan = _lock(actor=actor, plan=goal.plan, expected_version=expected_version)
-    before = _before(plan)
+    session = _session_for(actor=actor, plan=plan)
     goal = plan.goals.get(pk=goal.pk)
     action = Action(goal=goal, description=description.strip(), due_on=due_on, status=ActionStatus.OPEN)
+    action.position = _next_position(goal.actions.all())
     _set_owner(action, owner)
     # A new action is work given to someone: only within the family's consent (toestemmingsverklaring, Maastricht §2.6).
     errors = _action_errors(
         family=plan.family, owner=owner, due_on=due_on, status=action.status, done_on=None, check_consent=True
     )
     _save(action, errors)
-    _new_version(actor=actor, plan=plan, before=before)
+    _remember(session, action, new=True)
     _log(actor=actor, action="plan.action_add", family=plan.family, obj=action)
     return action
 
@@ -253,8 +280,9 @@ def plan_update_action(
     done_on: date | None,
 ) -> Action:
     plan = _lock(actor=actor, plan=action.goal.plan, expected_version=expected_version)
-    before = _before(plan)
+    session = _session_for(actor=actor, plan=plan)
     action = Action.objects.select_related("goal").get(pk=action.pk, goal__plan=plan)
+    _remember(session, action, new=False)
     if status == ActionStatus.DONE and done_on is None:
         done_on = _today()
     # An open action, or a new owner, must be within the consent; a finished action keeps its history.
@@ -265,7 +293,6 @@ def plan_update_action(
         family=plan.family, owner=owner, due_on=due_on, status=status, done_on=done_on, check_consent=check_consent
     )
     _save(action, errors)
-    _new_version(actor=actor, plan=plan, before=before)
     _log(actor=actor, action="plan.action_update", family=plan.family, obj=action)
     return action
 
@@ -315,7 +342,12 @@ def plan_report_progress(*, actor: User, action: Action, done: bool, note: str) 
     action.done_on = _today() if done else None
     action.status_note = note.strip()
     _save(action)
-    _new_version(actor=actor, plan=plan, before=before)
+    if (session := selectors.open_session_of(plan)) is not None:
+        # The coordinator is editing: the report goes into the version their session becomes, and undoing the
+        # session does not undo the report (it is not theirs to undo).
+        _keep_through_undo(session, action)
+    else:
+        _new_version(actor=actor, plan=plan, before=before)
     audit.record(
         actor=actor,
         action="plan.action_progress",
@@ -366,8 +398,20 @@ def actions_remind_owners(*, actor: User, today: date | None = None) -> int:
     return sent
 
 
-# round tables and commitments use the helpers above; imported last so that they exist when those modules load
+# round tables, commitments and the working session use the helpers above; imported last so that they exist
+# when those modules load
 from gezinsregie.plans.services.commitment import plan_commit as plan_commit  # noqa: E402
 from gezinsregie.plans.services.meetings import AgreementInput as AgreementInput  # noqa: E402
 from gezinsregie.plans.services.meetings import meeting_record as meeting_record  # noqa: E402
+from gezinsregie.plans.services.session import (  # noqa: E402  # noqa: E402
+    _close_session,
+    _keep_through_undo,
+    _next_position,
+    _remember,
+    _session_for,
+)
+from gezinsregie.plans.services.session import plan_move as plan_move  # noqa: E402
+from gezinsregie.plans.services.session import plan_remove as plan_remove  # noqa: E402
+from gezinsregie.plans.services.session import plan_session_discard as plan_session_discard  # noqa: E402
+from gezinsregie.plans.services.session import plan_session_save as plan_session_save  # noqa: E402
 from gezinsregie.plans.services.voices import PartnerVoiceInput as PartnerVoiceInput  # noqa: E402

@@ -16,6 +16,7 @@ from gezinsregie.plans.views.edit import (
     goal_add,
     goal_edit,
 )
+from gezinsregie.plans.views.inplace import items, move, remove, session_discard, session_save
 from gezinsregie.plans.views.meetings import meeting, meetings
 from gezinsregie.plans.views.read import compare, detail, history, summary_html, summary_pdf
 
@@ -36,9 +37,14 @@ __all__ = [
     "goal_add",
     "goal_edit",
     "history",
+    "items",
     "meeting",
     "meeting_ics",
     "meetings",
+    "move",
+    "remove",
+    "session_discard",
+    "session_save",
     "summary_html",
     "summary_pdf",
 ]

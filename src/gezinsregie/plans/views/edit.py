@@ -1,5 +1,9 @@
-"""Changing the plan: each screen binds a form, calls one service and answers 409 when the plan moved on."""
+"""Changing the plan: each screen binds a form, calls one service and answers 409 when the plan moved on.
 
+The goal and action forms also open inside the plan page (htmx) and answer there; the create forms carry a
+submission token (common.idempotency), so Back + send again creates nothing twice."""
+
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -9,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -17,17 +22,19 @@ from gezinsregie.accounts.request import actor_of
 from gezinsregie.casework import rules as casework_rules
 from gezinsregie.casework.models import Family
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 from gezinsregie.plans import selectors, services
 from gezinsregie.plans.forms import ActionForm, ApprovalForm, GoalForm, PlanForm, ProgressForm, owner_key
 from gezinsregie.plans.services import Owner, StalePlanError
 from gezinsregie.plans.views.common import _plan_or_404
-from gezinsregie.plans.views.read import _number
+from gezinsregie.plans.views.read import _number, items_context
 
 VIEW, EDIT = policy.Permission.VIEW, policy.Permission.EDIT
 
 
 @login_required
 @require_POST
+@idempotent
 def create(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=EDIT)
@@ -52,6 +59,16 @@ def _stale(request: HttpRequest, form_class: type[PlanForm], stale: StalePlanErr
     return form
 
 
+@dataclass(frozen=True)
+class InPlace:
+    """How the form shows inside the plan page (htmx): its heading, its button, a unique id for its fields."""
+
+    form_id: str
+    title: str
+    submit: str
+    creates: bool = False
+
+
 def _form_page(
     request: HttpRequest,
     *,
@@ -62,11 +79,29 @@ def _form_page(
     initial: dict[str, Any],
     save: Any,
     success: str,
+    in_place: InPlace,
 ) -> HttpResponse:
-    """GET: an empty or filled form. POST: validate, call the service, and on success back to the plan."""
+    """GET: an empty or filled form. POST: validate, call the service, and on success back to the plan.
+
+    Asked by htmx from the plan page, the form is a part of that page and a success answers with the plan's goals
+    and actions as they are now (no page load); without JavaScript the same URL is a page of its own."""
     family: Family = context["family"]
+    inline = bool(request.headers.get("HX-Request"))
+    if inline:
+        form_kwargs = {**form_kwargs, "auto_id": f"{in_place.form_id}-%s"}
+        template = "plans/_item_form.html"
+        context = {
+            **context,
+            "form_id": in_place.form_id,
+            "form_title": in_place.title,
+            "submit_label": in_place.submit,
+            "is_goal_form": form_class is GoalForm,
+        }
+    context = {**context, "creates": in_place.creates, "inline": inline}
     if request.method != "POST":
         form = form_class(initial=initial, **form_kwargs)
+        if inline:
+            _autofocus(form)
         return render(request, template, {**context, "form": form})
     form = form_class(request.POST, **form_kwargs)
     if form.is_valid():
@@ -76,17 +111,38 @@ def _form_page(
             based_on = _number(request.POST.get("version"), stale.current_version)
             form = _stale(request, form_class, stale, form_kwargs)
             stale_context = {"form": form, "stale": stale, "based_on": based_on, "plan": _plan_or_404(family)}
-            return render(request, template, {**context, **stale_context}, status=409)
+            return render(request, template, {**context, **stale_context}, status=200 if inline else 409)
         except ValidationError as invalid:
             apply_errors(form, invalid, getattr(form, "FIELD_MAP", {}))
         else:
+            if inline:
+                return items_response(request, family, status_message=success)
             messages.success(request, success)
             return redirect("plans:detail", family_id=family.pk)
     return render(request, template, {**context, "form": form})
 
 
+def _autofocus(form: PlanForm) -> None:
+    """The first field the user fills in gets the focus when the form appears in the page."""
+    for field in form.visible_fields():
+        field.field.widget.attrs["autofocus"] = True
+        return
+
+
+def items_response(request: HttpRequest, family: Family, **extra: Any) -> HttpResponse:
+    """The goals and actions of the plan as they are now, replacing that part of the plan page (htmx)."""
+    actor = actor_of(request)
+    context = {**items_context(actor, family, _plan_or_404(family)), **extra}
+    response = render(request, "plans/_plan_items.html", context)
+    response["HX-Retarget"] = "#plan-inhoud"
+    response["HX-Reswap"] = "outerHTML"
+    response.submission_result = reverse("plans:detail", kwargs={"family_id": family.pk})  # type: ignore[attr-defined]
+    return response
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
+@idempotent
 def goal_add(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=EDIT)
@@ -120,6 +176,7 @@ def goal_add(request: HttpRequest, family_id: UUID) -> HttpResponse:
         initial=initial,
         save=save,
         success="Het doel is toegevoegd.",
+        in_place=InPlace("doel-nieuw", "Doel toevoegen", "Doel toevoegen", creates=True),
     )
 
 
@@ -159,12 +216,14 @@ def goal_edit(request: HttpRequest, family_id: UUID, goal_id: int) -> HttpRespon
         form_kwargs={"family": family, "editing": True},
         initial=initial,
         save=save,
-        success="Het doel is opgeslagen.",
+        success="Het doel is gewijzigd.",
+        in_place=InPlace(f"doel-{goal.pk}", "Doel wijzigen", "Wijziging bewaren"),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@idempotent
 def action_add(request: HttpRequest, family_id: UUID, goal_id: int) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=EDIT)
@@ -190,6 +249,7 @@ def action_add(request: HttpRequest, family_id: UUID, goal_id: int) -> HttpRespo
         initial={"version": plan.version},
         save=save,
         success="De actie is toegevoegd.",
+        in_place=InPlace(f"actie-nieuw-{goal.pk}", "Actie toevoegen", "Actie toevoegen", creates=True),
     )
 
 
@@ -232,7 +292,8 @@ def action_edit(request: HttpRequest, family_id: UUID, action_id: int) -> HttpRe
         form_kwargs={"family": family, "today": timezone.localdate(), "action": action},
         initial=initial,
         save=save,
-        success="De actie is opgeslagen.",
+        success="De actie is gewijzigd.",
+        in_place=InPlace(f"actie-{action.pk}", "Actie wijzigen", "Wijziging bewaren"),
     )
 
 
@@ -266,6 +327,7 @@ def approval(request: HttpRequest, family_id: UUID) -> HttpResponse:
         initial=initial,
         save=save,
         success="De afspraak met het gezin is vastgelegd.",
+        in_place=InPlace("instemming", "Instemming gezin vastleggen", "Opslaan"),
     )
 
 

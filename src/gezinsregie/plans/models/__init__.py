@@ -1,8 +1,10 @@
 """The one family plan (1 gezin, 1 plan, 1 regisseur): goals per problem, actions with an owner and a date.
 
 The plan is a living, versioned document (toetsingskader C3.a.3; the Maastricht 2014 nota found plans
-missing, lost, never updated). Every change goes through plans.services, raises `Plan.version` by one and stores a full
-snapshot in `PlanVersion`, so any two versions can be compared side by side.
+missing, lost, never updated). Goals and actions are edited in place during a working session (`PlanSession`,
+werksessie): the edits reach the items at once, and "Opslaan als nieuwe versie" raises `Plan.version` by one and
+stores one full snapshot in `PlanVersion` for the whole session, so any two versions can be compared side by side
+(issue 14 §1: a plan reached version 12 before the family agreed, one version per field).
 """
 
 from django.conf import settings
@@ -72,13 +74,15 @@ class Goal(models.Model):
     )
     term = models.CharField(_("termijn"), max_length=10, choices=Term.choices, default=Term.SHORT)
     status = models.CharField(_("status"), max_length=10, choices=GoalStatus.choices, default=GoalStatus.OPEN)
+    # The order within the goals of the same priority (up/down on the plan page); 0 = in the order added.
+    position = models.PositiveIntegerField(_("volgorde"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("doel")
         verbose_name_plural = _("doelen")
-        ordering = ["priority", "pk"]
+        ordering = ["priority", "position", "pk"]
         constraints = [models.CheckConstraint(condition=models.Q(priority__gte=1), name="goal_priority_from_1")]
 
     def __str__(self) -> str:
@@ -141,13 +145,15 @@ class Action(models.Model):
     )
     # What the owner reported: a note with "gedaan", the reason with "kan niet" (the coordinator reads it).
     status_note = models.TextField(_("toelichting van de actiehouder"), blank=True)
+    # The order within the goal (up/down on the plan page); 0 = by date, as before positions existed.
+    position = models.PositiveIntegerField(_("volgorde"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("actie")
         verbose_name_plural = _("acties")
-        ordering = ["due_on", "pk"]
+        ordering = ["position", "due_on", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -361,3 +367,25 @@ class CaseMeetingItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.family} op {self.case_meeting}"
+
+
+# the working session between two versions; imported last, it refers to Plan above
+from gezinsregie.plans.models.session import PlanSession, PlanSessionChange, SessionOutcome  # noqa: E402
+
+__all__ = [
+    "Action",
+    "ActionStatus",
+    "CaseMeeting",
+    "CaseMeetingItem",
+    "Goal",
+    "GoalStatus",
+    "Meeting",
+    "OwnerKind",
+    "Plan",
+    "PlanCommitment",
+    "PlanSession",
+    "PlanSessionChange",
+    "PlanVersion",
+    "SessionOutcome",
+    "Term",
+]
