@@ -13,6 +13,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.common.forms import submit
+from gezinsregie.common.idempotency import idempotent
 from gezinsregie.organisations import forms, selectors, services
 from gezinsregie.organisations.models import Approach
 
@@ -28,6 +29,7 @@ def _approach(actor: User, approach_id: int, action: Permission = Permission.VIE
 
 
 @login_required
+@idempotent
 def estimates(request: HttpRequest, approach_id: int) -> HttpResponse:
     actor = actor_of(request)
     approach = _approach(actor, approach_id)

@@ -18,12 +18,14 @@ from gezinsregie.casework import forms, services
 from gezinsregie.casework.models import Family
 from gezinsregie.casework.selectors import care as care_selectors
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 
 Permission = policy.Permission
 
 
 @never_cache
 @login_required
+@idempotent
 def care(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=Permission.VIEW)

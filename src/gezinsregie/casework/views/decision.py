@@ -14,12 +14,14 @@ from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.casework import forms, selectors, services
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 
 Permission = policy.Permission
 
 
 @never_cache
 @login_required
+@idempotent
 def decisions(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=Permission.VIEW)

@@ -16,12 +16,14 @@ from gezinsregie.accounts.request import actor_of
 from gezinsregie.casework import forms, services
 from gezinsregie.casework.selectors import escalation as escalation_selectors
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 
 Permission = policy.Permission
 
 
 @never_cache
 @login_required
+@idempotent
 def escalations(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=Permission.VIEW)

@@ -28,6 +28,7 @@ from gezinsregie.casework.models import Family, InspectionMandate, MandateScope
 from gezinsregie.casework.services import mandate as services
 from gezinsregie.common import uploads, widgets
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 from gezinsregie.common.limits import SaneDate
 from gezinsregie.organisations.models import Organisation, OrganisationKind
 
@@ -70,6 +71,7 @@ def _mandate_of(family: Family, mandate_id: int) -> InspectionMandate:
 
 @never_cache
 @login_required
+@idempotent
 def mandate(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=Permission.EDIT)

@@ -17,6 +17,7 @@ from gezinsregie.casework.models import NetworkPerson
 from gezinsregie.casework.selectors import network as network_selectors
 from gezinsregie.casework.services import network as network_services
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 
 Permission = policy.Permission
 
@@ -34,6 +35,7 @@ def _initial(person: NetworkPerson | None, contacts_allowed: bool) -> dict[str, 
 
 @never_cache
 @login_required
+@idempotent
 def network(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=Permission.VIEW)

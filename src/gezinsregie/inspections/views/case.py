@@ -14,6 +14,7 @@ from gezinsregie.assessment import selectors as assessment_selectors
 from gezinsregie.assessment.indicators import OUTCOME_LABELS, Result, Source, source_of, without_dates
 from gezinsregie.casework.models import Family
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 from gezinsregie.inspections import forms, selectors, services, workflow
 from gezinsregie.inspections.models import (
     CaseReview,
@@ -23,6 +24,7 @@ Permission = policy.Permission
 
 
 @login_required
+@idempotent
 def case_select(request: HttpRequest, inspection_id: int) -> HttpResponse:
     actor = actor_of(request)
     inspection = policy.access_inspection(actor, inspection_id, action=Permission.CONDUCT_INSPECTION)
@@ -64,6 +66,7 @@ def _review(actor: User, inspection_id: int, review_id: int) -> tuple[CaseReview
 
 
 @login_required
+@idempotent
 def case_review(request: HttpRequest, inspection_id: int, review_id: int) -> HttpResponse:
     actor = actor_of(request)
     review, family = _review(actor, inspection_id, review_id)

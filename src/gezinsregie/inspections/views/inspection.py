@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 from gezinsregie.inspections import forms, selectors, services, workflow
 from gezinsregie.inspections.models import (
     InspectionLevel,
@@ -57,6 +58,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@idempotent
 def create(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     approaches = policy.approaches_for(actor, Permission.START_INSPECTION).select_related("municipality")

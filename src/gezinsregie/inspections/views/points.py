@@ -10,6 +10,7 @@ from django.utils import timezone
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 from gezinsregie.inspections import forms, selectors, services
 from gezinsregie.inspections.models import (
     PointStatus,
@@ -32,6 +33,7 @@ def points(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@idempotent
 def point(request: HttpRequest, point_id: int) -> HttpResponse:
     actor = actor_of(request)
     found = selectors.points_for(actor).filter(pk=point_id).first()

@@ -23,6 +23,7 @@ from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit import services as audit
 from gezinsregie.casework.services.coordination import coordinators_for
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 from gezinsregie.plans import selectors
 from gezinsregie.plans.forms.case_meetings import CaseMeetingForm, CaseMeetingPartForm
 from gezinsregie.plans.forms.voices import MeetingVoices
@@ -65,6 +66,7 @@ def case_meetings(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
+@idempotent
 def case_meeting_plan(request: HttpRequest, approach_id: int) -> HttpResponse:
     actor = actor_of(request)
     approach = policy.approaches_for(actor, Permission.PLAN_CASE_MEETING).filter(pk=approach_id).first()
@@ -139,6 +141,7 @@ def case_meeting(request: HttpRequest, case_meeting_id: int) -> HttpResponse:
 
 @never_cache
 @login_required
+@idempotent
 def case_meeting_part(request: HttpRequest, case_meeting_id: int, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     meeting = _case_meeting_or_404(actor, case_meeting_id)

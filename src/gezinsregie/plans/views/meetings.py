@@ -14,6 +14,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit import services as audit
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 from gezinsregie.plans import selectors, services
 from gezinsregie.plans.forms import MeetingForm
 from gezinsregie.plans.forms.voices import MeetingVoices
@@ -25,6 +26,7 @@ VIEW, EDIT = policy.Permission.VIEW, policy.Permission.EDIT
 
 @never_cache
 @login_required
+@idempotent
 def meetings(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=VIEW)

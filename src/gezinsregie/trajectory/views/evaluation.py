@@ -16,6 +16,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.assessment.models import AnsweredHow
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 from gezinsregie.plans import selectors as plan_selectors
 from gezinsregie.trajectory import forms, services
 from gezinsregie.trajectory import selectors as trajectory_selectors
@@ -26,6 +27,7 @@ Permission = policy.Permission
 
 @never_cache
 @login_required
+@idempotent
 def evaluate(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=Permission.EDIT)

@@ -13,6 +13,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.casework.services import measures as measure_services
 from gezinsregie.common.forms import submit
+from gezinsregie.common.idempotency import idempotent
 from gezinsregie.trajectory import forms, selectors
 
 Permission = policy.Permission
@@ -20,6 +21,7 @@ Permission = policy.Permission
 
 @never_cache
 @login_required
+@idempotent
 def measures(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=Permission.VIEW)
