@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from gezinsregie.casework import selectors as casework_selectors
 from gezinsregie.casework.models import Family
 from gezinsregie.plans.models import Action, Goal
 from tests.paths import AXE
@@ -139,3 +140,50 @@ def test_back_and_send_again_creates_nothing(login: Callable[[str], Page], live_
     expect(page.locator("main")).to_contain_text("Dit formulier was al verstuurd")
     assert Action.objects.filter(goal=goal).count() == before + 1
     assert Action.objects.filter(goal=goal, description="Eén keer afgesproken").count() == 1
+
+
+def test_problems_are_corrected_and_removed_with_the_trail_and_geen_problemen_closes_the_gap(
+    login: Callable[[str], Page], live_server: Any
+) -> None:
+    family = a_family_of_the_coordinator()
+    page = login("regisseur")
+    analysis = f"{live_server.url}{reverse('casework:analysis', args=[family.pk])}"
+    page.goto(analysis)
+    main = page.locator("main")
+
+    # add a problem, correct it, then remove it: the trail shows what it said
+    page.get_by_label("Leefgebied", exact=True).select_option(index=1)
+    page.get_by_label("Omschrijving van het probleem").fill("Per vergissing vastgelegd probleem")
+    page.get_by_label("Ernst").select_option(label="licht")
+    page.get_by_role("button", name="Probleem toevoegen").click()
+    expect(main).to_contain_text("Het probleem is toegevoegd aan de analyse.")
+    page.get_by_role("link", name=re.compile(r"wijzigen of verwijderen\W+Per vergissing")).click()
+    page.get_by_label("Omschrijving van het probleem").fill("Toch een ander probleem")
+    page.get_by_role("button", name="Wijziging opslaan").click()
+    expect(main).to_contain_text("Het probleem is gewijzigd")
+    page.get_by_role("link", name=re.compile(r"wijzigen of verwijderen\W+Toch een ander")).click()
+    page.get_by_label("Waarom gaat dit probleem uit de analyse?").fill("Hoort bij een ander gezin")
+    page.get_by_role("button", name="Probleem verwijderen").click()
+    expect(main).to_contain_text("Het probleem is uit de analyse gehaald")
+    trail = page.get_by_role("list", name="Geschiedenis: gewijzigde en verwijderde problemen")
+    expect(trail).to_contain_text("Per vergissing vastgelegd probleem")
+    expect(trail).to_contain_text("Hoort bij een ander gezin")
+    expect(page.get_by_role("table")).not_to_contain_text("Toch een ander probleem")
+
+    # a family with members or life domains nobody analysed: each marked "geen problemen", the gap closes
+    with_gaps = [
+        f
+        for f in casework_selectors.with_analysis(Family.objects.filter(coordinator__username="regisseur"))
+        if not casework_selectors.analysis_gaps(f).complete
+    ]
+    assert with_gaps, "the demo has a family of the coordinator with an incomplete analysis"
+    gaps = casework_selectors.analysis_gaps(with_gaps[0])
+    page.goto(f"{live_server.url}{reverse('casework:analysis', args=[with_gaps[0].pk])}")
+    expect(main).to_contain_text("zonder analyse")
+    for name in [*gaps.members, *gaps.domains]:
+        page.get_by_label("Gezinslid of leefgebied").select_option(label=name)
+        page.get_by_role("button", name="Geen problemen vastleggen").click()
+        expect(main).to_contain_text(f"Vastgelegd: geen problemen bij {name}.")
+    expect(main).not_to_contain_text("zonder analyse")
+    expect(main).to_contain_text("Alle leefgebieden en gezinsleden zijn geanalyseerd.")
+    assert axe_violations(page, "main") == []

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from gezinsregie.casework import views
+from gezinsregie.casework.views import analysis_edit as _analysis_edit
 from gezinsregie.casework.views.bsn import member_bsn as _member_bsn
 from gezinsregie.casework.views.network import network as _network
 from gezinsregie.plans.views.overdue import overdue as _overdue
@@ -32,6 +33,17 @@ urlpatterns = [
     ),
     path("gezinnen/<uuid:family_id>/machtiging/<int:mandate_id>/scan/", views.mandate_scan, name="mandate_scan"),
     path("gezinnen/<uuid:family_id>/analyse/", views.analysis, name="analysis"),
+    path(
+        "gezinnen/<uuid:family_id>/analyse/problemen/<int:problem_id>/",
+        _analysis_edit.problem_edit,
+        name="problem_edit",
+    ),
+    path("gezinnen/<uuid:family_id>/analyse/geen-problemen/", _analysis_edit.no_problems, name="no_problems"),
+    path(
+        "gezinnen/<uuid:family_id>/analyse/geen-problemen/<int:finding_id>/intrekken/",
+        _analysis_edit.no_problems_withdraw,
+        name="no_problems_withdraw",
+    ),
     path("gezinnen/<uuid:family_id>/regisseur/", views.coordinator, name="coordinator"),
     path("gezinnen/<uuid:family_id>/betrokkenen/", views.involvements, name="involvements"),
     path("gezinnen/<uuid:family_id>/contacten/", views.contacts, name="contacts"),

@@ -82,6 +82,66 @@ class Problem(models.Model):
         return str(OwnStrength(self.own_strength).label)
 
 
+class ProblemChange(models.Model):
+    """The trail of a problem that was changed or removed: how it was, who changed it, when and why.
+
+    Kept when the problem itself is gone (problem_id is a plain number, not a key), so the analysis can always
+    show what it once said (Maastricht 2014: analyses changed without anyone knowing what was there before)."""
+
+    class Kind(models.TextChoices):
+        CHANGED = "changed", _("gewijzigd")
+        REMOVED = "removed", _("verwijderd")
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="problem_changes")
+    problem_id = models.PositiveIntegerField(_("probleem"))
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    old = models.JSONField(_("zo was het"))
+    reason = models.TextField(_("reden"), blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(_("gewijzigd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("wijziging probleem")
+        verbose_name_plural = _("wijzigingen problemen")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Probleem {self.problem_id} {self.get_kind_display()}"
+
+
+class NoProblemsFinding(models.Model):
+    """ "Geen problemen": the analysis looked at this member or this life domain and found nothing to solve.
+
+    It closes the analysis gap as a problem or a score would (casework.selectors.analysis_gaps): a domain nobody
+    looked at and a domain without problems are not the same (toetsingskader C3.a.1, every life domain)."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="no_problem_findings")
+    member = models.ForeignKey(Member, verbose_name=_("gezinslid"), on_delete=models.CASCADE, null=True, blank=True)
+    domain = models.ForeignKey(
+        "frameworks.LifeDomain", verbose_name=_("leefgebied"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    note = models.TextField(_("toelichting"), blank=True)
+    noted_on = models.DateField(_("vastgesteld op"))
+    noted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("geen problemen")
+        verbose_name_plural = _("geen problemen")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(member__isnull=True, domain__isnull=False)
+                | models.Q(member__isnull=False, domain__isnull=True),
+                name="no_problems_for_a_member_or_a_domain",
+            ),
+            models.UniqueConstraint(fields=["family", "member"], name="no_problems_once_per_member"),
+            models.UniqueConstraint(fields=["family", "domain"], name="no_problems_once_per_domain"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Geen problemen: {self.member or self.domain}"
+
+
 class ScoreMoment(models.TextChoices):
     INTAKE = "intake", _("bij de start")
     EVALUATION = "evaluation", _("bij een evaluatie")

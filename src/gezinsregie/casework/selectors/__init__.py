@@ -259,15 +259,18 @@ def analysis_gaps(family: Family) -> AnalysisGaps:
     """
     problems = list(family.problems.all())
     scores = list(family.scores.all())
-    covered_domains = {p.domain_id for p in problems} | {s.domain_id for s in scores}
-    covered_members = {p.member_id for p in problems} | {s.member_id for s in scores}
+    nothing = list(family.no_problem_findings.all())  # "geen problemen": looked at, nothing to solve
+    covered_domains = {p.domain_id for p in problems} | {s.domain_id for s in scores} | {n.domain_id for n in nothing}
+    covered_members = {p.member_id for p in problems} | {s.member_id for s in scores} | {n.member_id for n in nothing}
     domains = [d.name for d in family.approach.life_domain_set.domains.all() if d.pk not in covered_domains]
     members = [str(m) for m in family.members.all() if m.pk not in covered_members]
     return AnalysisGaps(domains=domains, members=members)
 
 
 def with_analysis(families: QuerySet[Family]) -> QuerySet[Family]:
-    return families.prefetch_related("problems", "scores", "members", "approach__life_domain_set__domains")
+    return families.prefetch_related(
+        "problems", "scores", "no_problem_findings", "members", "approach__life_domain_set__domains"
+    )
 
 
 def plan_flags(family: Family) -> list[str]:

@@ -3,7 +3,14 @@
 One module per step of the casework; the family's states move only through casework.workflow.
 """
 
-from gezinsregie.casework.services.analysis import problem_add, scores_record
+from gezinsregie.casework.services.analysis import (
+    no_problems_note,
+    no_problems_withdraw,
+    problem_add,
+    problem_change,
+    problem_remove,
+    scores_record,
+)
 from gezinsregie.casework.services.care import care_request_add, care_request_start, care_request_withdraw
 from gezinsregie.casework.services.consent import (
     ConsentLossError,
@@ -72,9 +79,13 @@ __all__ = [
     "involvement_end",
     "involvement_propose",
     "involvement_respond",
+    "no_problems_note",
+    "no_problems_withdraw",
     "pending_referral_link",
     "pending_referral_register",
     "problem_add",
+    "problem_change",
+    "problem_remove",
     "professionals_of",
     "referral_add_to_known_family",
     "registration_allowed",

@@ -18,7 +18,9 @@ from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import forms, rules, selectors, services
 from gezinsregie.casework.models import Family, MemberRelation
+from gezinsregie.casework.views import analysis_edit
 from gezinsregie.common.forms import apply_errors
+from gezinsregie.common.idempotency import idempotent
 from gezinsregie.trajectory import selectors as trajectory_selectors
 
 Permission = policy.Permission
@@ -32,6 +34,7 @@ def _without_errors(*bound_forms: Form) -> None:
 
 
 @login_required
+@idempotent
 def register(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     approaches = policy.approaches_for(actor, Permission.REGISTER).select_related("municipality", "life_domain_set")
@@ -140,6 +143,7 @@ def triage(request: HttpRequest, family_id: UUID) -> HttpResponse:
 
 
 @login_required
+@idempotent
 def consent(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=Permission.EDIT)
@@ -203,6 +207,7 @@ def consent_scan(request: HttpRequest, family_id: UUID, consent_id: int) -> File
 
 
 @login_required
+@idempotent
 def analysis(request: HttpRequest, family_id: UUID) -> HttpResponse:
     actor = actor_of(request)
     family = policy.access_family(actor, family_id, action=Permission.VIEW)
@@ -242,6 +247,7 @@ def analysis(request: HttpRequest, family_id: UUID) -> HttpResponse:
         "problem_form": problem_form,
         "scores_form": scores_form,
         "can_edit": can_edit,
+        **analysis_edit.context(family),  # geen problemen, and the trail of changed problems (issue 14 §1)
     }
     return render(request, "casework/analysis.html", context)
 
