@@ -104,24 +104,27 @@ def test_from_registration_to_a_living_plan_and_the_family_summary(
     page.get_by_role("link", name=re.compile("Doel toevoegen", re.I)).first.click()
     page.get_by_label("Probleem").select_option(index=1)
     page.get_by_label("Doel", exact=True).fill("Jesse gaat weer elke dag naar school.")
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Doel toevoegen").click()  # the forms open in the plan page (htmx)
     page.get_by_role("link", name=re.compile("Actie toevoegen", re.I)).first.click()
     page.get_by_label("Wat gaat er gebeuren?").fill("Marloes brengt Jesse elke ochtend naar school.")
     page.get_by_label("Wie doet het?").select_option(label="Marloes Zonneveld (ouder/verzorger)")
     page.get_by_label("Klaar op").fill("2027-01-31")
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Actie toevoegen").click()
     expect(page.locator("main")).to_contain_text("Marloes brengt Jesse elke ochtend naar school.")
 
     versions_before_edit = family.plan.versions.count()
     page.get_by_role("link", name=re.compile("doel wijzigen", re.I)).first.click()
     page.get_by_label("Doel", exact=True).fill("Jesse gaat weer elke dag naar school, ook op maandag.")
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Wijziging bewaren").click()
     expect(page.locator("main")).to_contain_text("ook op maandag")
+    assert family.plan.versions.count() == versions_before_edit  # the working session: not a version yet
+    page.get_by_role("button", name="Opslaan als nieuwe versie").click()
+    expect(page.get_by_role("status").first).to_contain_text("Opgeslagen als versie 2")
     assert family.plan.versions.count() == versions_before_edit + 1
 
     page.get_by_role("link", name=re.compile("versiegeschiedenis", re.I)).first.click()
     expect(page.get_by_role("table")).to_contain_text("Doel toegevoegd")
-    assert family.plan.versions.count() >= 3  # opgesteld, doel, actie
+    assert family.plan.versions.count() == 2  # opgesteld; doel, actie en wijziging in één werksessie
     page.get_by_role("button", name="Vergelijken").click()
     expect(page.locator("main")).to_contain_text("Oude versie")
     expect(page.locator("main")).to_contain_text("Nieuwe versie")

@@ -70,8 +70,10 @@ def test_a_ggz_professional_joins_the_family_and_marks_her_action_done(
     page.get_by_label("Wat gaat er gebeuren?").fill("Iris plant een intake bij de GGZ voor moeder.")
     page.get_by_label("Wie doet het?").select_option(label="Iris de Vries (GGZ Zeldenbroek)")
     page.get_by_label("Klaar op").fill("2027-06-30")
-    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Actie toevoegen").click()  # the form opened in the plan page (htmx)
     expect(page.locator("main")).to_contain_text("Iris plant een intake bij de GGZ voor moeder.")
+    page.get_by_role("button", name="Opslaan als nieuwe versie").click()  # the working session: one version
+    expect(page.get_by_role("status").first).to_contain_text("Opgeslagen als versie")
     logout(page)
 
     # 4. She marks it done from her start page; the plan shows it, with her note, in a new version.

@@ -181,7 +181,7 @@ def test_problems_are_corrected_and_removed_with_the_trail_and_geen_problemen_cl
     page.goto(f"{live_server.url}{reverse('casework:analysis', args=[with_gaps[0].pk])}")
     expect(main).to_contain_text("zonder analyse")
     for name in [*gaps.members, *gaps.domains]:
-        page.get_by_label("Gezinslid of leefgebied").select_option(label=name)
+        page.get_by_label("Geen problemen bij").select_option(label=name)
         page.get_by_role("button", name="Geen problemen vastleggen").click()
         expect(main).to_contain_text(f"Vastgelegd: geen problemen bij {name}.")
     expect(main).not_to_contain_text("zonder analyse")

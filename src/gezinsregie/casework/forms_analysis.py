@@ -38,7 +38,7 @@ class NoProblemsForm(forms.Form):
     """One member or one life domain of the analysis gap: looked at, no problems."""
 
     target = forms.ChoiceField(
-        label="Gezinslid of leefgebied",
+        label="Geen problemen bij",
         widget=SELECT,
         error_messages={"required": "Kies een gezinslid of een leefgebied.", "invalid_choice": "Kies uit de lijst."},
     )
