@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0013_member_bsn'),
+        ('casework', '0014_family_reference_sequence'),
         ('frameworks', '0002_stj_domain'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
