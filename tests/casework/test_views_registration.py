@@ -83,7 +83,7 @@ def test_the_registration_page_needs_a_login(world, client):
     assert "inloggen" in response["Location"]
 
 
-def test_a_child_older_than_its_parent_is_shown_in_dutch_and_the_input_is_kept(world, login):
+def test_a_child_older_than_its_parent_is_asked_about_beside_the_child_and_the_input_is_kept(world, login):
     before = counts()
 
     response = login(world.user(PROF)).post(
@@ -92,13 +92,44 @@ def test_a_child_older_than_its_parent_is_shown_in_dutch_and_the_input_is_kept(w
 
     assert response.status_code == 200
     page = html(response)
-    assert "Anna is als kind opgegeven maar is niet jonger dan ouder Sanne. Controleer de geboortedata." in page
+    warning = "Anna is als kind opgegeven maar is niet jonger dan ouder Sanne. Klopt dit?"
+    child = response.context["members"].forms[1]
+    assert child.errors["birth_date"] == [warning]  # beside Anna, not under "Gezin"
+    assert not response.context["form"].errors
+    assert 'name="lid-1-klopt"' in page and 'name="lid-0-klopt"' not in page
+    assert 'href="#id_lid-1-birth_date"' in page  # the error summary links to her birth date
     assert 'value="Anna"' in page
     assert 'value="Sanne"' in page
     assert 'value="1980-01-01"' in page
     assert 'value="Gezin Zwartbroek"' in page
     assert "Veel schoolverzuim en huurachterstand." in page
     assert counts() == before
+
+
+def test_a_confirmed_warning_registers_the_family(world, login):
+    rows = [("Sanne", "Zwartbroek", "2010-03-01", "parent"), ("Anna", "Zwartbroek", "2025-06-01", "child")]
+    # a parent of 15: unlikely, not impossible
+    client = login(world.user(PM))
+    first = client.post(REGISTER_URL, registration(world, rows))
+    assert "Sanne is 15 jaar en als ouder opgegeven. Klopt dit?" in html(first)
+    assert not Family.objects.filter(name="Gezin Zwartbroek").exists()
+
+    unchecked = client.post(REGISTER_URL, registration(world, rows, **{"lid-0-klopt": ""}))
+    assert unchecked.status_code == 200  # asked again until it is confirmed
+    confirmed = client.post(REGISTER_URL, registration(world, rows, **{"lid-0-klopt": "on"}))
+
+    family = Family.objects.get(name="Gezin Zwartbroek")
+    assert confirmed["Location"] == reverse("web:family", kwargs={"family_id": family.pk})
+
+
+def test_a_member_born_in_the_future_is_an_error_beside_that_member(world, login):
+    future = (timezone.localdate() + timedelta(days=3)).isoformat()
+    response = login(world.user(PROF)).post(
+        REGISTER_URL, registration(world, [SANNE, ("Anna", "Zwartbroek", future, "child")], family_name="")
+    )
+    assert response.context["members"].forms[1].errors["birth_date"]
+    assert response.context["form"].errors["family_name"]  # every error at once, the family's and the member's
+    assert 'name="lid-1-klopt"' not in html(response)  # an error is not confirmed away
 
 
 def test_a_future_referral_date_is_shown_on_its_field(world, login):

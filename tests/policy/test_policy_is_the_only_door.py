@@ -121,7 +121,9 @@ ALLOWED = {
     "demo/seed/casework.py": "seeds the fictional demo world",
     "demo/seed/trajectory.py": "seeds the fictional demo world",
     "demo/seed/voices.py": "seeds the fictional demo world",
-    "casework/forms.py": "empty querysets, replaced by the family's own members and problems when the form is made",
+    "casework/forms/involvement.py": "empty querysets, replaced by the family's own members and problems when the "
+    "form is made",
+    "casework/forms/coordination.py": "an empty queryset, replaced by the family's own members when the form is made",
     "casework/services/decision.py": "decisions after policy.ensure(EDIT) or for who answers; the deadline check",
     "casework/services/care.py": "locks a care request of a family after policy.ensure(EDIT)",
     "casework/services/escalation.py": "writes after policy.ensure(EDIT); the periodic check as the system account",

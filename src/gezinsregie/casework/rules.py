@@ -62,6 +62,90 @@ def member_problems(members: list[MemberInput], *, today: date) -> list[str]:
     return errors
 
 
+# --- sensible limits on a family's composition, per member (issue 14 §3) --------------------------------------
+# An error stops the registration (a birth date in the future); a warning asks "Klopt dit?" and is accepted once
+# the registrant confirms it: a 16-year-old parent exists, but is more often a typo in the year.
+ADULT_AGE = 18
+MIN_PARENT_AGE_GAP = 12  # a parent fewer years older than a child: plausible only as a step-parent or a typo
+MAX_AGE = 110
+
+
+@dataclass(frozen=True)
+class MemberNote:
+    index: int | None  # which member (0-based, the order typed); None: the family as a whole
+    field: str  # the member's field the note is about ("birth_date", "relation"), "" for the member as a whole
+    message: str
+    warning: bool = False  # True: to confirm ("Klopt dit?"), not an error
+
+
+def member_notes(members: Sequence[MemberInput], *, today: date) -> list[MemberNote]:
+    """What is impossible (errors) or unlikely (warnings) in a family's composition, per member, in Dutch."""
+    notes: list[MemberNote] = []
+    if not members:
+        notes.append(MemberNote(None, "", "Voeg minstens één gezinslid toe."))
+    if len(members) > MAX_MEMBERS:
+        notes.append(
+            MemberNote(None, "", f"Een gezin heeft hoogstens {MAX_MEMBERS} gezinsleden; u gaf er {len(members)}.")
+        )
+        return notes
+    impossible = set()
+    for i, m in enumerate(members):
+        if m.birth_date > today:
+            notes.append(MemberNote(i, "birth_date", f"De geboortedatum van {m.first_name} ligt in de toekomst."))
+        elif m.birth_date < EARLIEST:
+            notes.append(
+                MemberNote(
+                    i,
+                    "birth_date",
+                    f"De geboortedatum van {m.first_name} ligt vóór {EARLIEST:%Y}: controleer het jaar.",
+                )
+            )
+        else:
+            continue
+        impossible.add(i)
+    for i, m in enumerate(members):
+        if i in impossible:
+            continue
+        years = age(m.birth_date, today)
+        if m.relation == "parent" and years < ADULT_AGE:
+            notes.append(
+                MemberNote(i, "birth_date", f"{m.first_name} is {years} jaar en als ouder opgegeven. Klopt dit?", True)
+            )
+        elif years > MAX_AGE:
+            notes.append(MemberNote(i, "birth_date", f"{m.first_name} zou {years} jaar oud zijn. Klopt dit?", True))
+    parents = [(i, m) for i, m in enumerate(members) if m.relation == "parent" and i not in impossible]
+    for i, child in enumerate(members):
+        if child.relation != "child" or i in impossible or not parents:
+            continue
+        _, youngest = max(parents, key=lambda pair: pair[1].birth_date)
+        if child.birth_date <= youngest.birth_date:
+            notes.append(
+                MemberNote(
+                    i,
+                    "birth_date",
+                    f"{child.first_name} is als kind opgegeven maar is niet jonger dan ouder {youngest.first_name}. "
+                    "Klopt dit?",
+                    True,
+                )
+            )
+        elif age(youngest.birth_date, child.birth_date) < MIN_PARENT_AGE_GAP:
+            gap = age(youngest.birth_date, child.birth_date)
+            notes.append(
+                MemberNote(
+                    i,
+                    "birth_date",
+                    f"{youngest.first_name} was {gap} jaar bij de geboorte van {child.first_name}. Klopt dit?",
+                    True,
+                )
+            )
+    return notes
+
+
+def blocking(notes: Iterable[MemberNote], *, confirmed: Collection[int] = ()) -> list[MemberNote]:
+    """The notes that stop a registration: every error, and each warning about a member not in `confirmed`."""
+    return [n for n in notes if not n.warning or n.index not in confirmed]
+
+
 def age(birth_date: date, today: date) -> int:
     """Whole years on `today`: a birthday not reached yet this year does not count."""
     return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))

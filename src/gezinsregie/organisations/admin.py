@@ -10,6 +10,7 @@ from gezinsregie.organisations.models import (
     CooperationAgreement,
     EscalationRung,
     Municipality,
+    Neighbourhood,
     Organisation,
     PartnerType,
     PopulationEstimate,
@@ -17,9 +18,23 @@ from gezinsregie.organisations.models import (
 )
 
 
+class NeighbourhoodInline(admin.TabularInline):
+    model = Neighbourhood
+    extra = 1
+    verbose_name_plural = "Wijken (de lijst waaruit bij aanmelden gekozen wordt)"
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
     list_display = ["name", "cbs_code"]
+    search_fields = ["name"]
+    inlines = [NeighbourhoodInline]
+
+
+@admin.register(Neighbourhood)
+class NeighbourhoodAdmin(admin.ModelAdmin):
+    list_display = ["name", "municipality", "active"]
+    list_filter = ["municipality", "active"]
     search_fields = ["name"]
 
 

@@ -24,6 +24,26 @@ class Municipality(models.Model):
         return self.name
 
 
+class Neighbourhood(models.Model):
+    """A wijk of a municipality: the list the registration chooses from (issue 14 §3), so the population per wijk
+    (toetsingskader B1.a.2) counts the same wijk under one name, not under every spelling typed."""
+
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("gemeente"), on_delete=models.CASCADE, related_name="neighbourhoods"
+    )
+    name = models.CharField(_("naam"), max_length=80)
+    active = models.BooleanField(_("in gebruik"), default=True, help_text=_("Uit: niet meer te kiezen bij aanmelden."))
+
+    class Meta:
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+        ordering = ["municipality", "name"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="neighbourhood_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class PartnerType(models.Model):
     """A kind of partner the framework names ("Denk aan schuldhulpverlening, politie, ...")."""
 

@@ -19,6 +19,9 @@ from gezinsregie.organisations.models import Approach
 Permission = policy.Permission
 
 
+FIRST_ASSIGNMENT = "Eerste regisseur van het gezin."
+
+
 def coordinators_for(approach: Approach) -> QuerySet[User]:
     """Who can coordinate a family of this approach: coordinators of its partner organisations."""
     return User.objects.filter(
@@ -43,7 +46,8 @@ def coordinator_assign(
         )
     if coordinator.pk == family.coordinator_id:
         raise ValidationError({"coordinator": ["Deze persoon is al de regisseur van dit gezin."]})
-    if not reason.strip():
+    # A reason is owed for a handover, not for the first coordinator (issue 14 §3).
+    if family.coordinator_id and not reason.strip():
         raise ValidationError({"reason": ["Geef de reden van de overdracht."]})
     if family.started_on and assigned_on < family.started_on:
         raise ValidationError({"assigned_on": ["De regie kan niet vóór de start van de aanpak ingaan."]})
@@ -52,7 +56,7 @@ def coordinator_assign(
         coordinator=coordinator,
         previous=family.coordinator,
         assigned_on=assigned_on,
-        reason=reason.strip(),
+        reason=reason.strip() or FIRST_ASSIGNMENT,
         assigned_by=actor,
     )
     assignment.full_clean()

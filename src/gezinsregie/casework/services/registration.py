@@ -11,7 +11,7 @@ locked, so identical registrations at the same moment make one family (the other
 reference is the next number of a database sequence (casework.references, issue 11 §8).
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -289,12 +289,17 @@ def family_register(
     members: Sequence[rules.MemberInput],
     referral: ReferralInput,
     register_as_new: bool = False,
+    confirmed: Collection[int] = (),
 ) -> Family | PendingReferral:
     """Aanmelding of a new family: the new Family, or a PendingReferral when it may be a family the registrant may
-    not see. Raises DuplicateFamilyError naming only known families the registrant may see, unless confirmed new."""
+    not see. Raises DuplicateFamilyError naming only known families the registrant may see, unless confirmed new.
+
+    An unlikely composition (a parent under 18, a child older than a parent) is refused unless the registrant
+    confirmed it for that member: `confirmed` holds the indices of the members whose warnings were confirmed."""
     policy.ensure(actor, Permission.REGISTER, approach)
     _validate_referral(approach, referral)
-    problems = rules.member_problems(list(members), today=_today())
+    notes = rules.blocking(rules.member_notes(list(members), today=_today()), confirmed=confirmed)
+    problems = [note.message for note in notes]
     if problems:
         raise ValidationError({"members": problems})
     _check_bsn(approach, members)

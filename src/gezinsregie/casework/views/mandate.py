@@ -51,7 +51,7 @@ class MandateForm(django_forms.Form):
     granted_on = django_forms.DateField(label="Getekend op", widget=forms.DATE, validators=[SaneDate(future=False)])
     expires_on = django_forms.DateField(label="Geldig tot en met", widget=forms.DATE)
     scan = django_forms.FileField(
-        label="Scan van de machtiging (pdf of afbeelding, optioneel)", required=False, validators=[uploads.check_scan]
+        label="Scan van de machtiging (pdf of afbeelding)", required=False, validators=[uploads.check_scan]
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

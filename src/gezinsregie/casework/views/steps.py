@@ -1,5 +1,6 @@
 """Casework screens. Each view: fetch the family through the policy, bind a form, call one service."""
 
+from datetime import date
 from pathlib import Path
 from uuid import UUID
 
@@ -7,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.forms import Form
+from django.forms import BaseFormSet, Form
 from django.forms.utils import ErrorDict
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -31,6 +32,37 @@ def _without_errors(*bound_forms: Form) -> None:
     """Bound forms that show what was typed but are not validated yet (adding a row is not submitting)."""
     for bound in bound_forms:
         setattr(bound, "_errors", ErrorDict())  # noqa: B010 - read by Form.errors; set = "validated"
+
+
+def _members_plausible(members: BaseFormSet, today: date) -> bool:
+    """Issue 14 §3: the composition checked per member, each error and warning beside its member; a warning
+    ("Klopt dit?") stops the form until the registrant confirms it for that member. True: nothing stops it."""
+    rows = [f for f in members.forms if f.cleaned_data]
+    confirmed = {i for i, f in enumerate(rows) if f.confirmed}
+    notes = rules.blocking(rules.member_notes([f.member() for f in rows], today=today), confirmed=confirmed)
+    for note in notes:
+        if note.index is None:
+            members.non_form_errors().append(note.message)
+            continue
+        row = rows[note.index]
+        if note.warning:
+            row.ask_confirmation()
+        row.add_error(note.field or None, note.message)
+    return not notes
+
+
+def _all_valid(form: Form, members: BaseFormSet, today: date) -> bool:
+    """Every check at once, so the error summary lists all that is wrong, not the first form's errors only."""
+    form_valid = form.is_valid()
+    members_valid = members.is_valid() and _members_plausible(members, today)
+    return form_valid and members_valid
+
+
+def _members_errors(members: BaseFormSet, error: ValidationError) -> None:
+    """A service's error about the members (e.g. the BSN) goes to the members, not under "Gezin"."""
+    if hasattr(error, "error_dict") and "members" in error.error_dict:
+        for message in ValidationError(error.error_dict.pop("members")).messages:
+            members.non_form_errors().append(message)
 
 
 @login_required
@@ -61,8 +93,10 @@ def register(request: HttpRequest) -> HttpResponse:
         members = forms.MemberFormSet(data, prefix="lid", form_kwargs=bsn_allowed)
         _without_errors(form, *members.forms)
         setattr(members, "_non_form_errors", members.error_class())  # noqa: B010 - same: no validation yet
-    elif request.method == "POST" and form.is_valid() and members.is_valid():
-        member_input = [rules.MemberInput(**m) for m in members.cleaned_data if m]
+    elif request.method == "POST" and _all_valid(form, members, today):
+        rows = [f for f in members.forms if f.cleaned_data]
+        member_input = [f.member() for f in rows]
+        confirmed = {i for i, f in enumerate(rows) if f.confirmed}
         referral = services.ReferralInput(
             source=form.cleaned_data["source"],
             reason=form.cleaned_data["reason"],
@@ -105,11 +139,13 @@ def register(request: HttpRequest) -> HttpResponse:
                 members=member_input,
                 referral=referral,
                 register_as_new=request.POST.get("toch_nieuw") == "1",
+                confirmed=confirmed,
             )
         except services.DuplicateFamilyError as duplicate:  # only families the registrant may see
             matches = duplicate.matches
             audit.record_many(actor=actor, action="family.duplicate_shown", families=matches)
         except ValidationError as error:
+            _members_errors(members, error)
             apply_errors(form, error)
         else:
             if isinstance(result, Family) and policy.can(actor, Permission.VIEW, result):

@@ -22,6 +22,7 @@ from gezinsregie.demo.seed.families import _coordinator_for, _demo_family
 from gezinsregie.demo.seed.inspections import demo_inspections
 from gezinsregie.demo.seed.names import (
     MUNICIPALITY,
+    NEIGHBOURHOODS,
     PARTNERS,
     STATES,
 )
@@ -35,6 +36,7 @@ from gezinsregie.frameworks.models import Framework, LifeDomainSet
 from gezinsregie.organisations.models import (
     Approach,
     Municipality,
+    Neighbourhood,
     Organisation,
     OrganisationKind,
     PartnerType,
@@ -83,6 +85,7 @@ def demo_load() -> DemoWorld:
     today = timezone.localdate()
     framework = Framework.objects.get(key="stj-ggsr-2013")
     municipality = Municipality.objects.create(name=MUNICIPALITY, cbs_code="9999")
+    Neighbourhood.objects.bulk_create(Neighbourhood(municipality=municipality, name=name) for name in NEIGHBOURHOODS)
     gemeente = Organisation.objects.create(
         name="Gemeente Zeldenbroek", kind=OrganisationKind.MUNICIPALITY, municipality=municipality
     )
