@@ -261,3 +261,39 @@ def builds_network(*, domain_key: str, description: str) -> bool:
     the network with building, widening or strengthening it, or "stut en steun" (Maastricht §4.3 found such a
     goal under 'Praktisch functioneren'). "Met steun uit het netwerk" alone is not building one."""
     return domain_key in NETWORK_DOMAIN_KEYS or bool(_BUILDS_NETWORK.search(description))
+
+
+# --- why a professional does not see a family they had a relation with (issue 14 §4) ---------------------------
+# Only ever asked for a family the professional registered or works with (policy VIEW_REFERRAL_STATUS): no
+# existence oracle for anyone else (docs/security.md §6). The first reason that holds is the true one.
+
+
+def hidden_reason(
+    *,
+    left: bool,
+    closed: bool,
+    involvement_ended_on: date | None,
+    involvement_end_reason: str,
+    involved: bool,
+    consent_signed: bool,
+    consent_withdrawn_on: date | None,
+    consent_in_force: bool,
+    consent_covers_organisation: bool,
+) -> str:
+    """The reason in plain Dutch why the family is not visible to the professional."""
+    if closed:
+        return "Het gezin is afgesloten; alleen wie de nazorg houdt, ziet het nog."
+    if left:
+        return "Het gezin is uit de aanpak en in nazorg; alleen wie de nazorg houdt, ziet het nog."
+    if involvement_ended_on is not None and not involved:
+        why = f" ({involvement_end_reason})" if involvement_end_reason else ""
+        return f"Uw betrokkenheid is beëindigd op {involvement_ended_on:%d-%m-%Y}{why}."
+    if not involved:
+        return "U heeft het gezin aangemeld, maar bent (nog) niet bij het gezin betrokken."
+    if consent_withdrawn_on is not None and not consent_in_force:
+        return f"Het gezin heeft zijn toestemming ingetrokken op {consent_withdrawn_on:%d-%m-%Y}."
+    if not consent_signed:
+        return "Er is nog geen toestemmingsverklaring van het gezin."
+    if not consent_covers_organisation:
+        return "De toestemmingsverklaring van het gezin noemt uw organisatie niet."
+    return "U ziet dit gezin niet: vraag de regisseur waarom."

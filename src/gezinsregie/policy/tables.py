@@ -136,6 +136,12 @@ def _referred_or_involved(actor: User, m: Membership, today: date) -> Q:
     return referred | _involved(actor, m, today)
 
 
+def _coordinated_or_referred(actor: User, m: Membership, today: date) -> Q:
+    # issue 14 §4: a coordinator who registers a family follows its status, as a registering professional does
+    referred = Q(Exists(Referral.objects.filter(family=OuterRef("pk"), referred_by=actor)))
+    return _coordinated(actor, m, today) | referred
+
+
 def _mandated(actor: User, m: Membership, today: date) -> Q:
     return Q(
         Exists(
@@ -161,7 +167,7 @@ FAMILY_RULES: dict[tuple[str, Permission], FamilyRule] = {
     (Role.COORDINATOR, A.VIEW): _coordinated,
     (Role.COORDINATOR, A.EDIT): _coordinating,
     (Role.COORDINATOR, A.VIEW_LOG): _coordinated,
-    (Role.COORDINATOR, A.VIEW_REFERRAL_STATUS): _coordinated,
+    (Role.COORDINATOR, A.VIEW_REFERRAL_STATUS): _coordinated_or_referred,
     (Role.PROCESS_MANAGER, A.VIEW): _in_approach,
     (Role.PROCESS_MANAGER, A.EDIT): _in_approach,
     (Role.PROCESS_MANAGER, A.TRIAGE): _awaiting_triage_in_approach,

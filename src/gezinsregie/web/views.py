@@ -20,6 +20,7 @@ from gezinsregie.casework.models import Family
 from gezinsregie.common.charts import bar_chart
 from gezinsregie.common.counts import CountRow, disclosed, disclosed_rows
 from gezinsregie.trajectory import selectors as trajectory_selectors
+from gezinsregie.web import selectors as web_selectors
 
 Permission = policy.Permission
 START_LIST_LIMIT = 50
@@ -30,8 +31,10 @@ def start(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     roles = {m.role for m in policy.memberships_of(actor)}  # read once per request, with the policy
     context: dict[str, Any] = {"roles": roles}
+    today = timezone.localdate()
     if Role.COORDINATOR in roles:
         context["caseload"] = list(selectors.caseload(actor=actor)[:START_LIST_LIMIT])
+        context["registered"] = web_selectors.registered_by(actor=actor, limit=START_LIST_LIMIT)
     if Role.PROCESS_MANAGER in roles:
         families = list(selectors.approach_families(actor=actor)[:START_LIST_LIMIT])
         context["approach_families"] = families
@@ -47,9 +50,20 @@ def start(request: HttpRequest) -> HttpResponse:
         context["invitations"] = policy.invitation_list(actor)
         context["own_actions"] = selectors.own_actions(actor=actor, limit=START_LIST_LIMIT)
         context["own_checkins"] = trajectory_selectors.checkins_of_watcher(actor=actor, limit=START_LIST_LIMIT)
-        context["referral_status"] = list(selectors.own_referrals_status_only(actor=actor))
+        # issue 14 §4: the true reason a family is not visible, only for families the professional has a relation with
+        context["referral_status"] = web_selectors.hidden_reasons(
+            list(
+                selectors.own_referrals_status_only(actor=actor).prefetch_related(
+                    "involvements", "consents__organisations"
+                )
+            ),
+            actor=actor,
+            organisation_ids={m.organisation_id for m in policy.memberships_of(actor) if m.role == Role.PROFESSIONAL},
+            today=today,
+        )
     if Role.INSPECTOR in roles:
         context["mandated"] = list(selectors.mandated_families(actor=actor))
+        context["open_inspections"] = web_selectors.open_inspections(actor=actor)
     if policy.can(actor, Permission.VIEW_POPULATION):
         approaches = policy.approaches_for(actor, Permission.VIEW_POPULATION)
         context["population_approaches"] = list(approaches)
@@ -92,7 +106,7 @@ def family_actions(actor: Any, family: Family) -> list[dict[str, str]]:
     ]
     allowed = {action for action in {c[0] for c in candidates} if policy.can(actor, action, family)}
     return [
-        {"url": reverse(name, kwargs={"family_id": family.pk}), "label": label}
+        {"url": reverse(name, kwargs={"family_id": family.pk}), "label": label, "name": name}
         for action, name, label in candidates
         if action in allowed
     ]
@@ -100,23 +114,31 @@ def family_actions(actor: Any, family: Family) -> list[dict[str, str]]:
 
 @login_required
 def family_detail(request: HttpRequest, family_id: UUID) -> HttpResponse:
-    family = policy.access_family(actor_of(request), family_id, action=Permission.VIEW)
     actor = actor_of(request)
+    family = policy.access_family(actor, family_id, action=Permission.VIEW)
+    today = timezone.localdate()
+    actions = family_actions(actor, family)
+    unmet = [
+        (key, result.evidence)
+        for key, result in assessment_selectors.family_assessment(actor=actor, family=family).items()
+        if result.outcome == Outcome.NOT_MET
+    ]
+    members = web_selectors.members_with_ages(family, today=today)
     context = {
         "family": family,
-        "actions": family_actions(actor, family),
-        "attention": [
-            (key, result)
-            for key, result in assessment_selectors.family_assessment(actor=actor, family=family).items()
-            if result.outcome == Outcome.NOT_MET
-        ],
-        "members": (members := list(family.members.all())),
+        "actions": actions,
+        # issue 14 §4: what needs attention as a to-do list in words, each with the link where to act
+        "attention": web_selectors.attention_list(unmet, {a["name"]: a["url"] for a in actions}),
+        "members": members,
+        "plan": web_selectors.plan_summary(family, today=today),
+        "consent_summary": web_selectors.consent_summary(family, today=today),
         # issue 12 §12: the BSN masked for everyone; in full only after 'Toon BSN' (VIEW_BSN, logged)
-        "shows_bsn": family.approach.bsn_allowed or any(m.bsn for m in members),
+        "shows_bsn": family.approach.bsn_allowed or any(row.member.bsn for row in members),
         "may_view_bsn": policy.can(actor, Permission.VIEW_BSN, family),
         "referrals": family.referrals.select_related("organisation", "referred_by").prefetch_related("domains"),
         "consents": family.consents.prefetch_related("organisations"),
         "involvements": family.involvements.working().select_related("user", "organisation"),
+        "today": today,
     }
     return render(request, "web/family_detail.html", context)
 

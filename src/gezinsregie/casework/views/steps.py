@@ -18,7 +18,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit import services as audit
 from gezinsregie.casework import forms, rules, selectors, services
-from gezinsregie.casework.models import Family, MemberRelation
+from gezinsregie.casework.models import Family, MemberRelation, ScoreMoment
 from gezinsregie.casework.views import analysis_edit
 from gezinsregie.common.forms import apply_errors
 from gezinsregie.common.idempotency import idempotent
@@ -252,8 +252,13 @@ def analysis(request: HttpRequest, family_id: UUID) -> HttpResponse:
     problem_form = forms.ProblemForm(
         request.POST if "probleem" in request.POST else None, family=family, initial={"identified_on": today}
     )
+    # the stored scores pre-filled (issue 14 §3): the latest family score per domain, to change what moved
+    intake = family.scores.filter(member__isnull=True, moment=ScoreMoment.INTAKE).order_by("scored_on", "pk")
+    latest = {s.domain_id: s.score for s in intake}
     scores_form = forms.ScoresForm(
-        request.POST if "scores" in request.POST else None, family=family, initial={"scored_on": today}
+        request.POST if "scores" in request.POST else None,
+        family=family,
+        initial={"scored_on": today, **{f"domain_{domain}": score for domain, score in latest.items()}},
     )
     if request.method == "POST":
         if not can_edit:
