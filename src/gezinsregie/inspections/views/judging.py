@@ -17,7 +17,13 @@ from gezinsregie.inspections.models import (
     Inspection,
     Judgement,
 )
-from gezinsregie.inspections.selectors.judging import FromData, data_evidence
+from gezinsregie.inspections.selectors.judging import (
+    CriterionGroup,
+    FromData,
+    IndicatorRow,
+    ThemeGroup,
+    data_evidence,
+)
 
 Permission = policy.Permission
 
@@ -30,6 +36,27 @@ def _from_data(request: HttpRequest, inspection: Inspection) -> dict[str, FromDa
     return data_evidence(actor_of(request), inspection)
 
 
+DISAGREEMENT = "verschil"  # ?toon=verschil: only the indicators the respondents (or the families) differ on
+
+
+def disagrees(row: IndicatorRow) -> bool:
+    """Policy level: the respondents gave different answers; case level: the families were judged differently."""
+    if row.summary is not None:
+        return row.summary.disagreement
+    return len({f.judgement for _review, f in row.family_findings if f is not None and f.judgement}) > 1
+
+
+def only_disagreement(themes: list[ThemeGroup[IndicatorRow]]) -> list[ThemeGroup[IndicatorRow]]:
+    """The judging tree with only the indicators with disagreement (issue 14 §4), empty groups left out."""
+    kept = []
+    for theme in themes:
+        criteria = [CriterionGroup(b.criterion, [r for r in b.rows if disagrees(r)]) for b in theme.criteria]
+        criteria = [b for b in criteria if b.rows]
+        if criteria:
+            kept.append(ThemeGroup(theme.theme, criteria))
+    return kept
+
+
 @login_required
 def judge(request: HttpRequest, inspection_id: int) -> HttpResponse:
     actor = actor_of(request)
@@ -38,14 +65,18 @@ def judge(request: HttpRequest, inspection_id: int) -> HttpResponse:
         raise Http404
     visible = policy.inspections_for(actor, Permission.VIEW_INSPECTION)
     comparison = selectors.comparison(inspection, visible=visible)
+    themes = selectors.judging_tree(
+        inspection,
+        earlier=selectors.earlier_by_indicator(comparison),
+        from_data=_from_data(request, inspection),
+        carried=selectors.carried_forward(inspection),
+    )
+    filtered = request.GET.get("toon") == DISAGREEMENT
     context = {
         "inspection": inspection,
-        "themes": selectors.judging_tree(
-            inspection,
-            earlier=selectors.earlier_by_indicator(comparison),
-            from_data=_from_data(request, inspection),
-            carried=selectors.carried_forward(inspection),
-        ),
+        "themes": only_disagreement(themes) if filtered else themes,
+        "only_disagreement": filtered,
+        "disagreement_count": sum(disagrees(r) for t in themes for b in t.criteria for r in b.rows),
         "respondents": selectors.submitted_respondents(inspection),
         "reviews": selectors.reviews_of(inspection),
         "previous": comparison.earlier if comparison else None,
