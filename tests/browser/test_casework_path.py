@@ -29,7 +29,7 @@ def test_from_registration_to_a_living_plan_and_the_family_summary(
     page.get_by_role("link", name="Gezin aanmelden").click()
     page.get_by_role("link", name=re.compile("Integrale Aanpak Veiligheidshuis")).click()
     page.get_by_label("Naam van het gezin").fill("Gezin Zonneveld")
-    page.get_by_label("Wijk").fill("Havenkwartier")
+    page.get_by_label("Wijk").select_option("Havenkwartier")  # the municipality's list of wijken
     page.get_by_label("Bron van de aanmelding").select_option("school")
     page.get_by_label("Reden van aanmelding").fill("Kinderen komen vaak niet op school; moeder is overbelast.")
     page.get_by_label("Wonen/huishouding").check()
