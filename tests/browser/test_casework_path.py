@@ -94,8 +94,9 @@ def test_from_registration_to_a_living_plan_and_the_family_summary(
 
     page.get_by_role("link", name="Terug naar het gezin").click()
     page.get_by_role("link", name="Regisseur").click()
-    page.get_by_label("Regisseur").select_option(label="Fleur Jansen (Maatschappelijk werk De Schakel)")
-    page.get_by_label("Reden (bij overdracht: waarom)").fill("Eerste regisseur; kent de school.")
+    fleur = page.get_by_label("Regisseur").locator("option", has_text="Fleur Jansen (Maatschappelijk werk De Schakel, ")
+    page.get_by_label("Regisseur").select_option(fleur.get_attribute("value"))  # her caseload beside her name
+    page.get_by_label("Toelichting").fill("Eerste regisseur; kent de school.")  # a first one owes no reason
     page.get_by_role("button", name="Regisseur toewijzen").click()
     expect(page.get_by_role("status").first).to_contain_text("Fleur Jansen is nu de regisseur")
 

@@ -13,8 +13,8 @@ def test_indicators_about_the_same_place_become_one_todo_with_each_evidence_once
         ]
     )
     assert [(t.text, t.url_name) for t in result] == [
-        ("Werk het gezinsplan bij: een doel voor elk probleem, acties op tijd", "plans:detail"),
-        ("Wijs een regisseur toe", "casework:coordinator"),
+        ("Werk het plan bij: een doel voor elk probleem, acties op tijd", "plans:detail"),
+        ("Wijs iemand aan die de regie voert", "casework:coordinator"),
     ]
     assert result[0].evidence == ("2 problemen zonder doel.", "Er is geen plan.")
 
@@ -23,6 +23,13 @@ def test_no_todo_shows_a_framework_code() -> None:
     every = todos.todos((key, "") for key in todos.TODO_OF)
     assert every and all("C1" not in t.text and "." not in t.text.rstrip(".") for t in every)
     assert len({t.text for t in every}) == len(every)
+
+
+def test_no_todo_has_the_name_of_a_button_of_the_family_page() -> None:
+    buttons = ["prioriteren", "probleemanalyse", "gezinsplan", "toestemming", "regisseur", "betrokkenen"]
+    buttons += ["contactmomenten", "sociaal netwerk", "zorgvragen", "opschalingen", "traject en nazorg"]
+    every = todos.todos((key, "") for key in todos.TODO_OF)
+    assert not [(t.text, b) for t in every for b in buttons if b in t.text.lower()]
 
 
 def test_an_unknown_indicator_still_gets_a_place_to_act() -> None:

@@ -111,19 +111,17 @@ def hidden_reasons(
 # --- the start page ------------------------------------------------------------------------------------------
 
 
-def registered_by(*, actor: Any, limit: int) -> list[dict[str, Any]]:
-    """The families the coordinator registered (issue 14 §4), newest first: a link where they may see the family,
-    the status only where not (policy VIEW_REFERRAL_STATUS: coordinated or registered by them)."""
-    families = list(
-        policy.family_list(actor, Permission.VIEW_REFERRAL_STATUS, roles=(Role.COORDINATOR,), what="family.list")
+def registered_by(*, actor: Any, limit: int) -> list[Family]:
+    """The families the coordinator registered and does not coordinate (issue 14 §4), newest first, by reference
+    and status only (policy VIEW_REFERRAL_STATUS); the ones they coordinate are in their caseload already."""
+    return list(
+        policy.family_list(actor, Permission.VIEW_REFERRAL_STATUS, roles=(Role.COORDINATOR,))
         .filter(referrals__referred_by=actor)
+        .exclude(coordinator=actor)
         .distinct()
+        .only("id", "reference", "status", "registered_on")
         .order_by("-registered_on", "reference")[:limit]
     )
-    visible = set(
-        policy.families_for(actor, Permission.VIEW).filter(pk__in=[f.pk for f in families]).values_list("pk", flat=True)
-    )
-    return [{"family": f, "visible": f.pk in visible} for f in families]
 
 
 def open_inspections(*, actor: Any) -> list[dict[str, Any]]:

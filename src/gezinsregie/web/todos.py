@@ -15,29 +15,31 @@ class Todo:
     evidence: tuple[str, ...]  # what the casework data says, once each
 
 
-# One to-do per place to act; several indicators (toetsingskader case level) lead to the same to-do.
+# One to-do per place to act; several indicators (toetsingskader case level) lead to the same to-do. The words
+# differ from the labels of the family page's buttons (Gezinsplan, Regisseur, Toestemming, ...): a link is
+# found by its name, and two links of one name to one place read as a repeat.
 TODO_OF: dict[str, tuple[str, str]] = {}
 for _keys, _todo in [
     (("C1.a.2", "C1.a.3"), ("Beslis over de aanmelding en start de aanpak", "casework:triage")),
     (
         ("C1.a.1", "C2.a.1", "C2.b.1", "C3.a.1", "C3.a.4"),
-        ("Maak de probleemanalyse af, samen met het gezin", "casework:analysis"),
+        ("Maak de analyse van de problemen af, samen met het gezin", "casework:analysis"),
     ),
     (
         ("C2.a.2", "C2.a.3", "C3.a.2", "C3.a.3", "C4.b.2"),
-        ("Werk het gezinsplan bij: een doel voor elk probleem, acties op tijd", "plans:detail"),
+        ("Werk het plan bij: een doel voor elk probleem, acties op tijd", "plans:detail"),
     ),
     (("C2.b.2", "C5.b.2", "C5.b.3"), ("Regel de zorg die het gezin nodig heeft", "casework:care")),
     (("C2.c.1", "C2.c.2", "C2.c.3"), ("Breng het sociale netwerk in kaart en geef het een rol", "casework:network")),
     (("C2.a.4", "C3.a.5"), ("Evalueer de resultaten met het gezin", "trajectory:overview")),
     (("C5.a.1", "C5.b.1", "C5.c.1"), ("Regel de afsluiting en de nazorg", "trajectory:overview")),
     (("C3.b.1", "C3.b.2"), ("Houd contact met het gezin en leg het vast", "casework:contacts")),
-    (("C4.a.1", "C4.a.2"), ("Wijs een regisseur toe", "casework:coordinator")),
+    (("C4.a.1", "C4.a.2"), ("Wijs iemand aan die de regie voert", "casework:coordinator")),
     (("C4.a.3", "C4.a.4", "C4.b.1"), ("Betrek de netwerkpartners die nodig zijn", "casework:involvements")),
     (("C4.a.5",), ("Schaal op waar de zorg stagneert", "casework:escalations")),
     (
         ("C4.c.1", "C4.c.2"),
-        ("Leg de toestemming van het gezin vast, zodat informatie gedeeld mag worden", "casework:consent"),
+        ("Laat het gezin tekenen voor het delen van informatie", "casework:consent"),
     ),
 ]:
     for _key in _keys:
