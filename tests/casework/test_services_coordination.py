@@ -12,10 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.casework import services
+from gezinsregie.casework.forms import CoordinatorForm
 from gezinsregie.casework.models import (
     CoordinatorAssignment,
     Family,
 )
+from gezinsregie.casework.services import coordination
 from tests.casework.service_helpers import COORD, INTAKE, PM, PROF, A, log_actions, today, user_with
 from tests.factories import (
     FamilyFactory,
@@ -126,3 +128,26 @@ def test_a_coordinator_of_an_organisation_outside_the_approach_is_refused(world)
     with pytest.raises(ValidationError):
         assign(world, family, outsider)
     assert not policy.can(outsider, A.VIEW, family)
+
+
+def test_a_first_coordinator_needs_no_reason_a_handover_does(world, new_coordinator):
+    family = world.family("triage")
+    assert family.coordinator is None
+    first = assign(world, family, new_coordinator, reason="")
+    assert (first.previous, first.reason) == (None, coordination.FIRST_ASSIGNMENT)
+
+    with pytest.raises(ValidationError) as refused:
+        assign(world, family, world.user(COORD), reason="  ")
+    assert refused.value.message_dict == {"reason": ["Geef de reden van de overdracht."]}
+
+
+def test_the_assignment_form_shows_each_coordinators_caseload_and_asks_a_reason_only_at_a_handover(
+    world, new_coordinator
+):
+    first = CoordinatorForm(family=world.family("triage"))
+    labels = {c: first.fields["coordinator"].label_from_instance(c) for c in first.fields["coordinator"].queryset}
+    carried = Family.objects.filter(coordinator=world.user(COORD)).exclude(status="closed").count()
+    assert labels[new_coordinator] == f"Karin Nieuwenhuis ({world.coordinator_org}, 0 gezinnen)"
+    assert labels[world.user(COORD)].endswith(f", {carried} gezin)" if carried == 1 else f", {carried} gezinnen)")
+    assert not first.fields["reason"].required
+    assert CoordinatorForm(family=world.family("coordinated")).fields["reason"].required

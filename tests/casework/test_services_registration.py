@@ -30,7 +30,7 @@ from gezinsregie.casework.references import family_reference_resync
 from gezinsregie.casework.rules import MemberInput
 from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.notifications.models import Notification
-from gezinsregie.organisations.models import Approach
+from gezinsregie.organisations.models import Approach, Neighbourhood
 from tests.casework.service_helpers import INTAKE, PM, PROF, log_actions, today, written
 from tests.factories import (
     FamilyFactory,
@@ -394,3 +394,33 @@ def test_a_referral_for_a_known_family_is_validated(world):
     known.refresh_from_db()
     assert known.status == FamilyStatus.CLOSED
     assert known.referrals.count() == 0
+
+
+# --- issue 14 §3: the wijk from the municipality's list, unlikely members confirmed ------------------------------
+
+
+def test_where_the_municipality_keeps_a_list_the_wijk_is_one_of_it(world):
+    Neighbourhood.objects.create(municipality=world.approach.municipality, name="Noord")
+    Neighbourhood.objects.create(municipality=world.approach.municipality, name="Oud", active=False)
+    with pytest.raises(ValidationError) as refused:
+        register(world, neighbourhood="Noordhoek")
+    assert refused.value.message_dict == {"neighbourhood": ["Kies een wijk uit de lijst van de gemeente."]}
+    with pytest.raises(ValidationError):
+        register(world, neighbourhood="Oud")  # no longer in use: not chosen for a new family
+    assert register(world, neighbourhood="Noord").neighbourhood == "Noord"
+
+
+def test_without_a_list_any_wijk_is_taken_as_typed(world):
+    assert register(world, neighbourhood="Het Nieuwe Dorp").neighbourhood == "Het Nieuwe Dorp"
+
+
+def test_an_unlikely_member_is_refused_until_confirmed_for_that_member(world):
+    young = MemberInput(first_name="Lisa", last_name="Zwartbroek", birth_date=date(2009, 6, 1), relation="parent")
+    baby = MemberInput(first_name="Noor", last_name="Zwartbroek", birth_date=date(2025, 10, 1), relation="child")
+    with pytest.raises(ValidationError) as refused:
+        register(world, members=[young, baby])
+    assert refused.value.message_dict["members"] == ["Lisa is 16 jaar en als ouder opgegeven. Klopt dit?"]
+    with pytest.raises(ValidationError):
+        register(world, members=[young, baby], confirmed={1})  # another member's confirmation does not count
+    family = register(world, members=[young, baby], confirmed={0})
+    assert family.members.count() == 2

@@ -138,6 +138,14 @@ def _check_bsn(approach: Approach, members: Sequence[rules.MemberInput]) -> None
         raise ValidationError({"members": problems})
 
 
+def _check_neighbourhood(approach: Approach, neighbourhood: str) -> None:
+    """Issue 14 §3: where the municipality keeps a list of its wijken, the wijk is one of them (or none), so the
+    population per wijk counts each under one name; without a list any name is taken as typed."""
+    wijken = set(approach.municipality.neighbourhoods.filter(active=True).values_list("name", flat=True))
+    if wijken and neighbourhood.strip() and neighbourhood.strip() not in wijken:
+        raise ValidationError({"neighbourhood": ["Kies een wijk uit de lijst van de gemeente."]})
+
+
 def _validate_referral(approach: Approach, referral: ReferralInput) -> None:
     errors: dict[str, list[str]] = {}
     if referral.referred_on > _today():
@@ -303,6 +311,7 @@ def family_register(
     if problems:
         raise ValidationError({"members": problems})
     _check_bsn(approach, members)
+    _check_neighbourhood(approach, neighbourhood)
     if not family_name.strip():
         raise ValidationError({"family_name": ["Geef de naam van het gezin."]})
     organisation = organisation_in_approach(actor, approach)

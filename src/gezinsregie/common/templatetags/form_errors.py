@@ -49,4 +49,7 @@ def summary_entries(*items: Any, formset_label: str = "") -> list[Entry]:
 def error_summary(*items: Any, formset_label: str = "", title: str = "") -> dict[str, Any]:
     """{% error_summary form %} or {% error_summary form members formset_label="Gezinslid" %}."""
     entries = summary_entries(*items, formset_label=formset_label)
-    return {"entries": entries, "count": len(entries), "title": title}
+    prefix = next((item.prefix for item in items if getattr(item, "prefix", None)), "")
+    # one id per summary, should a page show two forms with errors
+    heading_id = f"foutoverzicht-{prefix}" if prefix else "foutoverzicht"
+    return {"entries": entries, "count": len(entries), "title": title, "heading_id": heading_id}
