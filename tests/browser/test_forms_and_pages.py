@@ -254,7 +254,8 @@ def test_the_inspectors_start_page_lists_open_inspections_and_the_way_to_the_man
     page = login("inspecteur")
     listed = page.get_by_test_id("open-onderzoeken")
     for inspection in open_ones:
-        expect(listed.get_by_role("link", name=inspection.title)).to_be_visible()
+        name = f"{inspection.approach.name} {inspection.year}, {inspection.get_level_display()}"
+        expect(listed.get_by_role("link", name=name)).to_be_visible()
     case_level = open_ones.filter(level="case").first()
     if case_level is not None and case_level.status in {"draft", "judging"}:
         listed.get_by_role("link", name="Gemachtigde gezinnen bekijken en kiezen").first.click()
