@@ -15,6 +15,7 @@ from gezinsregie.accounts.models import Role
 from gezinsregie.audit import services
 from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.audit.services import ANONYMOUS
+from gezinsregie.common import csv_export
 from tests.audit.tampering import write_valid_entries
 from tests.factories import FamilyFactory
 
@@ -176,13 +177,21 @@ def test_the_csv_export_has_dutch_headers_semicolons_and_a_bom(officer, logged):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert f'filename="toegangslog-{family.reference}.csv"' in response["Content-Disposition"]
-    text = b"".join(response.streaming_content).decode("utf-8")
+    content = b"".join(response.streaming_content)
+    text = content.decode("utf-8")
     assert text.startswith("\ufeffTijdstip;Gebruikersnaam;Naam;Organisatie;In de rol van;Namens;Handeling;")
-    lines = text.strip().split("\r\n")
+    header, *rows = csv_export.read(content)
     coordinator, professional = logged.user(Role.COORDINATOR), logged.user(Role.PROFESSIONAL)
-    assert any(f";{coordinator.username};" in line and ";plan.goal_add;" in line for line in lines)
-    assert any(f";{professional.username};" in line and ";denied.edit;" in line for line in lines)  # the attempt
-    assert not any(logged.family("consented").reference in line for line in lines)
+    by = [dict(zip(header, row, strict=True)) for row in rows]
+    assert any(
+        r["Gebruikersnaam"] == coordinator.username and r["Handeling"] == "Doel toegevoegd aan het plan" for r in by
+    )
+    assert any(
+        r["Gebruikersnaam"] == professional.username and r["Handeling"] == "Geweigerd: gezin wijzigen" for r in by
+    )
+    assert all(r["Organisatie"] and r["In de rol van"] for r in by)  # the capacity on every row
+    assert not any("plan.goal_add" in line or "denied." in line or "casework." in line for line in text.splitlines())
+    assert not any(logged.family("consented").reference in line for line in text.splitlines())
     exported = AccessLogEntry.objects.get(action="log.export_csv")
     assert (exported.family_id, exported.user_id) == (family.pk, logged.user(Role.PRIVACY_OFFICER).pk)
 
@@ -199,7 +208,10 @@ def test_the_pdf_export_reads_as_the_log(officer, logged, tmp_path: Path):
     pdf.write_bytes(response.content)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert f"Toegangslog van gezin {family.reference}" in text
-    assert "plan.goal_add" in text and "denied.edit" in text
+    cells = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    words = " ".join(cells.split())  # in the order written (-raw); a cell's text may wrap over lines
+    assert "Doel toegevoegd aan het plan" in words and "Geweigerd: gezin wijzigen" in words
+    assert "plan.goal_add" not in words and "denied.edit" not in words and "casework.Family" not in words
     assert "inzageverzoek" in text
     assert AccessLogEntry.objects.filter(action="log.export_pdf", family_id=family.pk).count() == 1
 
@@ -218,5 +230,5 @@ def test_the_family_log_page_offers_the_exports_and_shows_attempts(officer, logg
     content = officer.get(reverse("audit:family", args=[family.pk])).content.decode()
 
     assert reverse("audit:family_pdf", args=[family.pk]) in content
-    assert "denied.edit" in content
+    assert "Geweigerd: gezin wijzigen" in content and "denied.edit" not in content  # the attempt, in words
     assert ANONYMOUS not in content

@@ -1,15 +1,15 @@
 """A family's access log for an access request (inzageverzoek, AVG art. 15 and NEN 7513): CSV and a readable PDF."""
 
-import csv
 from collections.abc import Iterable, Iterator
-from io import StringIO
 
 import weasyprint
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from gezinsregie.audit import wording
 from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.casework.models import Family
+from gezinsregie.common import csv_export
 
 HEADERS = (
     "Tijdstip",
@@ -24,19 +24,18 @@ HEADERS = (
     "IP-adres",
     "Kanaal",
 )
-BOM = "\ufeff"  # so that Excel reads the UTF-8 as UTF-8
 
 
-def _row(entry: AccessLogEntry) -> list[str]:
+def _row(entry: AccessLogEntry) -> list[object]:
     return [
-        timezone.localtime(entry.at).strftime("%d-%m-%Y %H:%M:%S"),
+        entry.at,
         entry.username,
         entry.user_display,
-        entry.organisation,
-        entry.role,
+        wording.organisation_words(organisation=entry.organisation, user_id=entry.user_id),
+        wording.role_words(role=entry.role, user_id=entry.user_id),
         entry.on_behalf_of,
-        entry.action,
-        entry.object_type,
+        wording.action_words(entry.action, entry.object_type),
+        wording.object_words(entry.object_type) if entry.object_type else "",
         entry.object_id,
         entry.ip_address or "",
         entry.get_channel_display(),
@@ -44,21 +43,8 @@ def _row(entry: AccessLogEntry) -> list[str]:
 
 
 def csv_lines(entries: Iterable[AccessLogEntry]) -> Iterator[str]:
-    """The CSV one line at a time (semicolon, Dutch headers, UTF-8 with BOM), for a streaming response."""
-    buffer = StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-
-    def take() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
-    writer.writerow(HEADERS)
-    yield BOM + take()
-    for entry in entries:
-        writer.writerow(_row(entry))
-        yield take()
+    """The CSV one line at a time (Dutch Excel: semicolon, Dutch headers and words, UTF-8 with BOM), streaming."""
+    return csv_export.lines(HEADERS, (_row(entry) for entry in entries))
 
 
 def pdf(*, family: Family, entries: list[AccessLogEntry], base_url: str) -> bytes:

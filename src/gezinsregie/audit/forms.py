@@ -1,15 +1,15 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from gezinsregie.audit import wording
+
 
 class LogSearchForm(forms.Form):
     """The privacy officer's search: by user, family, action and period; every field optional."""
 
     gebruiker = forms.CharField(label="Gebruiker (gebruikersnaam of id)", required=False, max_length=150)
     kenmerk = forms.CharField(label="Kenmerk van het gezin", required=False, max_length=20)
-    handeling = forms.CharField(
-        label="Handeling", required=False, max_length=60, help_text="bijvoorbeeld family.view, login of denied"
-    )
+    handeling = forms.ChoiceField(label="Handeling", required=False, choices=wording.search_choices)
     van = forms.DateField(label="Van", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     tot = forms.DateField(label="Tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from gezinsregie.casework.models import Family
 
 ANONYMOUS = "(anoniem)"
+SYSTEM_ORGANISATION = "Gezinsregie (het systeem zelf)"
+SYSTEM_ROLE = "systeemaccount"
 
 # Denials inside a transaction wait here: the refusal usually rolls that transaction back, and the entry with it.
 _pending: ContextVar[tuple[AccessLogEntry, ...]] = ContextVar("audit_pending_denials", default=())
@@ -30,6 +32,37 @@ def _where() -> dict[str, Any]:
     return {"ip_address": where.ip_address, "channel": where.channel, "path": where.path}
 
 
+def _memberships_of(actor: Any) -> "list[Membership]":
+    """The actor's active memberships: the policy's per-request list when it has read them, else from the database."""
+    if not getattr(actor, "is_authenticated", False) or getattr(actor, "pk", None) is None:
+        return []
+    cached = getattr(actor, "_policy_memberships", None)  # policy.memberships_of keeps them on the user object
+    if cached is not None:
+        return list(cached)
+    return list(actor.active_memberships())
+
+
+def _capacity(
+    actor: Any,
+    family: "Family | None",
+    membership: "Membership | None",
+    memberships: "list[Membership] | None" = None,
+) -> tuple[str, str]:
+    """Organisation and role for the entry (NEN 7513: in which capacity). The caller's membership when it names
+    one; otherwise the actor's membership in the family's approach, else their first one; a system account acts
+    as the system itself. Empty only for someone without any membership."""
+    if membership is None:
+        memberships = _memberships_of(actor) if memberships is None else memberships
+        if family is not None:
+            membership = next((m for m in memberships if m.approach_id == family.approach_id), None)
+        membership = membership or next(iter(memberships), None)
+    if membership is not None:
+        return str(membership.organisation), str(membership.get_role_display())
+    if getattr(actor, "is_system_account", False):
+        return SYSTEM_ORGANISATION, SYSTEM_ROLE
+    return "", ""
+
+
 def _entry(
     *,
     actor: "User",
@@ -37,13 +70,15 @@ def _entry(
     family: "Family | None",
     obj: models.Model | None,
     membership: "Membership | None",
+    memberships: "list[Membership] | None" = None,
 ) -> AccessLogEntry:
+    organisation, role = _capacity(actor, family, membership, memberships)
     return AccessLogEntry(
         user_id=actor.pk,
         username=actor.get_username(),
         user_display=str(actor),
-        organisation=str(membership.organisation) if membership else "",
-        role=membership.get_role_display() if membership else "",
+        organisation=organisation[:300],
+        role=role[:60],
         on_behalf_of=str(family.approach) if family is not None else "",
         family_id=family.pk if family is not None else None,
         family_reference=family.reference if family is not None else "",
@@ -71,8 +106,12 @@ def record_many(
     *, actor: "User", action: str, families: Iterable["Family"], membership: "Membership | None" = None
 ) -> None:
     """One entry per family shown, e.g. in a list: a list of names is a read of personal data too."""
+    known = _memberships_of(actor) if membership is None else []  # read once for the whole list
     AccessLogEntry.objects.bulk_create(
-        [_entry(actor=actor, action=action, family=f, obj=None, membership=membership) for f in families]
+        [
+            _entry(actor=actor, action=action, family=f, obj=None, membership=membership, memberships=known)
+            for f in families
+        ]
     )
 
 
@@ -83,10 +122,19 @@ def record_login(*, actor: "User", action: str = "login") -> AccessLogEntry:
 
 def record_login_failed(*, username: str, user_id: int | None) -> AccessLogEntry:
     """A failed login: the name typed (which may not exist) and, when it does, whose account it is."""
+    organisation, role = "", ""
+    if user_id is not None:
+        from gezinsregie.accounts.models import User
+
+        owner = User.objects.filter(pk=user_id).first()
+        if owner is not None:
+            organisation, role = _capacity(owner, None, None)
     entry = AccessLogEntry(
         user_id=user_id,
         username=username[:150] or ANONYMOUS,
         user_display="",
+        organisation=organisation[:300],
+        role=role[:60],
         action="login.failed",
         **_where(),
     )
@@ -118,10 +166,13 @@ def record_denial(*, actor: Any, permission: str, obj: models.Model | None = Non
         except ValueError:
             family_id = None
     known = getattr(actor, "is_authenticated", False)
+    organisation, role = _capacity(actor, None, None) if known else ("", "")
     entry = AccessLogEntry(
         user_id=actor.pk if known else None,
         username=actor.get_username() if known else ANONYMOUS,
         user_display=str(actor) if known else "",
+        organisation=organisation[:300],
+        role=role[:60],
         family_id=family_id if isinstance(family_id, uuid.UUID) else None,
         action=f"denied.{permission}"[:60],
         object_type=obj._meta.label if obj is not None else "",
