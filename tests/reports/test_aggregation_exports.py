@@ -1,6 +1,5 @@
 """The aggregate report's numbers as CSV and XLSX: read back with the csv module and openpyxl."""
 
-import csv
 import io
 
 import openpyxl
@@ -9,8 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from gezinsregie.accounts.models import Role
+from gezinsregie.common import csv_export
 from gezinsregie.frameworks.models import Indicator
-from gezinsregie.reports.aggregate.exports import COLUMNS
+from gezinsregie.reports.aggregate.exports import COLUMNS, HEADERS
 from tests.reports.aggregation_world import World, build_world, publish_scenario
 
 
@@ -33,9 +33,9 @@ def csv_rows(world: World, **params: str) -> list[dict[str, str]]:
     content_type, content, disposition = download(world, "reports:aggregate_csv", **params)
     assert content_type == "text/csv; charset=utf-8"
     assert disposition.startswith("attachment;") and ".csv" in disposition
-    reader = csv.DictReader(io.StringIO(content.decode("utf-8")))
-    assert reader.fieldnames == COLUMNS
-    return list(reader)
+    header, *rows = csv_export.read(content)  # Dutch Excel: BOM, semicolons
+    assert header == [HEADERS[c] for c in COLUMNS]  # Dutch column names
+    return [dict(zip(COLUMNS, row, strict=True)) for row in rows]
 
 
 def xlsx_sheets(world: World, **params: str) -> openpyxl.Workbook:
@@ -51,7 +51,7 @@ def test_the_csv_has_one_row_per_indicator_with_the_counts_and_percentages(world
     assert [row["indicator"] for row in rows] == world.keys["policy"]
     by_key = {row["indicator"]: row for row in rows}
     assert by_key["B1.a.1"] == {
-        "level": "policy",
+        "level": "beleidsniveau",
         "theme": "B1 Toeleiding",
         "criterion": "B1.a GGSR zijn in beeld",
         "indicator": "B1.a.1",
@@ -59,18 +59,18 @@ def test_the_csv_has_one_row_per_indicator_with_the_counts_and_percentages(world
         "met": "2",
         "improvement": "0",
         "not_assessed": "0",
-        "met_pct": "100.0",
-        "improvement_pct": "0.0",
-        "not_assessed_pct": "0.0",
+        "met_pct": "100,0",
+        "improvement_pct": "0,0",
+        "not_assessed_pct": "0,0",
         "approaches": "2",
         "assessed": "2",
-        "met_pct_of_assessed": "100.0",
-        "improvement_pct_of_assessed": "0.0",
+        "met_pct_of_assessed": "100,0",
+        "improvement_pct_of_assessed": "0,0",
     }
     b3a2 = by_key["B3.a.2"]
     assert (b3a2["met"], b3a2["improvement"], b3a2["not_assessed"]) == ("0", "1", "1")
-    assert (b3a2["improvement_pct"], b3a2["not_assessed_pct"]) == ("50.0", "50.0")  # of all approaches
-    assert (b3a2["assessed"], b3a2["improvement_pct_of_assessed"]) == ("1", "100.0")  # as the report counts
+    assert (b3a2["improvement_pct"], b3a2["not_assessed_pct"]) == ("50,0", "50,0")  # of all approaches
+    assert (b3a2["assessed"], b3a2["improvement_pct_of_assessed"]) == ("1", "100,0")  # as the report counts
     assert by_key["B5.c.1"]["met_pct_of_assessed"] == ""  # nobody assessed it: no percentage at all
     for row in rows:
         assert int(row["met"]) + int(row["improvement"]) + int(row["not_assessed"]) == int(row["approaches"]) == 2
@@ -92,7 +92,7 @@ def test_the_xlsx_holds_the_same_numbers_with_an_explanation(world: World) -> No
     assert workbook.sheetnames == ["Overzicht", "Toelichting", "Kenmerken"]
     sheet = workbook["Overzicht"]
     values = list(sheet.iter_rows(values_only=True))
-    assert list(values[0]) == COLUMNS
+    assert list(values[0]) == [HEADERS[c] for c in COLUMNS]
     rows = {row[3]: dict(zip(COLUMNS, row, strict=True)) for row in values[1:]}
     assert list(rows) == world.keys["policy"]
     assert rows["B1.a.2"]["met"] == 1 and rows["B1.a.2"]["not_assessed"] == 1  # numbers, not text
@@ -101,7 +101,9 @@ def test_the_xlsx_holds_the_same_numbers_with_an_explanation(world: World) -> No
     assert rows["B1.a.2"]["assessed"] == 1 and rows["B1.a.2"]["met_pct_of_assessed"] == 100.0
     assert rows["B5.c.1"]["met_pct_of_assessed"] is None  # an empty cell, not 0
     numbers = COLUMNS[5:]
-    from_csv = [[float(row[column]) if row[column] else None for column in numbers] for row in csv_rows(world)]
+    from_csv = [
+        [float(row[column].replace(",", ".")) if row[column] else None for column in numbers] for row in csv_rows(world)
+    ]
     assert from_csv == [[None if v is None else float(v) for v in row[5:]] for row in values[1:]]  # as the CSV
     about = dict(workbook["Toelichting"].iter_rows(values_only=True))
     assert about["Aantal aanpakken"] == "2" and about["Niveau"] == "beleidsniveau"

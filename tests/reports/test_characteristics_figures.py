@@ -75,8 +75,12 @@ def test_the_json_and_the_xlsx_carry_the_characteristics(figures: World, db: Non
     client.force_login(figures.users[Role.INSPECTOR])
     workbook = openpyxl.load_workbook(io.BytesIO(client.get(reverse("reports:aggregate_xlsx")).content))
     rows = list(workbook["Kenmerken"].iter_rows(values_only=True))
-    by_answer = {(r[0], r[3]): dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
-    assert by_answer[("plan_leading", "no")]["approaches"] == 17 and by_answer[("plan_leading", "no")]["pct"] == 56.7
+    assert rows[0][:3] == ("Figuur", "Vraag", "Antwoord")  # Dutch names, no keys
+    plan_leading = characteristic("plan_leading")
+    no = next(a for a in plan_leading.answers if a.value == "no")
+    by_answer = {(r[1], r[2]): dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+    row = by_answer[(plan_leading.question, no.label)]
+    assert row["Aanpakken"] == 17 and row["% van beantwoord"] == 56.7
 
 
 def test_the_page_charts_each_characteristic_accessibly(figures: World, db: None) -> None:

@@ -1,21 +1,22 @@
 """The aggregate report as CSV and XLSX: the same numbers as the page, one row per indicator. Numbers only.
 
-CSV is for further processing (comma-separated, UTF-8, decimal point); XLSX is for a spreadsheet, with a second
-sheet that says what the numbers are about and a third with the approaches' characteristics (figures 3, 6, 8).
-The last three columns are the 21-municipality report's denominator: the approaches assessed on the indicator,
-and met and improvement as a percentage of those (empty when none was assessed); the *_pct columns before them
-stay percentages of all approaches.
+Both with Dutch column names and values. The CSV is Dutch Excel's (common.csv_export: semicolon, decimal comma,
+UTF-8 with BOM); the XLSX has a second sheet that says what the numbers are about and a third with the
+approaches' characteristics (figures 3, 6, 8). The last three columns are the 21-municipality report's
+denominator: the approaches assessed on the indicator, and met and improvement as a percentage of those (empty
+when none was assessed); the percentage columns before them stay percentages of all approaches.
 """
 
-import csv
 import io
 from typing import Any
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 
+from gezinsregie.common import csv_export
 from gezinsregie.inspections.models import InspectionLevel
 from gezinsregie.reports.aggregate.rules import IMPROVEMENT, MET, NOT_ASSESSED
 from gezinsregie.reports.aggregate.selectors import AggregateReport
@@ -38,17 +39,38 @@ COLUMNS = [
     "improvement_pct_of_assessed",
 ]
 CHARACTERISTIC_COLUMNS = [
-    "characteristic",
-    "question",
     "figure",
-    "answer",
+    "question",
     "answer_text",
     "approaches",
     "pct",
     "answered",
     "unknown",
 ]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run these as a formula
+# the columns' names in the files, in Dutch (the keys above are the rows' keys in code)
+HEADERS = {
+    "level": "Niveau",
+    "theme": "Thema",
+    "criterion": "Criterium",
+    "indicator": "Indicator",
+    "indicator_text": "Tekst van de indicator",
+    "met": "Voldoet",
+    "improvement": "Verbeterpunt",
+    "not_assessed": "Niet getoetst",
+    "met_pct": "Voldoet (% van alle aanpakken)",
+    "improvement_pct": "Verbeterpunt (% van alle aanpakken)",
+    "not_assessed_pct": "Niet getoetst (% van alle aanpakken)",
+    "approaches": "Aanpakken",
+    "assessed": "Getoetst",
+    "met_pct_of_assessed": "Voldoet (% van getoetste aanpakken)",
+    "improvement_pct_of_assessed": "Verbeterpunt (% van getoetste aanpakken)",
+    "question": "Vraag",
+    "figure": "Figuur",
+    "answer_text": "Antwoord",
+    "pct": "% van beantwoord",
+    "answered": "Beantwoord",
+    "unknown": "Onbekend",
+}
 
 
 def export_rows(report: AggregateReport) -> list[dict[str, Any]]:
@@ -57,7 +79,7 @@ def export_rows(report: AggregateReport) -> list[dict[str, Any]]:
         for indicator in theme.indicators:
             rows.append(
                 {
-                    "level": report.level,
+                    "level": str(dict(InspectionLevel.choices).get(report.level, report.level)),
                     "theme": theme.label,
                     "criterion": indicator.criterion,
                     "indicator": indicator.key,
@@ -96,19 +118,10 @@ def characteristic_rows(report: AggregateReport) -> list[dict[str, Any]]:
     ]
 
 
-def _text(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def to_csv(report: AggregateReport) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in export_rows(report):
-        writer.writerow({key: _text(value) for key, value in row.items()})
-    return out.getvalue()
+def to_csv(report: AggregateReport) -> bytes:
+    return csv_export.to_bytes(
+        [HEADERS[c] for c in COLUMNS], ([row[c] for c in COLUMNS] for row in export_rows(report))
+    )
 
 
 def description(report: AggregateReport) -> list[tuple[str, str]]:
@@ -122,14 +135,14 @@ def description(report: AggregateReport) -> list[tuple[str, str]]:
         ("Gemeente", report.municipality.name if report.municipality else "alle gemeenten"),
         ("Aantal aanpakken", str(report.approaches)),
         ("Aantal gemeenten", str(report.municipalities)),
-        ("Gemaakt op", timezone.localtime().strftime("%d-%m-%Y %H:%M")),
-        ("met", "voldoet (✓)"),
-        ("improvement", "verbeterpunt (X)"),
-        ("not_assessed", "niet getoetst (–), ook als het onderzoek de indicator niet beoordeelde"),
-        ("*_pct", "percentage van het aantal aanpakken, één decimaal"),
-        ("assessed", "aantal aanpakken dat op de indicator is getoetst (voldoet of verbeterpunt)"),
+        ("Gemaakt op", date_format(timezone.localtime(), "j F Y H:i")),
+        ("Voldoet", "voldoet (✓)"),
+        ("Verbeterpunt", "verbeterpunt (X)"),
+        ("Niet getoetst", "niet getoetst (–), ook als het onderzoek de indicator niet beoordeelde"),
+        ("… (% van alle aanpakken)", "percentage van het aantal aanpakken, één decimaal"),
+        ("Getoetst", "aantal aanpakken dat op de indicator is getoetst (voldoet of verbeterpunt)"),
         (
-            "*_pct_of_assessed",
+            "… (% van getoetste aanpakken)",
             "percentage van de getoetste aanpakken, zoals de rapportage over 21 gemeenten (2013) telt: "
             "'23 van 28 aanpakken (82%)'; leeg als geen aanpak is getoetst",
         ),
@@ -142,7 +155,7 @@ def to_xlsx(report: AggregateReport) -> bytes:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "Overzicht"
-    sheet.append(COLUMNS)
+    sheet.append([HEADERS[c] for c in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in export_rows(report):
@@ -152,7 +165,7 @@ def to_xlsx(report: AggregateReport) -> bytes:
             if isinstance(cell, Cell) and isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
     sheet.freeze_panes = "A2"
-    widths = (10, 28, 40, 10, 70, 8, 12, 13, 9, 16, 17, 11, 10, 20, 27)
+    widths = (14, 28, 40, 10, 70, 9, 13, 13, 16, 16, 16, 11, 10, 18, 18)
     for column, width in zip("ABCDEFGHIJKLMNO", widths, strict=True):
         sheet.column_dimensions[column].width = width
     about = workbook.create_sheet("Toelichting")
@@ -161,12 +174,12 @@ def to_xlsx(report: AggregateReport) -> bytes:
     about.column_dimensions["A"].width = 18
     about.column_dimensions["B"].width = 90
     traits = workbook.create_sheet("Kenmerken")
-    traits.append(CHARACTERISTIC_COLUMNS)
+    traits.append([HEADERS[c] for c in CHARACTERISTIC_COLUMNS])
     for cell in traits[1]:
         cell.font = Font(bold=True)
     for row in characteristic_rows(report):
         traits.append([row[column] for column in CHARACTERISTIC_COLUMNS])
-    for column, width in zip("ABCDEFGHI", (22, 60, 7, 12, 24, 11, 7, 9, 9), strict=True):
+    for column, width in zip("ABCDEFG", (7, 60, 24, 11, 16, 11, 9), strict=True):
         traits.column_dimensions[column].width = width
     out = io.BytesIO()
     workbook.save(out)
