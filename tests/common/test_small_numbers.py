@@ -61,7 +61,7 @@ def test_rows_keep_their_labels() -> None:
 
 def shown_numbers(html: str) -> list[str]:
     """The counts in the tables (percentages left out: a chart's are computed from the counts it shows)."""
-    return [value.strip() for value in NUMERIC.findall(html) if not value.strip().endswith("%")]
+    return [v.strip() for v in NUMERIC.findall(html) if not v.strip().endswith("%") and v.strip() != "—"]
 
 
 def protected(values: list[str]) -> bool:

@@ -67,17 +67,26 @@ def start(request: HttpRequest) -> HttpResponse:
     if policy.can(actor, Permission.VIEW_POPULATION):
         approaches = policy.approaches_for(actor, Permission.VIEW_POPULATION)
         context["population_approaches"] = list(approaches)
+        # as on the population page: exact for who may see every family behind the numbers, else protected
+        exact = selectors.sees_every_family(actor, approaches=approaches)
+        threshold = None if exact else selectors.SMALL_NUMBER
+
+        def shown(rows: list[CountRow]) -> list[CountRow]:
+            return rows if threshold is None else disclosed_rows(rows, threshold=threshold)
+
         context["status_chart"] = bar_chart(
             chart_id="per-status",
             title="Gezinnen per status",
-            rows=selectors.population_by_status(approaches=approaches),
+            rows=shown(selectors.population_by_status(approaches=approaches)),
             unit="gezinnen",
+            threshold=threshold,
         )
         context["neighbourhood_chart"] = bar_chart(
             chart_id="per-wijk",
             title="Gezinnen per wijk",
-            rows=selectors.population_by_neighbourhood(approaches=approaches),
+            rows=shown(selectors.population_by_neighbourhood(approaches=approaches)),
             unit="gezinnen",
+            threshold=threshold,
         )
     context["can_search_logs"] = policy.can(actor, Permission.SEARCH_LOGS)
     context["can_configure"] = policy.can(actor, Permission.CONFIGURE)
@@ -161,7 +170,7 @@ def population(request: HttpRequest) -> HttpResponse:
         return rows if exact else disclosed_rows(rows, threshold=threshold)
 
     charts = [
-        bar_chart(chart_id=key, title=title, rows=shown(rows), unit="gezinnen")
+        bar_chart(chart_id=key, title=title, rows=shown(rows), unit="gezinnen", threshold=None if exact else threshold)
         for key, title, rows in [
             ("status", "Gezinnen per status", selectors.population_by_status(approaches=approaches)),
             ("maand", "Aanmeldingen per maand (12 maanden)", selectors.registrations_by_month(approaches=approaches)),
