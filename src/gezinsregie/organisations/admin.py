@@ -100,7 +100,16 @@ class PriorityAgreementAdmin(admin.ModelAdmin):
 class RecordedByAdmin(admin.ModelAdmin):
     """The municipality records these itself on /zelfevaluatie/<aanpak>/beleid/ (logged); here for the administrator."""
 
-    readonly_fields = ["recorded_by", "recorded_at"]
+    readonly_fields = ["recorder", "recorded"]
+
+    # the model names these two in English (a verbose_name there would be a migration): the admin says it in Dutch
+    @admin.display(description="vastgelegd door", ordering="recorded_by__username")
+    def recorder(self, obj: Any) -> str:
+        return str(obj.recorded_by) if obj.recorded_by_id else "—"
+
+    @admin.display(description="vastgelegd op", ordering="recorded_at")
+    def recorded(self, obj: Any) -> Any:
+        return obj.recorded_at
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if not change:
@@ -110,7 +119,7 @@ class RecordedByAdmin(admin.ModelAdmin):
 
 @admin.register(PopulationEstimate)
 class PopulationEstimateAdmin(RecordedByAdmin):
-    list_display = ["approach", "families", "estimated_on", "recorded_by"]
+    list_display = ["approach", "families", "estimated_on", "recorder"]
     list_filter = ["approach"]
 
 
