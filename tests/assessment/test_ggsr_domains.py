@@ -50,7 +50,7 @@ def test_four_of_the_approachs_domains_that_are_two_stj_domains_do_not_meet_the_
         problem(zrm_family, key)
     result = c1_a_1(zrm_family)
     assert result.outcome == Outcome.NOT_MET
-    assert "2 leefgebied(en) van de STJ-definitie (gezondheid, inkomen)" in result.evidence
+    assert "2 leefgebieden van de STJ-definitie (gezondheid, inkomen)" in result.evidence
 
 
 def test_four_stj_domains_meet_it_and_a_domain_outside_the_definition_does_not_count(zrm_family):

@@ -75,7 +75,7 @@ def test_a_removed_link_is_named_at_the_entry_after_the_gap():
 
     assert broken is not None
     assert (broken.seq, broken.id) == (3, 30)
-    assert "volgnummer 2 ontbreken" in broken.reason
+    assert "de regel met volgnummer 2 ontbreekt" in broken.reason
 
 
 def test_a_rehashed_entry_does_not_fit_the_next_link():
@@ -193,7 +193,7 @@ def test_a_deleted_row_is_found(logged):
         verify()
 
     assert f"regel id={after.pk} (volgnummer {after.seq}" in str(refused.value)
-    assert f"volgnummer {victim.seq} ontbreken (verwijderd)" in str(refused.value)
+    assert f"de regel met volgnummer {victim.seq} ontbreekt (verwijderd)" in str(refused.value)
 
 
 def test_a_row_smuggled_in_around_the_trigger_is_found(logged):

@@ -128,10 +128,12 @@ class ChainCheck:
         if not isinstance(seq, int):
             return Break(**where, reason="regel zonder plaats in de keten (buiten de database om geschreven)")
         if seq != self.last_seq + 1:
-            missing = f"{self.last_seq + 1}" if seq == self.last_seq + 2 else f"{self.last_seq + 1} t/m {seq - 1}"
             if seq <= self.last_seq:
                 return Break(**where, reason=f"volgnummer {seq} komt na {self.last_seq} (volgorde aangetast)")
-            return Break(**where, reason=f"regel(s) met volgnummer {missing} ontbreken (verwijderd)")
+            if seq == self.last_seq + 2:
+                return Break(**where, reason=f"de regel met volgnummer {self.last_seq + 1} ontbreekt (verwijderd)")
+            missing = f"{self.last_seq + 1} t/m {seq - 1}"
+            return Break(**where, reason=f"de regels met volgnummers {missing} ontbreken (verwijderd)")
         if link.field("prev_hash") != self.last_hash:
             return Break(**where, reason="verwijst niet naar de hash van de regel ervoor (keten verbroken)")
         if entry_hash(link.values) != link.entry_hash:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, tzinfo
 from uuid import UUID
 
+from django.utils.translation import ngettext
+
 OUTSIDE_CASELOAD_THRESHOLD = 5  # more than this many families outside the caseload in the period is unusual
 NIGHT_STARTS, NIGHT_ENDS = time(22, 0), time(6, 0)
 # Reading the log itself, and refusals, are not reads of a family's casework.
@@ -43,7 +45,8 @@ class Pattern:
     @property
     def description(self) -> str:
         if self.kind == "outside_caseload":
-            return f"las {self.count} gezinnen buiten de eigen caseload"
+            families = ngettext("%(n)d gezin", "%(n)d gezinnen", self.count) % {"n": self.count}
+            return f"las {families} buiten de eigen caseload"
         return f"{self.count} keer gegevens van een gezin ingezien tussen 22:00 en 06:00"
 
 

@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from gezinsregie.common.formatting import n_days
 from gezinsregie.common.limits import EARLIEST
 
 # toetsingskader C1.a.1 and its GGSR definition (ggsr_minimum_domains): chronic problems on at least four life domains
@@ -191,7 +192,7 @@ class Wait:
             else (f"de norm ({self.norm_days} dagen)")
         )
         verdict = "over" if self.breached else "binnen"
-        return f"{self.days} dagen gewacht, {verdict} {against}"
+        return f"{n_days(self.days)} gewacht, {verdict} {against}"
 
 
 def waiting(

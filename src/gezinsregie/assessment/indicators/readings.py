@@ -1,8 +1,10 @@
 """The readings of the indicators up to the plan: one pure function per indicator (see __init__ for the tables)."""
 
+from django.utils.translation import ngettext
+
 from gezinsregie.assessment.indicators.base import COORDINATOR_GRACE_DAYS, FamilyFacts, Outcome, Result
 from gezinsregie.casework import rules as casework_rules
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import n_days, short_date
 
 
 def _domains(f: FamilyFacts) -> str:
@@ -22,12 +24,13 @@ def c1_a_1(f: FamilyFacts) -> Result:
         return Result(
             Outcome.MET,
             f"Chronische problemen die het gezin niet zelf kan oplossen op {n} leefgebieden van de STJ-definitie "
-            f"({_domains(f)}); {f.children} kinderen.",
+            f"({_domains(f)}); {ngettext('%(n)d kind', '%(n)d kinderen', f.children) % {'n': f.children}}.",
         )
     minimum = casework_rules.GGSR_MINIMUM_DOMAINS
     return Result(
         Outcome.NOT_MET,
-        f"Chronische problemen die het gezin niet zelf kan oplossen op {n} leefgebied(en) van de STJ-definitie"
+        f"Chronische problemen die het gezin niet zelf kan oplossen op "
+        f"{ngettext('%(n)d leefgebied', '%(n)d leefgebieden', n) % {'n': n}} van de STJ-definitie"
         f"{' (' + _domains(f) + ')' if n else ''}; de definitie vraagt er minstens {minimum}.",
     )
 
@@ -50,12 +53,12 @@ def c1_a_3(f: FamilyFacts) -> Result:
         waited = casework_rules.days_between(f.registered_on, f.as_of)
         if late:
             return Result(
-                Outcome.NOT_MET, f"Nog niet gestart, {waited} dagen na aanmelding (norm {f.start_norm_days})."
+                Outcome.NOT_MET, f"Nog niet gestart, {n_days(waited)} na aanmelding (norm {f.start_norm_days})."
             )
-        return Result(Outcome.UNKNOWN, f"Nog niet gestart; {waited} dagen na aanmelding, binnen de norm.")
+        return Result(Outcome.UNKNOWN, f"Nog niet gestart; {n_days(waited)} na aanmelding, binnen de norm.")
     days = casework_rules.days_between(f.registered_on, f.started_on)
     outcome = Outcome.NOT_MET if late else Outcome.MET
-    return Result(outcome, f"Gestart {days} dagen na aanmelding (norm {f.start_norm_days}).")
+    return Result(outcome, f"Gestart {n_days(days)} na aanmelding (norm {f.start_norm_days}).")
 
 
 def c2_a_1(f: FamilyFacts) -> Result:
@@ -235,10 +238,10 @@ def c3_b_2(f: FamilyFacts) -> Result:
     last = f.last_contact_on or f.started_on
     gap = (f.as_of - last).days
     if gap > CONTACT_GAP_DAYS:
-        return Result(Outcome.NOT_MET, f"Al {gap} dagen geen contact (ook geen poging) met het gezin.")
+        return Result(Outcome.NOT_MET, f"Al {n_days(gap)} geen contact (ook geen poging) met het gezin.")
     if f.last_contact_on is None:
         return Result(Outcome.UNKNOWN, "Nog geen contactmomenten vastgelegd.")
-    return Result(Outcome.MET, f"Laatste contact {gap} dagen geleden; het gezin wordt vastgehouden.")
+    return Result(Outcome.MET, f"Laatste contact {n_days(gap)} geleden; het gezin wordt vastgehouden.")
 
 
 def c4_a_1(f: FamilyFacts) -> Result:
@@ -247,7 +250,7 @@ def c4_a_1(f: FamilyFacts) -> Result:
     if f.started_on is not None and f.first_coordinator_on is not None:
         gap = (f.first_coordinator_on - f.started_on).days
         if gap > COORDINATOR_GRACE_DAYS:
-            return Result(Outcome.NOT_MET, f"De eerste regisseur kwam pas {gap} dagen na de start.")
+            return Result(Outcome.NOT_MET, f"De eerste regisseur kwam pas {n_days(gap)} na de start.")
     return Result(Outcome.MET, "Er is één regisseur, vanaf de start.")
 
 
@@ -316,8 +319,8 @@ def c3_b_1(f: FamilyFacts) -> Result:
         return Result(Outcome.NOT_MET, f"Geen huisbezoek of contact bij het gezin zelf ({f.contacts} contactmomenten).")
     ago = (f.as_of - f.last_outreach_on).days
     if ago > OUTREACH_DAYS:
-        return Result(Outcome.NOT_MET, f"Het laatste huisbezoek was {ago} dagen geleden.")
-    return Result(Outcome.MET, f"Laatste huisbezoek {ago} dagen geleden ({short_date(f.last_outreach_on)}).")
+        return Result(Outcome.NOT_MET, f"Het laatste huisbezoek was {n_days(ago)} geleden.")
+    return Result(Outcome.MET, f"Laatste huisbezoek {n_days(ago)} geleden ({short_date(f.last_outreach_on)}).")
 
 
 def c5_b_3(f: FamilyFacts) -> Result:

@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import ngettext
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role, User
@@ -289,7 +290,7 @@ def plan_flags(family: Family) -> list[str]:
     elif late:
         flags.append("plan niet vastgesteld met het gezin (te laat)")
     if overdue:
-        flags.append(f"{overdue} acties over de datum")
+        flags.append(ngettext("%(n)d actie over de datum", "%(n)d acties over de datum", overdue) % {"n": overdue})
     return flags
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gezinsregie import policy
@@ -137,7 +138,8 @@ def invite(request: HttpRequest, inspection_id: int) -> HttpResponse:
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, f"{len(created)} organisatie(s) uitgenodigd.")
+            told = ngettext("%(n)d organisatie uitgenodigd.", "%(n)d organisaties uitgenodigd.", len(created))
+            messages.success(request, told % {"n": len(created)})
             return redirect("inspections:detail", inspection_id=inspection.pk)
     context = {
         "inspection": inspection,

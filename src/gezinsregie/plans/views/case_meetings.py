@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -104,7 +105,8 @@ def case_meeting_plan(request: HttpRequest, approach_id: int) -> HttpResponse:
             apply_errors(form, error)
         else:
             count = len(data["families"])
-            messages.success(request, f"Het zorgnetwerkoverleg is gepland, met {count} gezinnen op de agenda.")
+            on_agenda = ngettext("%(n)d gezin", "%(n)d gezinnen", count) % {"n": count}
+            messages.success(request, f"Het zorgnetwerkoverleg is gepland, met {on_agenda} op de agenda.")
             return redirect("case_meetings:detail", case_meeting_id=meeting.pk)
     list(families)  # the list of families on the form is a read: reading it once logs each family shown
     return render(request, "plans/case_meeting_form.html", {"approach": approach, "form": form})

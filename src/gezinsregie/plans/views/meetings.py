@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from gezinsregie import policy
@@ -68,7 +69,10 @@ def meetings(request: HttpRequest, family_id: UUID) -> HttpResponse:
                 apply_errors(form, error)
             else:
                 agreed = len(data["agreement_rows"])
-                messages.success(request, f"Het overleg is vastgelegd; {agreed} afspraken staan als actie in het plan.")
+                stand = ngettext(
+                    "%(n)d afspraak staat als actie in het plan", "%(n)d afspraken staan als actie in het plan", agreed
+                ) % {"n": agreed}
+                messages.success(request, f"Het overleg is vastgelegd; {stand}.")
                 return redirect("plans:meeting", family_id=family.pk, meeting_id=meeting.pk)
     context = {
         "family": family,
