@@ -7,6 +7,7 @@
   share of those with an answer recorded; how many have none is said beside it.
 """
 
+import textwrap
 from typing import Any
 
 from django.utils.translation import gettext, ngettext
@@ -18,17 +19,16 @@ from gezinsregie.reports.aggregate.characteristics import CharacteristicCount
 from gezinsregie.reports.aggregate.rules import IMPROVEMENT, JUDGEMENTS, MET, NOT_ASSESSED, whole_percent
 from gezinsregie.reports.aggregate.selectors import IndicatorCount, ThemeCounts
 
-ROW_HEIGHT = 68  # px per indicator: a label line, a bar and a line in words
-LABEL_LENGTH = 90  # characters of an indicator's text in the chart; the table has all of it
+ROW_HEIGHT = 68  # px per indicator with a one-line label: a label line, a bar and a line in words
+LABEL_LINE = 15  # px per further line of the label
+# An SVG text does not wrap: a long label ran off the page in the PDF (issue 14 §2). The label is wrapped here into
+# lines that fit the narrowest chart (a phone, an A4 page), in full: nothing is cut off.
+LABEL_LINE_CHARS = 56
 TEXT_IN_BAR_FROM = 9.0  # percent: narrower segments carry no text inside (the line under the bar and table do)
 DRAWN = (MET, IMPROVEMENT)  # the parts of a bar; not assessed is left out of the denominator and said beside it
 
 JUDGEMENT_LABELS = {j: Judgement(j).label for j in JUDGEMENTS}
 JUDGEMENT_SIGNS = {j: JUDGEMENT_SYMBOLS[Judgement(j)] for j in JUDGEMENTS}
-
-
-def shorten(text: str, length: int = LABEL_LENGTH) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def of_phrase(part: int, whole: int) -> str:
@@ -52,6 +52,12 @@ def indicator_words(indicator: IndicatorCount) -> str:
             "n": indicator.not_assessed
         }
     return words
+
+
+def label_lines(key: str, text: str, width: int = LABEL_LINE_CHARS) -> list[str]:
+    """The key and the indicator's whole text in lines of at most `width` characters (the key on the first)."""
+    lines = textwrap.wrap(f"{key} {text}", width=width, break_long_words=True, break_on_hyphens=False)
+    return lines or [key]
 
 
 def _segments(indicator: IndicatorCount) -> list[dict[str, Any]]:
@@ -78,24 +84,37 @@ def _segments(indicator: IndicatorCount) -> list[dict[str, Any]]:
 
 def stacked_chart(*, chart_id: str, theme: ThemeCounts, approaches: int) -> dict[str, Any]:
     """Per indicator one bar of 100% of the assessed approaches: met, improvement (the report's figures)."""
-    rows = []
-    for index, indicator in enumerate(theme.indicators):
+    rows, y = [], 0
+    for indicator in theme.indicators:
+        lines = label_lines(indicator.key, indicator.text)
+        extra = LABEL_LINE * (len(lines) - 1)  # the bar and the words move down under a longer label
         rows.append(
             {
                 "key": indicator.key,
-                "text": shorten(indicator.text),
-                "y": index * ROW_HEIGHT,
+                "text": indicator.text,
+                "first_line": lines[0].removeprefix(indicator.key).lstrip(),
+                "more_lines": lines[1:],
+                "y": y,
+                "height": ROW_HEIGHT + extra,
+                "bar_y": 22 + extra,
+                "value_y": 38 + extra,
+                "words_y": 60 + extra,
                 "segments": _segments(indicator),
                 "assessed": indicator.assessed,
                 "not_assessed": indicator.not_assessed,
                 "words": indicator_words(indicator),
             }
         )
-    title = gettext("%(theme)s: oordelen per indicator over %(n)s aanpakken") % {"theme": theme.label, "n": approaches}
+        y += ROW_HEIGHT + extra
+    title = ngettext(
+        "%(theme)s: oordelen per indicator over %(n)s aanpak",
+        "%(theme)s: oordelen per indicator over %(n)s aanpakken",
+        approaches,
+    ) % {"theme": theme.label, "n": approaches}
     return {
         "id": chart_id,
         "title": title,
-        "height": len(rows) * ROW_HEIGHT,
+        "height": y,
         "rows": rows,
         "legend": [{"judgement": j, "label": JUDGEMENT_LABELS[j], "sign": JUDGEMENT_SIGNS[j]} for j in DRAWN],
         "not_assessed": {"label": JUDGEMENT_LABELS[NOT_ASSESSED], "sign": JUDGEMENT_SIGNS[NOT_ASSESSED]},
