@@ -79,7 +79,9 @@ def context(family: Family, plan: Plan) -> dict[str, Any]:
 
 
 def pdf(family: Family, plan: Plan, *, base_url: str) -> bytes:
+    """Tagged (headings, lists, tables, the title) and in Dutch, as the inspectorate's reports are
+    (reports/publication/rendering.py): a screen reader reads the family's PDF as well as the page."""
     html = render_to_string("plans/summary_pdf.html", context(family, plan))
     stylesheet = weasyprint.CSS(string=STYLESHEET.read_text(encoding="utf-8"))
-    result: bytes = weasyprint.HTML(string=html, base_url=base_url).write_pdf(stylesheets=[stylesheet])
+    result: bytes = weasyprint.HTML(string=html, base_url=base_url).write_pdf(stylesheets=[stylesheet], pdf_tags=True)
     return result
