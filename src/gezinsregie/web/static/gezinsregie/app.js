@@ -1,0 +1,60 @@
+/* Gezinsregie: the one script of our own, loaded by base.html (deferred; the CSP allows only our own files).
+
+   Wide tables on a phone (issue 14 §7): a table wider than the screen scrolls inside its own box, the page
+   does not scroll sideways. Each table gets a box (div.gr-scroll, app.css); a box that really scrolls becomes
+   a named region in the tab order, so that a keyboard user can scroll it with the arrow keys (WCAG 2.1.1).
+   Without this script the page still works: it scrolls sideways as a whole. */
+(function () {
+  "use strict";
+
+  function nameOf(table) {
+    var caption = table.querySelector("caption");
+    var name = table.getAttribute("aria-label") || (caption && caption.textContent) || "";
+    name = name.replace(/\s+/g, " ").trim();
+    return name ? "Tabel: " + name : "Tabel";
+  }
+
+  function mark(box) {
+    var scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls && !box.hasAttribute("tabindex")) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", nameOf(box.querySelector("table")));
+    } else if (!scrolls && box.hasAttribute("tabindex")) {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  }
+
+  function markAll() {
+    document.querySelectorAll(".gr-scroll").forEach(mark);
+  }
+
+  function wrap(root) {
+    if (!root || !root.querySelectorAll) return;
+    var tables = root.matches && root.matches("table") ? [root] : root.querySelectorAll("table");
+    Array.prototype.forEach.call(tables, function (table) {
+      var parent = table.parentElement;
+      if (!parent || parent.classList.contains("gr-scroll") || table.closest("svg")) return;
+      var box = document.createElement("div");
+      box.className = "gr-scroll";
+      parent.insertBefore(box, table);
+      box.appendChild(table);
+    });
+    markAll();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { wrap(document); });
+  } else {
+    wrap(document);
+  }
+  // htmx puts new content in place (the plan's goals and actions): wrap its tables too
+  document.addEventListener("htmx:load", function (event) { wrap(event.target); });
+  var pending = null;
+  window.addEventListener("resize", function () {
+    if (pending) window.cancelAnimationFrame(pending);
+    pending = window.requestAnimationFrame(markAll);
+  });
+})();
