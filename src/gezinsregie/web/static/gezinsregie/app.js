@@ -31,16 +31,26 @@
     document.querySelectorAll(".gr-scroll").forEach(mark);
   }
 
+  // a box starts or stops scrolling when the window, the table or what is around it changes size
+  var observer = window.ResizeObserver ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var box = entry.target.closest(".gr-scroll");
+      if (box) mark(box);
+    });
+  }) : null;
+
   function wrap(root) {
     if (!root || !root.querySelectorAll) return;
     var tables = root.matches && root.matches("table") ? [root] : root.querySelectorAll("table");
     Array.prototype.forEach.call(tables, function (table) {
       var parent = table.parentElement;
-      if (!parent || parent.classList.contains("gr-scroll") || table.closest("svg")) return;
+      // a table only for screen readers (beside a chart) takes no room: it needs no box
+      if (!parent || parent.classList.contains("gr-scroll") || table.closest("svg, .visually-hidden")) return;
       var box = document.createElement("div");
       box.className = "gr-scroll";
       parent.insertBefore(box, table);
       box.appendChild(table);
+      if (observer) { observer.observe(box); observer.observe(table); }
     });
     markAll();
   }
