@@ -15,7 +15,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.assessment.indicators import COMPUTED
 from gezinsregie.casework import workflow
-from gezinsregie.casework.models import FamilyStatus, Involvement, PendingReferral
+from gezinsregie.casework.models import Family, FamilyStatus, Involvement, PendingReferral
 from gezinsregie.inspections import selectors as inspection_selectors
 from gezinsregie.inspections import services as inspection_services
 from gezinsregie.inspections.models import (
@@ -51,7 +51,8 @@ def _user(username: str) -> User:
     return User.objects.get(username=username)
 
 
-def _coordinator_pages() -> list[Page]:
+def coordinator_family() -> Family:
+    """The coordinator's richest active family: a plan with goals and actions, a family meeting."""
     actor = _user("regisseur")
     # the richest active family: a plan with several versions, goals and actions, a family meeting
     family = _first(
@@ -61,6 +62,12 @@ def _coordinator_pages() -> list[Page]:
         .order_by("-meeting_count", "-goal_count", "reference"),
         "actief gezin met een plan voor de regisseur",
     )
+    return family
+
+
+def _coordinator_pages() -> list[Page]:
+    actor = _user("regisseur")
+    family = coordinator_family()
     plan = Plan.objects.get(family=family)
     goal = _first(plan.goals.order_by("priority", "pk"), "doel in het plan")
     action = _first(goal.actions.order_by("pk"), "actie bij het eerste doel")
