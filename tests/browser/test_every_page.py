@@ -48,8 +48,19 @@ SIDEWAYS = """() => {
 }"""
 
 
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def axe_problems(browser_page: BrowserPage, where: str) -> list[str]:
+    return [
+        f"{where}: axe {v['id']} ({v['impact']}, {v['count']}×: {v['help']}) at {v['targets']}"
+        for v in browser_page.evaluate(AXE_RUN, WCAG_21_AA)
+    ]
+
+
 def problems_on(browser_page: BrowserPage, base_url: str, page: Page) -> list[str]:
-    """What is wrong with one page: its status, axe-core's violations at desktop width, sideways scrolling at 390 px."""
+    """What is wrong with one page: its status, axe-core's violations at desktop width and at 390 px, and sideways
+    scrolling at 390 px."""
     where = f"{page.name} ({page.username}, {page.url})"
     browser_page.set_viewport_size(DESKTOP)
     try:
@@ -60,10 +71,12 @@ def problems_on(browser_page: BrowserPage, base_url: str, page: Page) -> list[st
         return [f"{where}: status {response.status if response else 'geen antwoord'}"]
     problems = []
     browser_page.evaluate(AXE.read_text())  # through the DevTools protocol: the page's CSP forbids inline scripts
-    for v in browser_page.evaluate(AXE_RUN, WCAG_21_AA):
-        problems.append(f"{where}: axe {v['id']} ({v['impact']}, {v['count']}×: {v['help']}) at {v['targets']}")
+    problems.extend(axe_problems(browser_page, where))
     browser_page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
     sideways = browser_page.evaluate(SIDEWAYS)
+    # on the phone the tables scroll in their own boxes: those must be reachable by keyboard and named
+    browser_page.evaluate(NEXT_FRAME)  # what the page does on a resize (app.js) is done before anyone presses Tab
+    problems.extend(axe_problems(browser_page, f"{where} op 390 px"))
     if sideways:
         problems.append(
             f"{where}: {sideways['scrollWidth']} px breed op {sideways['clientWidth']} px; "

@@ -15,7 +15,7 @@
   }
 
   function mark(box) {
-    var scrolls = box.scrollWidth > box.clientWidth + 1;
+    var scrolls = box.scrollWidth > box.clientWidth;
     if (scrolls && !box.hasAttribute("tabindex")) {
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
