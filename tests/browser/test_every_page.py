@@ -100,3 +100,16 @@ def test_every_page_passes_axe_and_fits_a_phone(login: Callable[[str], BrowserPa
     assert len(pages) > 80  # the catalogue found the demo's pages, not a handful
     problems = problems_everywhere(login, live_server.url, pages)
     assert not problems, f"{len(problems)} problemen op {len(pages)} pagina's:\n" + "\n".join(problems)
+
+
+def test_the_municipalitys_own_theme_keeps_the_contrast(
+    login: Callable[[str], BrowserPage], live_server: Any, settings: Any
+) -> None:
+    """The demo's Zeldenbroek look (white on a green header) over the same checks: each role's start page, with
+    its own menu in the header, and the coordinator's plan."""
+    settings.THEME, settings.THEME_ORGANISATION_NAME = "zeldenbroek", "Gemeente Zeldenbroek"
+    pages = [p for p in every_page() if p.name in {"startpagina", "plan"}]
+    assert len(pages) == 9
+    problems = problems_everywhere(login, live_server.url, pages)
+    assert not problems, "\n".join(problems)
+    assert "themes/zeldenbroek/theme.css" in login("regisseur").content()
