@@ -9,6 +9,7 @@ from django.db import transaction
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role
 from gezinsregie.casework.models import Family, FamilyStatus
+from gezinsregie.organisations.models import Approach
 from tests.builder import Builder
 from tests.policy.closure_tables import CLOSURE_CELLS, CLOSURE_TABLE
 from tests.worlds.authorisation import World
@@ -37,6 +38,14 @@ def closed(module_world: World, django_db_blocker: object) -> Iterator[dict[str,
         families["closed_ended"] = family(FamilyStatus.CLOSED)
         b.involvement(families["closed_ended"], professional, org, started_on=b.ago(200), ended_on=b.ago(20))
         b.consent(families["closed_ended"], [org])
+
+        # the approach lets the coordinator read a closed family 60 days (issue 12 §7)
+        Approach.objects.filter(pk=module_world.approach.pk).update(coordinator_reads_after_closure_days=60)
+        for name, days_ago in (("closed_in_term", 30), ("closed_past_term", 90)):
+            families[name] = family(FamilyStatus.CLOSED)
+            Family.objects.filter(pk=families[name].pk).update(closed_on=b.ago(days_ago))
+            b.involvement(families[name], professional, org, started_on=b.ago(200), ended_on=b.ago(days_ago))
+            b.consent(families[name], [org])
         yield families
         transaction.set_rollback(True)
 

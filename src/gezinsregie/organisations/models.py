@@ -141,6 +141,17 @@ class Approach(models.Model):
         default=True,
         help_text=_("Uit: na een signaal is een nieuwe formele aanmelding nodig."),
     )
+    # Issue 12 §7: after closure the coordinator keeps reading the family (questions, a signal, a way back in) for as
+    # long as the approach decides; the process manager keeps it, for the way back in runs through him.
+    coordinator_reads_after_closure_days = models.PositiveSmallIntegerField(
+        _("leestoegang van de regisseur na afsluiting (dagen)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hoe lang de regisseur een afgesloten gezin nog kan inzien, gerekend vanaf de afsluiting. "
+            "Leeg: tot de bewaartermijn verstrijkt. 0: niet meer na de afsluiting."
+        ),
+    )
     # Issue 12 §12 (AVG art. 87, Wabb art. 10): a BSN is stored only where a law allows this approach to use it.
     bsn_allowed = models.BooleanField(
         _("BSN vastleggen toegestaan"),

@@ -6,8 +6,10 @@ Read them top to bottom; gezinsregie.policy (the package) answers the questions 
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import DateField, Exists, F, Func, OuterRef, Q, Value
+from django.db.models.lookups import GreaterThanOrEqual
 
 from gezinsregie.accounts.models import Membership, Role, User
 from gezinsregie.accounts.system import SystemPurpose
@@ -69,8 +71,27 @@ FamilyRule = Callable[[User, Membership, date], Q]
 NOTHING = Q(pk__in=[])
 
 
+class DaysAfter(Func):
+    """A date column plus a number of days from another column, in the database (PostgreSQL adds an integer to a
+    date; SQLite, the demo's, has its date modifier)."""
+
+    output_field = DateField()
+    template = "(%(expressions)s)"
+    arg_joiner = " + "
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(compiler, connection, template="date(%(expressions)s || ' days')", arg_joiner=", '+' || ")
+
+
 def _coordinated(actor: User, m: Membership, today: date) -> Q:
-    return Q(coordinator=actor)
+    # Closed: readable for as long as the approach says (Approach.coordinator_reads_after_closure_days; issue 12 §7).
+    read_until = DaysAfter(F("closed_on"), F("approach__coordinator_reads_after_closure_days"))
+    return Q(coordinator=actor) & (
+        ~Q(status__in=workflow.CASEWORK_OVER)
+        | Q(approach__coordinator_reads_after_closure_days__isnull=True)
+        | Q(closed_on__isnull=True)
+        | Q(GreaterThanOrEqual(read_until, Value(today)))
+    )
 
 
 def _coordinating(actor: User, m: Membership, today: date) -> Q:
