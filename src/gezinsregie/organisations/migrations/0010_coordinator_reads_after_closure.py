@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("organisations", "0008_approach_bsn")]
+    dependencies = [("organisations", "0009_neighbourhoods")]
 
     operations = [
         migrations.AddField(
