@@ -59,3 +59,17 @@ def test_no_select_shows_dashes_as_its_empty_choice() -> None:
     assert next(iter(pick.fields["kind"].choices)) == ("", EMPTY_LABEL)  # type: ignore[attr-defined]
     assert pick.fields["who"].empty_label == EMPTY_LABEL  # type: ignore[attr-defined]
     assert pick.fields["member"].empty_label == "Het hele gezin"  # type: ignore[attr-defined]
+
+
+def test_no_select_anywhere_shows_dashes_as_its_empty_choice() -> None:
+    """Issue 14 §3: also a plain Django form (and the admin's), through the project's option template."""
+    from django import forms
+
+    from gezinsregie.accounts.models import User
+
+    class Plain(forms.Form):
+        who = forms.ModelChoiceField(queryset=User.objects.none(), required=False)
+        what = forms.ChoiceField(choices=[("", "---------"), ("a", "Aap")])
+
+    html = str(Plain())
+    assert "---------" not in html and html.count("Kies …") == 2 and ">Aap<" in html

@@ -57,7 +57,11 @@ INSTALLED_APPS = [
     "gezinsregie.web",
     "gezinsregie.api",
     "gezinsregie.demo",
+    "django.forms",  # after ours: common/templates/django/forms/ overrides a widget template (issue 14 §3)
 ]
+# Widgets render through the project's templates, so that one template can say "Kies …" where Django says
+# "---------" on every select of every form, the admin's too.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
