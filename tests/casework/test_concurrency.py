@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections
 from django.utils import timezone
 
@@ -192,7 +192,9 @@ def test_parallel_triage_decides_once():
     results = in_parallel(3, work)
 
     assert sum(isinstance(r, TriageDecision) for r in results) == 1
-    assert sum(isinstance(r, ValidationError) for r in results) == 2
+    # refused either way: waiting on the lock, the family is no longer awaiting triage (ValidationError); arriving
+    # after the first decision committed, the intake team no longer reaches it at all (PermissionDenied)
+    assert sum(isinstance(r, ValidationError | PermissionDenied) for r in results) == 2
     assert TriageDecision.objects.filter(family=family).count() == 1
 
 
