@@ -98,3 +98,17 @@ def test_an_htmx_repeat_redirects_the_page() -> None:
     request.META["HTTP_HX_REQUEST"] = "true"
     response = wrapped(request)
     assert (response.status_code, response["HX-Redirect"]) == (204, "/dingen/1/")
+
+
+@pytest.mark.django_db
+def test_the_periodic_checks_remove_tokens_older_than_a_month() -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    user = UserFactory()
+    old = SubmissionToken.objects.create(token=idempotency.issue(), user=user, path="/a/")
+    new = SubmissionToken.objects.create(token=idempotency.issue(), user=user, path="/b/")
+    SubmissionToken.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+    assert idempotency.tokens_prune() == 1
+    assert list(SubmissionToken.objects.values_list("pk", flat=True)) == [new.pk]

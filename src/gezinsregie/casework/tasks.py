@@ -13,6 +13,7 @@ from gezinsregie.assessment.services import assessment_refresh
 from gezinsregie.audit import context
 from gezinsregie.casework.services.decision import decisions_without_answer
 from gezinsregie.casework.services.escalation import escalations_climb_due
+from gezinsregie.common.idempotency import tokens_prune
 from gezinsregie.notifications.services import notifications_email_pending
 from gezinsregie.plans.services import actions_remind_owners
 from gezinsregie.privacy.services import families_erase_due
@@ -37,6 +38,7 @@ def checks() -> dict[str, int]:
             "assessment_recomputed": assessment_refresh(actor=actor),  # stored self-assessment (issue 13 §11)
             # after the recomputation: an erased family keeps the results it had (issue 12 §9)
             "families_erased": families_erase_due(actor=actor, today=timezone.localdate()),
+            "form_tokens_pruned": tokens_prune(),
             # last: every notice above is committed by now (e-mail goes out on commit); this retries what did not
             "emails_retried": notifications_email_pending(actor=actor),
         }

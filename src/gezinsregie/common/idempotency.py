@@ -29,6 +29,20 @@ ALREADY_SENT = (
 View = Callable[..., HttpResponse]
 
 
+KEPT_DAYS = 30  # long enough for any Back + send again; after it a sent form's token is removed
+
+
+def tokens_prune(*, now: Any = None) -> int:
+    """Remove the tokens of forms sent more than KEPT_DAYS ago (the periodic checks); how many went."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    cutoff = (now or timezone.now()) - timedelta(days=KEPT_DAYS)
+    deleted, _ = SubmissionToken.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
 def issue() -> str:
     """A fresh token for one rendering of a form. Nothing is stored until the form is sent."""
     return uuid.uuid4().hex
