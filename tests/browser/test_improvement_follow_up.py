@@ -38,7 +38,7 @@ def test_last_years_improvement_point_beside_this_years_finding(login: Callable[
     services.inspection_publish(actor=inspector, inspection=this_year)
 
     page = login("beleid")
-    page.get_by_role("link", name="Toezicht").click()
+    page.get_by_role("link", name="Toezicht", exact=True).click()
     page.get_by_role("link", name=this_year.title).click()
     comparison = page.get_by_role(
         "table", name=f"Verbeterpunten uit {this_year.year - 1}, opnieuw getoetst in {this_year.year}"
@@ -78,7 +78,7 @@ def test_zwolle_s_persisting_point_is_overdue_and_its_2013_ticks_carry_forward(l
     # The demo imports Verbeterpunten Zwolle 2015: doorzettingsmacht X in 2013 and again in 2014, its term
     # renewed from the 2014 publication (June 2015) and long past now.
     page = login("inspecteur")
-    page.get_by_role("link", name="Toezicht").click()
+    page.get_by_role("link", name="Toezicht", exact=True).click()
     page.get_by_role("link", name="Alle verbeterpunten per aanpak, met eigenaar, termijn en voortgang").click()
     points = page.get_by_role("table", name="Bijzondere Doelgroepen (Zwolle)")
     power = points.get_by_role("row").filter(has_text="De doorzettingsmacht voor de regisseur is geregeld")

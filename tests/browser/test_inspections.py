@@ -36,7 +36,7 @@ def logout(page: Page) -> None:
 
 
 def new_inspection(page: Page, level: str) -> Inspection:
-    page.get_by_role("link", name="Toezicht").click()
+    page.get_by_role("link", name="Toezicht", exact=True).click()
     page.get_by_role("link", name="Nieuw toezichtonderzoek").click()
     page.get_by_label("Aanpak").select_option(label=f"{APPROACH} (Zeldenbroek)")
     page.get_by_label(level, exact=True).check()
@@ -60,7 +60,7 @@ def test_a_policy_level_inspection_with_four_respondents_to_published_judgements
     for _, organisation, _ in RESPONDENTS:
         page.get_by_label(organisation, exact=True).check()
     page.get_by_role("button", name="Uitnodigen").click()
-    expect(page.get_by_role("status").first).to_contain_text("4 organisatie(s) uitgenodigd")
+    expect(page.get_by_role("status").first).to_contain_text("4 organisaties uitgenodigd.")
     page.get_by_role("button", name="Vragenlijst openzetten").click()
     expect(page.get_by_role("status").first).to_contain_text("De vragenlijst staat open")
     logout(page)
@@ -68,7 +68,7 @@ def test_a_policy_level_inspection_with_four_respondents_to_published_judgements
     # 2. Each respondent answers its own questionnaire; the municipality saves halfway first.
     for username, organisation, first_answer in RESPONDENTS:
         page = login(username)
-        page.get_by_role("link", name="Toezicht").click()
+        page.get_by_role("link", name="Toezicht", exact=True).click()
         expect(page.locator("main")).to_contain_text(f"namens {organisation}")
         expect(page.get_by_role("link", name=inspection.title)).to_have_count(1)  # only its own questionnaire
         page.get_by_role("link", name=inspection.title).click()
@@ -93,7 +93,7 @@ def test_a_policy_level_inspection_with_four_respondents_to_published_judgements
 
     # 3. The inspector closes the questionnaire and sees the answers side by side, disagreement said in words.
     page = login("inspecteur")
-    page.get_by_role("link", name="Toezicht").click()
+    page.get_by_role("link", name="Toezicht", exact=True).click()
     page.get_by_role("link", name=inspection.title).click()
     expect(page.locator("main")).to_contain_text("4 van 4 respondenten hebben de vragenlijst ingediend.")
     page.get_by_role("button", name="Vragenlijst sluiten en beoordelen").click()
@@ -130,7 +130,7 @@ def test_a_policy_level_inspection_with_four_respondents_to_published_judgements
 
     # 5. The municipality reads the result (not the answers) and reports on its improvement point.
     page = login("beleid")
-    page.get_by_role("link", name="Toezicht").click()
+    page.get_by_role("link", name="Toezicht", exact=True).click()
     page.get_by_role("link", name=inspection.title).click()
     expect(page.locator("h1")).to_contain_text("Uitkomsten toezichtonderzoek Zeldenbroek")
     expect(page.locator("main")).not_to_contain_text("Antwoord van Politie basisteam Zeldenbroek.")

@@ -68,7 +68,7 @@ def test_a_mandate_a_case_level_inspection_hoor_en_wederhoor_and_publication(
     page = login("inspecteur")
     expect(page.locator("main")).to_contain_text("gezinnen hebben een geldige machtiging")
     expect(page.locator("main")).not_to_contain_text(family.reference)  # issue 12 §4: never the reference
-    page.get_by_role("link", name="Toezicht").click()
+    page.get_by_role("link", name="Toezicht", exact=True).click()
     page.get_by_role("link", name="Nieuw toezichtonderzoek").click()
     page.get_by_label("Aanpak").select_option(label=f"{APPROACH} (Zeldenbroek)")
     page.get_by_label("casusniveau", exact=True).check()
@@ -113,7 +113,7 @@ def test_a_mandate_a_case_level_inspection_hoor_en_wederhoor_and_publication(
 
     # 4. The municipality reads the concept, disagrees with the X, and finishes its response.
     page = login("beleid")
-    page.get_by_role("link", name="Toezicht").click()
+    page.get_by_role("link", name="Toezicht", exact=True).click()
     concepts = page.get_by_role("region", name="Concepten voor hoor en wederhoor")
     concepts.get_by_role("link", name=inspection.title).click()
     expect(page.locator("main")).to_contain_text("CONCEPT")
@@ -133,7 +133,7 @@ def test_a_mandate_a_case_level_inspection_hoor_en_wederhoor_and_publication(
 
     # 5. The inspector answers, changes the finding, and publishes; the nota has the exchange as its appendix.
     page = login("inspecteur")
-    page.get_by_role("link", name="Toezicht").click()
+    page.get_by_role("link", name="Toezicht", exact=True).click()
     page.get_by_role("link", name=inspection.title).click()
     page.get_by_role("link", name="Naar hoor en wederhoor").click()
     expect(page.locator("main")).to_contain_text("Nog 1 reactie van de gemeente zonder antwoord")

@@ -140,7 +140,7 @@ def test_the_inspector_reads_the_factsheet_and_the_nota_and_downloads_them(
 
     # the factsheet, from the inspection's own page
     page = login("inspecteur")
-    page.get_by_role("link", name="Toezicht").click()
+    page.get_by_role("link", name="Toezicht", exact=True).click()
     page.get_by_role("link", name=policy_level.title, exact=True).click()
     page.get_by_role("link", name="Factsheet", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Factsheet {APPROACH}")
@@ -157,7 +157,7 @@ def test_the_inspector_reads_the_factsheet_and_the_nota_and_downloads_them(
     downloads_a_pdf(page, live_server)
 
     # the nota van bevindingen: chapters, the annex, and the family only as "Gezin A"
-    page.get_by_role("link", name="Toezicht").click()
+    page.get_by_role("link", name="Toezicht", exact=True).click()
     page.get_by_role("link", name=case_level.title, exact=True).click()
     page.get_by_role("link", name="Nota van bevindingen", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Nota van bevindingen Zeldenbroek {APPROACH}")
