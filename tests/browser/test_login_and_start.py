@@ -52,7 +52,8 @@ def test_coordinator_opens_a_family_and_its_access_log(login: Callable[[str], Pa
     expect(page.get_by_role("heading", name="Gezinsleden")).to_be_visible()
     page.get_by_role("link", name="Toegangslog", exact=True).click()
     log = page.get_by_role("table")
-    expect(log).to_contain_text("family.view")
+    expect(log).to_contain_text("Gezin bekeken")
+    expect(log).not_to_contain_text("family.view")
     expect(log).to_contain_text("Fleur Jansen")
 
 
