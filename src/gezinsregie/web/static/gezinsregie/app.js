@@ -48,8 +48,13 @@
       if (!parent || parent.classList.contains("gr-scroll") || table.closest("svg, .visually-hidden")) return;
       var box = document.createElement("div");
       box.className = "gr-scroll";
+      // moving a table out of and back into the document drops the focus inside it (htmx's autofocus after a
+      // swap, e.g. the moved action's "omhoog" button): put it back
+      var active = document.activeElement;
+      var hadFocus = active && active !== document.body && table.contains(active);
       parent.insertBefore(box, table);
       box.appendChild(table);
+      if (hadFocus && document.activeElement !== active) active.focus({ preventScroll: true });
       if (observer) { observer.observe(box); observer.observe(table); }
     });
     markAll();
