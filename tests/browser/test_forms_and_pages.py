@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 from gezinsregie.accounts.models import User
 from gezinsregie.casework import rules, workflow
 from gezinsregie.casework.models import Consent, Family, Involvement
+from gezinsregie.common.formatting import long_date
 from gezinsregie.inspections import selectors as inspection_selectors
 from gezinsregie.inspections.models import Answer, ImprovementPoint, Inspection
 from gezinsregie.plans.models import Action, ActionStatus
@@ -239,7 +240,7 @@ def test_the_professional_is_told_the_true_reason_a_family_is_not_visible(
     hidden = page.get_by_test_id("niet-zichtbaar")
     expect(hidden).to_contain_text(family.reference)
     expect(hidden).to_contain_text(
-        f"Het gezin heeft zijn toestemming ingetrokken op {today - timedelta(days=1):%d-%m-%Y}."
+        f"Het gezin heeft zijn toestemming ingetrokken op {long_date(today - timedelta(days=1))}."
     )
     # a family the professional never had a relation with is never named (no existence oracle)
     stranger = Family.objects.exclude(involvements__user=professional).exclude(referrals__referred_by=professional)

@@ -15,6 +15,7 @@ from gezinsregie.accounts.models import Role, User
 from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.casework.models import Family, InspectionMandate, MandateScope
 from gezinsregie.casework.services import mandate as services
+from gezinsregie.common.formatting import long_date
 from tests.casework.service_helpers import COORD, INTAKE, PM, PROF, A, log_actions, today
 from tests.factories import FamilyFactory, OrganisationFactory
 
@@ -154,7 +155,7 @@ def test_a_mandate_cannot_be_withdrawn_twice_or_on_a_wrong_day(world, family):
 
     with pytest.raises(ValidationError) as twice:
         services.mandate_withdraw(actor=world.user(PM), mandate=mandate, withdrawn_on=today(), reason="")
-    assert twice.value.messages == [f"Deze machtiging is al ingetrokken, op {today():%-d-%-m-%Y}."]
+    assert twice.value.messages == [f"Deze machtiging is al ingetrokken, op {long_date(today())}."]
 
 
 def test_who_does_not_steer_the_case_may_not_withdraw_it(world):

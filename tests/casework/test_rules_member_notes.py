@@ -98,12 +98,12 @@ def test_the_true_reason_each() -> None:
     assert reason(closed=True, left=True).startswith("Het gezin is afgesloten")
     assert reason(left=True).startswith("Het gezin is uit de aanpak en in nazorg")
     ended = reason(involved=False, involvement_ended_on=date(2025, 10, 1), involvement_end_reason="overgedragen")
-    assert ended == "Uw betrokkenheid is beëindigd op 01-10-2025 (overgedragen)."
+    assert ended == "Uw betrokkenheid is beëindigd op 1 oktober 2025 (overgedragen)."
     assert reason(involved=False).startswith("U heeft het gezin aangemeld")
     withdrawn = reason(
         consent_withdrawn_on=date(2025, 11, 1), consent_in_force=False, consent_covers_organisation=False
     )
-    assert withdrawn == "Het gezin heeft zijn toestemming ingetrokken op 01-11-2025."
+    assert withdrawn == "Het gezin heeft zijn toestemming ingetrokken op 1 november 2025."
     assert reason(consent_signed=False, consent_in_force=False, consent_covers_organisation=False).startswith(
         "Er is nog geen toestemmingsverklaring"
     )

@@ -76,7 +76,7 @@ def test_sending_the_concept_notifies_the_municipalitys_policy_officers_only(
     assert judged.status == S.REBUTTAL
     assert (rebuttal.sent_on, rebuttal.days, rebuttal.sent_by) == (iw.today, 21, iw.inspector)
     assert list(Notification.objects.values_list("user", flat=True)) == [iw.policy_officer.pk]  # not Elders
-    assert "uiterlijk 3-12-2025" in Notification.objects.get().message
+    assert "uiterlijk 3 december 2025" in Notification.objects.get().message
     assert [m.to for m in mail.outbox] == [[iw.policy_officer.email]]
     assert AccessLogEntry.objects.filter(action="inspection.send_concept", family_id__isnull=True).count() == 1
     with pytest.raises(ValidationError, match="Een oordeel geven kan niet meer: het onderzoek is hoor en wederhoor"):
@@ -138,7 +138,7 @@ def test_a_response_after_the_term_is_refused_in_dutch(iw: InspectionWorld, conc
     with time_machine.travel(FROZEN_NOW + timedelta(days=15), tick=False), pytest.raises(ValidationError) as refused:
         respond(iw, concept, "B1.a.2")
     assert refused.value.messages == [
-        "De termijn voor hoor en wederhoor is verstreken op 26-11-2025: reageren kan niet meer."
+        "De termijn voor hoor en wederhoor is verstreken op 26 november 2025: reageren kan niet meer."
     ]
     with time_machine.travel(FROZEN_NOW + timedelta(days=14), tick=False):
         respond(iw, concept, "B1.a.2")  # the last day still counts
@@ -155,7 +155,7 @@ def test_when_the_municipality_is_done_it_responds_no_more_and_the_inspector_hea
         lambda: respond(iw, concept, "B3.b.2"),
         lambda: services.rebuttal_close(actor=iw.policy_officer, inspection=concept),
     ):
-        with pytest.raises(ValidationError, match="De gemeente heeft haar reactie op 12-11-2025 afgerond"):
+        with pytest.raises(ValidationError, match="De gemeente heeft haar reactie op 12 november 2025 afgerond"):
             again()
 
 
@@ -163,7 +163,9 @@ def test_when_the_municipality_is_done_it_responds_no_more_and_the_inspector_hea
 
 
 def test_publication_waits_while_the_term_runs(iw: InspectionWorld, concept: Inspection) -> None:
-    with pytest.raises(ValidationError, match="De gemeente kan nog reageren op het concept, tot en met 26-11-2025"):
+    with pytest.raises(
+        ValidationError, match="De gemeente kan nog reageren op het concept, tot en met 26 november 2025"
+    ):
         services.inspection_publish(actor=iw.inspector, inspection=concept)
     concept.refresh_from_db()
     assert concept.status == S.REBUTTAL and not ImprovementPoint.objects.exists()
@@ -270,7 +272,8 @@ def test_the_inspector_sends_the_concept_on_its_page(iw: InspectionWorld, judged
     response = client.post(url, {"days": "14"}, follow=True)
 
     assert (
-        "Het concept is naar de gemeente gestuurd. Zij kan reageren tot en met 26-11-2025." in response.content.decode()
+        "Het concept is naar de gemeente gestuurd. Zij kan reageren tot en met 26 november 2025."
+        in response.content.decode()
     )
     publish = client.get(reverse("inspections:publish", args=[judged.pk])).content.decode()
     assert "De gemeente kan nog reageren op het concept" in publish and "Definitief publiceren" not in publish
@@ -296,7 +299,7 @@ def test_the_municipality_sees_the_concept_responds_and_finishes(iw: InspectionW
     assert "Uw reactie is afgerond" in closed and "De gemeente heeft haar reactie afgerond op" in closed
     assert client.get(url).status_code == 200  # still readable …
     after = client.post(url, {"stance": "agree", "text": ""})  # … but no longer changed
-    assert "De gemeente heeft haar reactie op 12-11-2025 afgerond" in after.content.decode()
+    assert "De gemeente heeft haar reactie op 12 november 2025 afgerond" in after.content.decode()
 
 
 def test_the_inspector_answers_on_the_page_and_then_publishes(iw: InspectionWorld, concept: Inspection) -> None:

@@ -63,8 +63,8 @@ def test_publishing_waits_for_the_term_and_for_every_answer() -> None:
 
     running = workflow.publish_refusal(due_on=due, today=SENT, closed=False, unanswered=0)
     assert running == (
-        "De gemeente kan nog reageren op het concept, tot en met 26-11-2025. Publiceren kan daarna, of eerder als "
-        "de gemeente haar reactie heeft afgerond."
+        "De gemeente kan nog reageren op het concept, tot en met 26 november 2025. Publiceren kan daarna, of eerder "
+        "als de gemeente haar reactie heeft afgerond."
     )
     assert workflow.publish_refusal(due_on=due, today=SENT, closed=False, unanswered=2) == running
     assert workflow.publish_refusal(due_on=due, today=after, closed=False, unanswered=1) == (

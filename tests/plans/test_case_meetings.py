@@ -63,7 +63,7 @@ def test_the_agenda_rules_name_a_family_only_when_the_planner_may_see_it() -> No
     assert rules.agenda_errors(held_on=TODAY, families=[family]) == {}
     assert rules.agenda_errors(held_on=TODAY, families=[]) == {"families": ["Zet ten minste één gezin op de agenda."]}
     before = rules.agenda_errors(held_on=TODAY - timedelta(days=1), families=[family])["families"]
-    assert before == ["Het overleg ligt vóór de aanmelding van gezin G-1 (12-11-2025)."]
+    assert before == ["Het overleg ligt vóór de aanmelding van gezin G-1 (12 november 2025)."]
     closed = rules.AgendaFamily("G-2", in_approach=True, registered_on=TODAY, open=False)
     assert rules.agenda_errors(held_on=TODAY, families=[closed])["families"] == [
         "Gezin G-2 is afgesloten of niet opgenomen."
@@ -87,7 +87,7 @@ def test_the_process_manager_plans_a_meeting_with_two_families_and_their_coordin
     )
     told = Notification.objects.filter(key__startswith=f"case_meeting:{meeting.pk}:").order_by("user__username")
     assert [(n.user, n.family) for n in told] == [(w.coordinator, w.family), (w.stranger, w.other_family)]
-    assert "staat op de agenda van het zorgnetwerkoverleg op 12-11-2025" in told[0].message
+    assert "staat op de agenda van het zorgnetwerkoverleg op 12 november 2025" in told[0].message
     logged = AccessLogEntry.objects.filter(action="case_meeting.agenda_add", username="procesmanager")
     assert sorted(logged.values_list("family_reference", flat=True)) == ["GR-PLAN-1", "GR-PLAN-2"]
 
@@ -158,7 +158,7 @@ def test_a_part_puts_its_agreement_in_the_plan_and_appoints_the_case_manager(
     assignment = CoordinatorAssignment.objects.get(family=w.family)
     assert part.coordinator_assignment == assignment
     assert (assignment.coordinator, assignment.previous, assignment.assigned_on) == (tim, w.coordinator, w.today)
-    assert assignment.reason == "Aangewezen in het zorgnetwerkoverleg van 12-11-2025: wijk"
+    assert assignment.reason == "Aangewezen in het zorgnetwerkoverleg van 12 november 2025: wijk"
     w.family.refresh_from_db()
     assert w.family.coordinator == tim
     minutes = Notification.objects.filter(key__startswith=f"meeting:{part.pk}:minutes")

@@ -98,7 +98,7 @@ def test_impossible_action_dates_are_refused_in_dutch() -> None:
 
     assert errors(date(2025, 1, 10)) == {}
     assert errors(date(2025, 1, 9))["due_on"] == [
-        "Deze datum ligt vóór de aanmelding van het gezin (10-1-2025). Kies een latere datum."
+        "Deze datum ligt vóór de aanmelding van het gezin (10 januari 2025). Kies een latere datum."
     ]
     assert "jaar vooruit" in errors(date(2031, 2, 1))["due_on"][0]
     assert "in de toekomst" in errors(date(2025, 2, 5), "done", date(2025, 2, 2))["done_on"][0]
@@ -274,8 +274,8 @@ def test_the_summary_says_what_changed_in_words() -> None:
     new["approved_by_family_on"] = "2025-02-11"
     text = rules.describe(rules.diff(old, new))
     assert "Doel toegevoegd: Schulden op een rij" in text
-    assert "Actie gewijzigd: Bellen (klaar op: 3-2-2025 → 10-2-2025; status: open → gedaan)" in text
-    assert "Plan gewijzigd: gezin stemde in op: — → 11-2-2025" in text
+    assert "Actie gewijzigd: Bellen (klaar op: 3 februari 2025 → 10 februari 2025; status: open → gedaan)" in text
+    assert "Plan gewijzigd: gezin stemde in op: — → 11 februari 2025" in text
 
     rows = rules.side_by_side(old, new)
     assert [(r.kind, r.change) for r in rows] == [("goal", None), ("action", Change.CHANGED), ("goal", Change.ADDED)]
@@ -284,7 +284,7 @@ def test_the_summary_says_what_changed_in_words() -> None:
 
 def test_values_are_shown_as_people_read_them() -> None:
     item = {"due_on": "2025-02-03", "status": "done", "status_label": "gedaan", "flag": True, "empty": None}
-    assert rules.shown(item, "due_on") == "3-2-2025"
+    assert rules.shown(item, "due_on") == "3 februari 2025"
     assert rules.shown(item, "status") == "gedaan"
     assert rules.shown(item, "flag") == "ja"
     assert rules.shown(item, "empty") == "—"

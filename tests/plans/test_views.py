@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from gezinsregie.audit.models import AccessLogEntry
+from gezinsregie.common.formatting import long_date
 from gezinsregie.plans.models import Action, Goal, Plan
 from tests.worlds.plans import PlanWithContent, PlanWorld
 
@@ -295,7 +296,7 @@ def test_history_and_side_by_side_compare(planned: PlanWithContent, w: PlanWorld
     )
     client.post(url("session_save", w), {"version": "5"})
     page = html(client.get(url("history", w)))
-    done = f"{w.today.day}-{w.today.month}-{w.today.year}"
+    done = long_date(w.today)
     assert (
         f"Actie gewijzigd: Alle post van schuldeisers in één map doen (gedaan op: — → {done}; status: open → gedaan)"
         in page

@@ -129,9 +129,9 @@ def test_thirty_members_are_one_family(world, login):
 @pytest.mark.parametrize(
     ("where", "value", "message"),
     [
-        ("birth_date", "0001-01-01", "Deze datum ligt vóór 01-01-1900: controleer het jaar."),
-        ("birth_date", "1899-12-31", "Deze datum ligt vóór 01-01-1900: controleer het jaar."),
-        ("referred_on", "0001-01-01", "Deze datum ligt vóór 01-01-1900: controleer het jaar."),
+        ("birth_date", "0001-01-01", "Deze datum ligt vóór 1 januari 1900: controleer het jaar."),
+        ("birth_date", "1899-12-31", "Deze datum ligt vóór 1 januari 1900: controleer het jaar."),
+        ("referred_on", "0001-01-01", "Deze datum ligt vóór 1 januari 1900: controleer het jaar."),
         ("birth_date", "9999-12-31", "Deze datum ligt in de toekomst."),
     ],
 )

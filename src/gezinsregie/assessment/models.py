@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class Answer(models.TextChoices):
@@ -46,7 +46,7 @@ class FamilyVoice(models.Model):
         ordering = ["family", "evaluation__held_on"]
 
     def __str__(self) -> str:
-        return f"Stem van {self.family} ({short_date(self.evaluation.held_on)})"
+        return f"Stem van {self.family} ({long_date(self.evaluation.held_on)})"
 
 
 class PartnerVoice(models.Model):
@@ -88,7 +88,7 @@ class PartnerVoice(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} over {self.family} ({short_date(self.answered_on)})"
+        return f"{self.organisation} over {self.family} ({long_date(self.answered_on)})"
 
 
 class StoredResult(models.Model):

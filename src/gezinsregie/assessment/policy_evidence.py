@@ -23,7 +23,7 @@ from gezinsregie.casework import workflow
 from gezinsregie.casework.models import BindingDecision, Escalation, Family, Referral
 from gezinsregie.casework.selectors import SMALL_NUMBER
 from gezinsregie.common.counts import count_words, protected_percent, share_words
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.organisations import selectors as register
 from gezinsregie.organisations.models import (
     SHARING_KINDS,
@@ -189,7 +189,7 @@ def _population(evidence: Evidence, approach: Approach, families: QuerySet[Famil
         share = protected_percent(in_population, estimate.families, threshold=SMALL_NUMBER)
         of_estimate = f", {share}% van de schatting" if share is not None and in_population >= SMALL_NUMBER else ""
         evidence.lines.append(
-            f"Eigen schatting van de gemeente: {estimate.families} gezinnen op {short_date(estimate.estimated_on)} "
+            f"Eigen schatting van de gemeente: {estimate.families} gezinnen op {long_date(estimate.estimated_on)} "
             f"(bron: {estimate.source}); in beeld {_n(in_population)}{of_estimate}."
         )
     evidence.propose(
@@ -244,17 +244,17 @@ def _agreements(out: dict[str, Evidence], approach: Approach, partners: list[Org
         for r in mine:
             if r.expired and r.agreement.valid_until is not None:
                 evidence.lines.append(
-                    f"VERLOPEN: {r.agreement.title} (geldig tot en met {short_date(r.agreement.valid_until)})."
+                    f"VERLOPEN: {r.agreement.title} (geldig tot en met {long_date(r.agreement.valid_until)})."
                 )
         evidence.propose(propose.agreements(register=facts, kinds=kinds, what=what, partners=names, today=today))
 
 
 def _described(agreement: CooperationAgreement) -> str:
-    until = f" tot en met {short_date(agreement.valid_until)}" if agreement.valid_until else ""
+    until = f" tot en met {long_date(agreement.valid_until)}" if agreement.valid_until else ""
     document = ", met document" if agreement.document else ""
     return (
         f"{agreement.title} ({agreement.get_kind_display()}, {len(agreement.parties.all())} partijen, "
-        f"getekend {short_date(agreement.signed_on)}{until}{document})"
+        f"getekend {long_date(agreement.signed_on)}{until}{document})"
     )
 
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from gezinsregie.assessment.indicators import Outcome
 from gezinsregie.casework.selectors import SMALL_NUMBER
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 ENOUGH = 80  # percent of the families (or partners) a proposal "voldoet" asks; below it "voldoet niet"
 ESTIMATE_STALE_DAYS = 2 * 365  # an estimate older than two years no longer shows the population
@@ -85,7 +85,7 @@ def population(
     if (today - estimated_on).days > ESTIMATE_STALE_DAYS:
         return Proposal(
             Outcome.NOT_MET,
-            f"De laatste schatting van de doelgroep is van {short_date(estimated_on)}: ouder dan twee jaar.",
+            f"De laatste schatting van de doelgroep is van {long_date(estimated_on)}: ouder dan twee jaar.",
         )
     if in_population == 0:
         return unknown("Er is een schatting, maar nog geen gezin in beeld om per wijk te tellen.")
@@ -194,7 +194,7 @@ def agreements(
     if not in_force:
         if relevant:
             ended = max(a.valid_until or a.signed_on for a in relevant)
-            return Proposal(Outcome.NOT_MET, f"Er is geen geldende {what}: de laatste liep af op {short_date(ended)}.")
+            return Proposal(Outcome.NOT_MET, f"Er is geen geldende {what}: de laatste liep af op {long_date(ended)}.")
         return Proposal(Outcome.NOT_MET, f"Er is geen {what} vastgelegd.")
     covered = set().union(*(a.parties for a in in_force))
     missing = sorted(name for pk, name in partners.items() if pk not in covered)

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gezinsregie.common.formatting import n_days
+from gezinsregie.common.formatting import long_date, n_days
 from gezinsregie.common.limits import EARLIEST
 
 # toetsingskader C1.a.1 and its GGSR definition (ggsr_minimum_domains): chronic problems on at least four life domains
@@ -288,11 +288,11 @@ def hidden_reason(
         return "Het gezin is uit de aanpak en in nazorg; alleen wie de nazorg houdt, ziet het nog."
     if involvement_ended_on is not None and not involved:
         why = f" ({involvement_end_reason})" if involvement_end_reason else ""
-        return f"Uw betrokkenheid is beëindigd op {involvement_ended_on:%d-%m-%Y}{why}."
+        return f"Uw betrokkenheid is beëindigd op {long_date(involvement_ended_on)}{why}."
     if not involved:
         return "U heeft het gezin aangemeld, maar bent (nog) niet bij het gezin betrokken."
     if consent_withdrawn_on is not None and not consent_in_force:
-        return f"Het gezin heeft zijn toestemming ingetrokken op {consent_withdrawn_on:%d-%m-%Y}."
+        return f"Het gezin heeft zijn toestemming ingetrokken op {long_date(consent_withdrawn_on)}."
     if not consent_signed:
         return "Er is nog geen toestemmingsverklaring van het gezin."
     if not consent_covers_organisation:

@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from gezinsregie.common.formatting import long_date
+
 # A free text (reason, description, note): long enough for any real account, short of a pasted document.
 MAX_TEXT = 10_000
 # Dates are entered for people and events of this system: nobody was born, and nothing happened, before 1900;
@@ -21,7 +23,7 @@ def date_problem(value: date, *, today: date, future: bool = True, ahead: timede
     """The Dutch message for a date outside the sane range; None when it is fine. `future=False`: not after today
     (a birth date, a date something was signed)."""
     if value < EARLIEST:
-        return f"Deze datum ligt vóór {EARLIEST:%d-%m-%Y}: controleer het jaar."
+        return f"Deze datum ligt vóór {long_date(EARLIEST)}: controleer het jaar."
     if not future and value > today:
         return "Deze datum ligt in de toekomst."
     if value > today + ahead:

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 # --- the states -----------------------------------------------------------------------------------------------
 
@@ -217,7 +217,7 @@ def publish_refusal(*, due_on: date, today: date, closed: bool, unanswered: int)
     answered, and the municipality is done or its term has passed (with or without responses)."""
     if rebuttal_open(due_on=due_on, today=today, closed=closed):
         return (
-            f"De gemeente kan nog reageren op het concept, tot en met {short_date(due_on)}. Publiceren kan daarna, "
+            f"De gemeente kan nog reageren op het concept, tot en met {long_date(due_on)}. Publiceren kan daarna, "
             "of eerder als de gemeente haar reactie heeft afgerond."
         )
     if unanswered:

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.common.uploads import GeneratedName
 
 
@@ -258,7 +258,7 @@ class PopulationEstimate(models.Model):
         constraints = [models.CheckConstraint(condition=models.Q(families__gte=1), name="estimate_from_1_family")]
 
     def __str__(self) -> str:
-        return f"{self.families} gezinnen ({self.approach}, {short_date(self.estimated_on)})"
+        return f"{self.families} gezinnen ({self.approach}, {long_date(self.estimated_on)})"
 
 
 class AgreementKind(models.TextChoices):

@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from gezinsregie.accounts.models import Role, User
 from gezinsregie.assessment.models import PartnerVoice
 from gezinsregie.casework.models import Family, Problem
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.organisations.models import Approach, Organisation
 from gezinsregie.plans import rules
 from gezinsregie.plans.models import (
@@ -133,7 +133,7 @@ def _action_snapshot(action: Action) -> dict[str, Any]:
         "status_label": str(action.get_status_display()),
         "done_on": _iso(action.done_on),
         "status_note": action.status_note,
-        "meeting": f"rondetafel {short_date(action.meeting.held_on)}" if action.meeting is not None else None,
+        "meeting": f"rondetafel {long_date(action.meeting.held_on)}" if action.meeting is not None else None,
         "position": action.position,
     }
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from gezinsregie.casework import bsn
 from gezinsregie.casework.models import Family
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date, long_datetime
 from gezinsregie.privacy.selectors import records_of
 
 
@@ -80,9 +80,9 @@ def _words(instance: models.Model, f: models.Field[Any, Any]) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%d-%m-%Y %H:%M")
+        return long_datetime(value)
     if isinstance(value, date):
-        return short_date(value)
+        return long_date(value)
     if isinstance(f, models.FileField):
         return f"bestand: {value.name.rsplit('/', 1)[-1]}" if value else ""
     if isinstance(f, models.JSONField):

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models import Family, Member
+from gezinsregie.common.formatting import long_date, long_datetime
 from gezinsregie.organisations.models import Approach
 
 
@@ -46,7 +47,7 @@ class Rectification(models.Model):
         ordering = ["family", "-at"]
 
     def __str__(self) -> str:
-        return f"Correctie {self.field} ({self.at:%d-%m-%Y})"
+        return f"Correctie {self.field} ({long_datetime(self.at)})"
 
 
 class Erasure(models.Model):
@@ -65,4 +66,4 @@ class Erasure(models.Model):
         verbose_name_plural = _("wissingen")
 
     def __str__(self) -> str:
-        return f"Gewist op {self.erased_on:%d-%m-%Y}"
+        return f"Gewist op {long_date(self.erased_on)}"

@@ -27,7 +27,7 @@ from gezinsregie.casework.models import (
     Stagnation,
 )
 from gezinsregie.common.counts import CountRow
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.trajectory import rules
 from gezinsregie.trajectory.models import Aftercare, CheckIn, Closure, Evaluation, Extension, Signal
 
@@ -177,7 +177,7 @@ def evaluation_flags(families: Iterable[Family], *, today: date) -> dict[UUID, l
                 f.started_on, last_held_on=last, interval_days=approach.evaluation_interval_days
             )
             if due < today:
-                flags[f.pk].append(f"evaluatie te laat (sinds {short_date(due)})")
+                flags[f.pk].append(f"evaluatie te laat (sinds {long_date(due)})")
             end = rules.planned_end(
                 f.started_on, planned_days=approach.planned_duration_days, extensions=[extended[f.pk, f.started_on]]
             )

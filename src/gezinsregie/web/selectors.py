@@ -9,6 +9,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.models import Role
 from gezinsregie.casework import rules, workflow
 from gezinsregie.casework.models import EndReason, Family, Member
+from gezinsregie.common.formatting import long_date
 from gezinsregie.inspections import selectors as inspection_selectors
 from gezinsregie.inspections import workflow as inspection_workflow
 from gezinsregie.plans import selectors as plan_selectors
@@ -60,9 +61,9 @@ def consent_summary(family: Family, *, today: date) -> str:
     if current is not None:
         n = len(current.organisations.all())
         organisations = "1 organisatie" if n == 1 else f"{n} organisaties"
-        return f"Geldig sinds {current.signed_on:%d-%m-%Y}, voor {organisations}."
+        return f"Geldig sinds {long_date(current.signed_on)}, voor {organisations}."
     if consents:
-        return f"Ingetrokken op {consents[0].withdrawn_on:%d-%m-%Y}: er mag geen informatie gedeeld worden."
+        return f"Ingetrokken op {long_date(consents[0].withdrawn_on)}: er mag geen informatie gedeeld worden."
     return "Er is nog geen toestemmingsverklaring: er mag geen informatie gedeeld worden."
 
 

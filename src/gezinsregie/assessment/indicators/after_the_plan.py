@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from gezinsregie.assessment.indicators.base import FamilyFacts, Outcome, Result
 from gezinsregie.casework.workflow import ClosureReason
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 # toetsingskader C5.a.1: the approach runs until the problems are solved or manageable
 SOLVED_OR_MANAGEABLE = frozenset(
@@ -34,7 +34,7 @@ def c2_a_4(f: FamilyFacts) -> Result:
         return NOT_STARTED
     without = [e for e in f.evaluations if not e[2]]
     if without:
-        last = short_date(without[-1][0])
+        last = long_date(without[-1][0])
         return Result(
             Outcome.NOT_MET, f"{len(without)} van de {len(f.evaluations)} evaluaties zonder het gezin (laatste {last})."
         )
@@ -53,15 +53,15 @@ def c3_a_5(f: FamilyFacts) -> Result:
     if f.closure is not None:
         finals = [e for e in f.evaluations if e[1] == "final" and e[3] > 0]
         if finals:
-            return Result(Outcome.MET, f"Eindevaluatie van de resultaten op {short_date(finals[-1][0])}.")
+            return Result(Outcome.MET, f"Eindevaluatie van de resultaten op {long_date(finals[-1][0])}.")
         return Result(Outcome.NOT_MET, "Afgesloten zonder eindevaluatie van de resultaten per doel.")
     last = with_results[-1] if with_results else None
     due_on = (last or f.started_on) + timedelta(days=f.evaluation_interval_days)
     if f.as_of > due_on:
-        since = f"sinds {short_date(due_on)}"
+        since = f"sinds {long_date(due_on)}"
         return Result(Outcome.NOT_MET, f"De evaluatie van de resultaten is te laat ({since}).")
     if last is not None:
-        return Result(Outcome.MET, f"Resultaten per doel geëvalueerd op {short_date(last)}.")
+        return Result(Outcome.MET, f"Resultaten per doel geëvalueerd op {long_date(last)}.")
     return Result(Outcome.UNKNOWN, "Nog geen evaluatie van de resultaten: die is nog niet aan de orde.")
 
 
@@ -71,9 +71,9 @@ def c5_a_1(f: FamilyFacts) -> Result:
         return Result(Outcome.UNKNOWN, "Het traject loopt nog; de reden van afsluiten beantwoordt dit.")
     label = ClosureReason(f.closure.reason).label
     if f.closure.reason in SOLVED_OR_MANAGEABLE:
-        return Result(Outcome.MET, f"Afgesloten op {short_date(f.closure.closed_on)}: {label}.")
+        return Result(Outcome.MET, f"Afgesloten op {long_date(f.closure.closed_on)}: {label}.")
     if f.closure.reason == ClosureReason.MOVED_AWAY:
-        return Result(Outcome.UNKNOWN, f"Afgesloten omdat het gezin verhuisde ({short_date(f.closure.closed_on)}).")
+        return Result(Outcome.UNKNOWN, f"Afgesloten omdat het gezin verhuisde ({long_date(f.closure.closed_on)}).")
     return Result(Outcome.NOT_MET, f"Afgesloten voordat de problemen beheersbaar waren: {label}.")
 
 

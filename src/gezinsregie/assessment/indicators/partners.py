@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from gezinsregie.assessment.indicators.base import FamilyFacts, Outcome, Result
 from gezinsregie.assessment.models import Answer
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 # toetsingskader C5.b.1: after an evaluation that found goals not reached, the effort changes within this time
 ADJUST_WITHIN_DAYS = 45
@@ -53,7 +53,7 @@ def c4_a_4(f: FamilyFacts) -> Result:
     on, trusts, _ = answered[-1]
     said = Answer(trusts).label
     outcome = Outcome.MET if trusts == Answer.YES else Outcome.NOT_MET
-    return Result(outcome, f"Het gezin zei op {short_date(on)} over vertrouwen in de regisseur: “{said}”.")
+    return Result(outcome, f"Het gezin zei op {long_date(on)} over vertrouwen in de regisseur: “{said}”.")
 
 
 def c4_c_2(f: FamilyFacts) -> Result:
@@ -93,7 +93,7 @@ def c5_b_1(f: FamilyFacts) -> Result:
             continue  # still time to adjust
         if not any(held_on <= on <= deadline for on in f.adjustments):
             return Result(
-                Outcome.NOT_MET, f"Na de evaluatie van {short_date(held_on)} (doelen niet bereikt) is niets bijgesteld."
+                Outcome.NOT_MET, f"Na de evaluatie van {long_date(held_on)} (doelen niet bereikt) is niets bijgesteld."
             )
     if f.unreached_evaluations or f.adjustments:
         return Result(Outcome.MET, f"De inzet is {len(f.adjustments)} keer bijgesteld tijdens het traject.")

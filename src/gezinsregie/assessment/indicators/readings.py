@@ -4,7 +4,7 @@ from django.utils.translation import ngettext
 
 from gezinsregie.assessment.indicators.base import COORDINATOR_GRACE_DAYS, FamilyFacts, Outcome, Result
 from gezinsregie.casework import rules as casework_rules
-from gezinsregie.common.formatting import n_days, short_date
+from gezinsregie.common.formatting import long_date, n_days
 
 
 def _domains(f: FamilyFacts) -> str:
@@ -38,9 +38,9 @@ def c1_a_1(f: FamilyFacts) -> Result:
 def c1_a_2(f: FamilyFacts) -> Result:
     """Reads as: this episode began with an aanmelding (or a signal, where the approach takes that as one)."""
     if f.has_referral:
-        return Result(Outcome.MET, f"Aangemeld op {short_date(f.registered_on)}.")
+        return Result(Outcome.MET, f"Aangemeld op {long_date(f.registered_on)}.")
     if f.entered_by_signal:
-        return Result(Outcome.MET, f"Terug via een signaal op {short_date(f.registered_on)}; de aanpak neemt dat aan.")
+        return Result(Outcome.MET, f"Terug via een signaal op {long_date(f.registered_on)}; de aanpak neemt dat aan.")
     return Result(Outcome.NOT_MET, "In dit traject is geen aanmelding vastgelegd.")
 
 
@@ -94,7 +94,7 @@ def c2_a_3(f: FamilyFacts) -> Result:
             Outcome.NOT_MET,
             f"Het gezin stemde in met versie {f.approved_version}; het plan is nu versie {f.plan_version}.",
         )
-    return Result(Outcome.MET, f"Het gezin stemde op {short_date(f.plan_approved_on)} in met het plan zoals het nu is.")
+    return Result(Outcome.MET, f"Het gezin stemde op {long_date(f.plan_approved_on)} in met het plan zoals het nu is.")
 
 
 def c2_b_1(f: FamilyFacts) -> Result:
@@ -197,7 +197,7 @@ def c3_a_3(f: FamilyFacts) -> Result:
         gaps.append(f"het gezin stemde in met versie {f.approved_version}, niet met versie {f.plan_version}")
     changed = f.plan_last_change_on
     if f.last_problem_on is not None and changed is not None and f.last_problem_on > changed:
-        gaps.append(f"na de laatste wijziging ({short_date(changed)}) kwam een nieuw probleem")
+        gaps.append(f"na de laatste wijziging ({long_date(changed)}) kwam een nieuw probleem")
     uncommitted = f.involved_organisations - f.committed_organisations
     if uncommitted:
         gaps.append(f"{len(uncommitted)} betrokken organisaties bevestigden de huidige versie niet")
@@ -233,7 +233,7 @@ def c3_b_2(f: FamilyFacts) -> Result:
     since = f.not_cooperating_since
     if since is not None and (f.as_of - since).days > NOT_COOPERATING_DAYS and not f.measures_considered:
         return Result(
-            Outcome.NOT_MET, f"Het gezin werkt niet mee sinds {short_date(since)}; geen drang of dwang overwogen."
+            Outcome.NOT_MET, f"Het gezin werkt niet mee sinds {long_date(since)}; geen drang of dwang overwogen."
         )
     last = f.last_contact_on or f.started_on
     gap = (f.as_of - last).days
@@ -320,7 +320,7 @@ def c3_b_1(f: FamilyFacts) -> Result:
     ago = (f.as_of - f.last_outreach_on).days
     if ago > OUTREACH_DAYS:
         return Result(Outcome.NOT_MET, f"Het laatste huisbezoek was {n_days(ago)} geleden.")
-    return Result(Outcome.MET, f"Laatste huisbezoek {n_days(ago)} geleden ({short_date(f.last_outreach_on)}).")
+    return Result(Outcome.MET, f"Laatste huisbezoek {n_days(ago)} geleden ({long_date(f.last_outreach_on)}).")
 
 
 def c5_b_3(f: FamilyFacts) -> Result:

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models.family import Family, Member
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class TriageDecision(models.Model):
@@ -208,4 +208,4 @@ class CoordinatorAssignment(models.Model):
         ordering = ["-assigned_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.previous or '—'} → {self.coordinator} ({short_date(self.assigned_on)})"
+        return f"{self.previous or '—'} → {self.coordinator} ({long_date(self.assigned_on)})"

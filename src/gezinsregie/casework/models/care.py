@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models.family import Family
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class CarePriority(models.TextChoices):
@@ -44,7 +44,7 @@ class CareRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.care_type} bij {self.provider} ({short_date(self.requested_on)})"
+        return f"{self.care_type} bij {self.provider} ({long_date(self.requested_on)})"
 
     @property
     def is_waiting(self) -> bool:

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models.family import Family
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.common.uploads import GeneratedName
 
 
@@ -46,7 +46,7 @@ class Consent(models.Model):
         ordering = ["-signed_on"]
 
     def __str__(self) -> str:
-        return f"Toestemming {self.family} ({short_date(self.signed_on)})"
+        return f"Toestemming {self.family} ({long_date(self.signed_on)})"
 
 
 class MandateScope(models.TextChoices):

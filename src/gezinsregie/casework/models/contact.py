@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models.family import Family, Member
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class ContactKind(models.TextChoices):
@@ -33,7 +33,7 @@ class Contact(models.Model):
         ordering = ["-happened_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.family} ({short_date(self.happened_on)})"
+        return f"{self.get_kind_display()} {self.family} ({long_date(self.happened_on)})"
 
     @property
     def reached(self) -> bool:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models.escalation import Escalation
 from gezinsregie.casework.models.family import Family
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class DecisionKind(models.TextChoices):
@@ -47,7 +47,7 @@ class BindingDecision(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} voor {self.organisation} ({short_date(self.decided_on)})"
+        return f"{self.get_kind_display()} voor {self.organisation} ({long_date(self.decided_on)})"
 
     @property
     def awaiting_answer(self) -> bool:

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models.family import Family
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class EntryRoute(models.TextChoices):
@@ -46,4 +46,4 @@ class Episode(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Traject {self.number} van {self.family} (aangemeld {short_date(self.registered_on)})"
+        return f"Traject {self.number} van {self.family} (aangemeld {long_date(self.registered_on)})"

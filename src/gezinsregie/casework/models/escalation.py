@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models.family import Family
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class Stagnation(models.TextChoices):
@@ -36,7 +36,7 @@ class Escalation(models.Model):
         ordering = ["-opened_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"Opschaling {self.family} ({short_date(self.opened_on)})"
+        return f"Opschaling {self.family} ({long_date(self.opened_on)})"
 
     @property
     def is_open(self) -> bool:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework import bsn, workflow
 from gezinsregie.casework.workflow import FamilyStatus
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class Family(models.Model):
@@ -151,7 +151,7 @@ class Referral(models.Model):
         ordering = ["referred_on"]
 
     def __str__(self) -> str:
-        return f"Aanmelding {self.family} ({short_date(self.referred_on)})"
+        return f"Aanmelding {self.family} ({long_date(self.referred_on)})"
 
 
 class Circle(models.TextChoices):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models.episode import Episode
 from gezinsregie.casework.models.family import Family
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class MeasureKind(models.TextChoices):
@@ -55,7 +55,7 @@ class Measure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({short_date(self.considered_on)})"
+        return f"{self.get_kind_display()} ({long_date(self.considered_on)})"
 
 
 class NonCooperationDecision(models.Model):
@@ -79,4 +79,4 @@ class NonCooperationDecision(models.Model):
         ordering = ["-decided_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"Besluit uitstroom {self.family} ({short_date(self.decided_on)})"
+        return f"Besluit uitstroom {self.family} ({long_date(self.decided_on)})"

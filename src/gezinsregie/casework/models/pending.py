@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.models.family import Family, ReferralSource, Urgency
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class PendingOutcome(models.TextChoices):
@@ -63,4 +63,4 @@ class PendingReferral(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Aanmelding {self.family_name} ({short_date(self.referred_on)})"
+        return f"Aanmelding {self.family_name} ({long_date(self.referred_on)})"

@@ -21,7 +21,7 @@ from gezinsregie.casework.models import (
     Family,
 )
 from gezinsregie.casework.services.locks import family_lock
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.organisations.models import Organisation
 
 Permission = policy.Permission
@@ -95,7 +95,7 @@ def consent_record(
     later = [c for c in earlier if c.signed_on > signed_on]
     if later:
         errors["signed_on"] = [
-            f"Er geldt een toestemming die later is getekend ({short_date(later[0].signed_on)}). Een oudere verklaring "
+            f"Er geldt een toestemming die later is getekend ({long_date(later[0].signed_on)}). Een oudere verklaring "
             "kan die niet vervangen; trek die eerst in als dat de bedoeling is."
         ]
     if errors:
@@ -119,7 +119,7 @@ def consent_record(
     audit.record(actor=actor, action="consent.record", family=family, obj=consent)
     for old in earlier:
         old.withdrawn_on, old.superseded_by = signed_on, consent
-        old.withdrawal_reason = f"Vervangen door de toestemming van {short_date(signed_on)}."
+        old.withdrawal_reason = f"Vervangen door de toestemming van {long_date(signed_on)}."
         old.full_clean()
         old.save(update_fields=["withdrawn_on", "superseded_by", "withdrawal_reason"])
         audit.record(actor=actor, action="consent.supersede", family=family, obj=old)

@@ -17,7 +17,7 @@ from gezinsregie.accounts.models import User
 from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import BindingDecision, Family, Stagnation
 from gezinsregie.casework.services.escalation import escalation_create
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Organisation
 
@@ -77,7 +77,7 @@ def binding_decision_take(
             key=f"decision:{decision.pk}:taken:user:{user.pk}",
             message=(
                 f"De regisseur van gezin {family.reference} heeft een besluit genomen dat {organisation} bindt: "
-                f"{decision.get_kind_display()}. Bevestig of weiger vóór {short_date(decision.answer_by)}."
+                f"{decision.get_kind_display()}. Bevestig of weiger vóór {long_date(decision.answer_by)}."
             ),
             url=reverse("casework:decisions", kwargs={"family_id": family.pk}),
             family=family,
@@ -150,7 +150,7 @@ def decisions_without_answer(*, actor: User, today: date | None = None) -> int:
                 stagnation=Stagnation.DISAGREEMENT,
                 organisation=decision.organisation,
                 description=(
-                    f"Geen reactie op besluit ‘{decision.get_kind_display()}’ vóór {short_date(decision.answer_by)}."
+                    f"Geen reactie op besluit ‘{decision.get_kind_display()}’ vóór {long_date(decision.answer_by)}."
                 ),
                 opened_on=decision.answer_by + timedelta(days=1),
             )

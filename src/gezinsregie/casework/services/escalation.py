@@ -16,7 +16,7 @@ from gezinsregie.audit import services as audit
 from gezinsregie.casework import rules, workflow
 from gezinsregie.casework.models import Escalation, EscalationMove, Family, Stagnation
 from gezinsregie.casework.selectors.escalation import ladder_of
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Organisation
 
@@ -28,7 +28,7 @@ def _tell(escalation: Escalation, rung: rules.Rung, deadline: date) -> None:
     family = escalation.family
     message = (
         f"Opschaling gezin {family.reference} ({escalation.get_stagnation_display()}, {escalation.organisation}) "
-        f"ligt nu bij: {rung.label}, termijn tot {short_date(deadline)}."
+        f"ligt nu bij: {rung.label}, termijn tot {long_date(deadline)}."
     )
     for user in {u for u in (family.coordinator, family.process_manager) if u is not None}:
         notify(

@@ -16,7 +16,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import Family, InspectionMandate, MandateScope
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.organisations.models import Organisation, OrganisationKind
 
 Permission = policy.Permission
@@ -83,7 +83,7 @@ def mandate_record(
     ).first()
     if running is not None and "organisation" not in errors:
         errors.setdefault("organisation", []).append(
-            f"Het gezin heeft {organisation} al gemachtigd tot en met {short_date(running.expires_on)}. "
+            f"Het gezin heeft {organisation} al gemachtigd tot en met {long_date(running.expires_on)}. "
             "Trek die machtiging eerst in als de reikwijdte of de termijn verandert."
         )
     if errors:
@@ -111,7 +111,7 @@ def mandate_withdraw(*, actor: User, mandate: InspectionMandate, withdrawn_on: d
     policy.ensure(actor, Permission.EDIT, mandate.family)
     mandate = mandate.family.mandates.select_for_update().get(pk=mandate.pk)
     if mandate.withdrawn_on is not None:
-        raise ValidationError(f"Deze machtiging is al ingetrokken, op {short_date(mandate.withdrawn_on)}.")
+        raise ValidationError(f"Deze machtiging is al ingetrokken, op {long_date(mandate.withdrawn_on)}.")
     if withdrawn_on < mandate.granted_on or withdrawn_on > _today():
         raise ValidationError({"withdrawn_on": ["Kies een datum tussen de ondertekening en vandaag."]})
     mandate.withdrawn_on, mandate.withdrawal_reason = withdrawn_on, reason.strip()

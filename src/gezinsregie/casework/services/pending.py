@@ -19,7 +19,7 @@ from gezinsregie.casework.models import EntryRoute, Family, PendingOutcome, Pend
 from gezinsregie.casework.services.episodes import family_reenter
 from gezinsregie.casework.services.locks import approach_lock, family_lock
 from gezinsregie.casework.services.registration import ReferralInput, family_create, referral_write
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.notifications.services import notify
 
 Permission = policy.Permission
@@ -64,7 +64,7 @@ def _done(actor: User, pending: PendingReferral, outcome: PendingOutcome, family
     notify(
         user=pending.referred_by,
         key=f"pending_referral:{pending.pk}:handled",
-        message=f"Het intaketeam heeft uw aanmelding van {short_date(pending.referred_on)} "
+        message=f"Het intaketeam heeft uw aanmelding van {long_date(pending.referred_on)} "
         f"({pending.family_name}) verwerkt.",
     )
 

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.inspections.models.inspection import Inspection
 
 
@@ -59,4 +59,4 @@ class Interview(models.Model):
         ordering = ["case_review", "held_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.case_review}: {self.get_kind_display()} ({short_date(self.held_on)})"
+        return f"{self.case_review}: {self.get_kind_display()} ({long_date(self.held_on)})"

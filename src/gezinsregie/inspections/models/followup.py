@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.inspections import rules
 from gezinsregie.inspections.models.inspection import Finding
 
@@ -84,7 +84,7 @@ class PointFollowUp(models.Model):
         constraints = [models.UniqueConstraint(fields=["point", "finding"], name="one_follow_up_per_point_finding")]
 
     def __str__(self) -> str:
-        return f"{self.point}: {self.get_outcome_display()} ({short_date(self.judged_on)})"
+        return f"{self.point}: {self.get_outcome_display()} ({long_date(self.judged_on)})"
 
     @property
     def renewed(self) -> bool:
@@ -108,4 +108,4 @@ class ImprovementReport(models.Model):
         ordering = ["point", "-reported_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.point} ({short_date(self.reported_on)})"
+        return f"{self.point} ({long_date(self.reported_on)})"

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.inspections.models.inspection import Finding, Inspection
 
 
@@ -28,7 +28,7 @@ class Rebuttal(models.Model):
         verbose_name_plural = _("hoor en wederhoor")
 
     def __str__(self) -> str:
-        return f"Hoor en wederhoor {self.inspection} ({short_date(self.sent_on)})"
+        return f"Hoor en wederhoor {self.inspection} ({long_date(self.sent_on)})"
 
 
 class Stance(models.TextChoices):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.audit import services as audit
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.inspections import rules, selectors, workflow
 from gezinsregie.inspections.models import ConceptResponse, Decision, Finding, Inspection, Rebuttal
 from gezinsregie.inspections.services._common import Permission, inspector_membership, lock, report_membership, today
@@ -60,7 +60,7 @@ def inspection_send_concept(*, actor: User, inspection: Inspection, days: int = 
             key=f"inspection:{inspection.pk}:concept:user:{officer.pk}",
             message=(
                 f"De inspectie legt het concept van '{inspection.title}' aan de gemeente voor (hoor en wederhoor). "
-                f"Reageer per bevinding, uiterlijk {short_date(due_on)}."
+                f"Reageer per bevinding, uiterlijk {long_date(due_on)}."
             ),
             url=reverse("inspections:rebuttal", args=[inspection.pk]),
         )
@@ -71,11 +71,11 @@ def inspection_send_concept(*, actor: User, inspection: Inspection, days: int = 
 def _open_for_responses(inspection: Inspection, rebuttal: Rebuttal) -> None:
     due_on = workflow.rebuttal_due_on(rebuttal.sent_on, rebuttal.days)
     if rebuttal.closed_at is not None:
-        done = short_date(timezone.localdate(rebuttal.closed_at))
+        done = long_date(timezone.localdate(rebuttal.closed_at))
         raise ValidationError(f"De gemeente heeft haar reactie op {done} afgerond: reageren kan niet meer.")
     if not workflow.rebuttal_open(due_on=due_on, today=today(), closed=False):
         raise ValidationError(
-            f"De termijn voor hoor en wederhoor is verstreken op {short_date(due_on)}: reageren kan niet meer."
+            f"De termijn voor hoor en wederhoor is verstreken op {long_date(due_on)}: reageren kan niet meer."
         )
 
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.common.forms import apply_errors
 from gezinsregie.inspections import forms, selectors, services, workflow
 from gezinsregie.inspections.models import Decision, Inspection
@@ -45,7 +45,7 @@ def concept_send(request: HttpRequest, inspection_id: int) -> HttpResponse:
         else:
             due_on = workflow.rebuttal_due_on(rebuttal.sent_on, rebuttal.days)
             messages.success(
-                request, f"Het concept is naar de gemeente gestuurd. Zij kan reageren tot en met {short_date(due_on)}."
+                request, f"Het concept is naar de gemeente gestuurd. Zij kan reageren tot en met {long_date(due_on)}."
             )
             return _back(inspection)
     context = {

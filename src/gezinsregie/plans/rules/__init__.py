@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 Snapshot = Mapping[str, Any]
 Errors = dict[str, list[str]]
@@ -143,7 +143,7 @@ def action_date_errors(*, due_on: date, status: str, done_on: date | None, regis
         _add(
             errors,
             "due_on",
-            f"Deze datum ligt vóór de aanmelding van het gezin ({short_date(registered_on)}). Kies een latere datum.",
+            f"Deze datum ligt vóór de aanmelding van het gezin ({long_date(registered_on)}). Kies een latere datum.",
         )
     if due_on > today + timedelta(days=365 * MAX_YEARS_AHEAD):
         _add(errors, "due_on", f"Deze datum ligt meer dan {MAX_YEARS_AHEAD} jaar vooruit. Klopt het jaartal?")
@@ -156,7 +156,7 @@ def action_date_errors(*, due_on: date, status: str, done_on: date | None, regis
             _add(
                 errors,
                 "done_on",
-                f"De datum ‘gedaan op’ ligt vóór de aanmelding van het gezin ({short_date(registered_on)}).",
+                f"De datum ‘gedaan op’ ligt vóór de aanmelding van het gezin ({long_date(registered_on)}).",
             )
     return errors
 
@@ -171,7 +171,7 @@ def approval_errors(*, approved_on: date | None, registered_on: date, today: dat
         _add(
             errors,
             "approved_by_family_on",
-            f"De datum van instemming ligt vóór de aanmelding van het gezin ({short_date(registered_on)}).",
+            f"De datum van instemming ligt vóór de aanmelding van het gezin ({long_date(registered_on)}).",
         )
     return errors
 

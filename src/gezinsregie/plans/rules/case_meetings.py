@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.plans.rules import Errors
 
 MAX_DAYS_AHEAD = 366  # a year ahead at most: further is a typing error, not a plan
@@ -38,8 +38,8 @@ def case_meeting_errors(
         _add(
             errors,
             "held_on",
-            f"Deze datum ligt meer dan een jaar vooruit ({short_date(held_on)}). Plan het overleg hoogstens "
-            f"tot {short_date(today + timedelta(days=MAX_DAYS_AHEAD))}.",
+            f"Deze datum ligt meer dan een jaar vooruit ({long_date(held_on)}). Plan het overleg hoogstens "
+            f"tot {long_date(today + timedelta(days=MAX_DAYS_AHEAD))}.",
         )
     if ends_at <= starts_at:
         _add(errors, "ends_at", "De eindtijd moet na de begintijd liggen.")
@@ -68,6 +68,6 @@ def agenda_errors(*, held_on: date, families: Sequence[AgendaFamily]) -> Errors:
                 errors,
                 "families",
                 f"Het overleg ligt vóór de aanmelding van gezin {family.reference} "
-                f"({short_date(family.registered_on)}).",
+                f"({long_date(family.registered_on)}).",
             )
     return errors

@@ -6,7 +6,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 Snapshot = Mapping[str, Any]
 
@@ -144,7 +144,7 @@ def shown(item: Snapshot | None, key: str) -> str:
         return "ja" if value else "nee"
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
-            return short_date(date.fromisoformat(value))
+            return long_date(date.fromisoformat(value))
         except ValueError:
             return value
     return str(value)

@@ -22,7 +22,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.audit import services as audit
 from gezinsregie.casework.models import Family, Member, Problem
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans import rules, selectors
@@ -386,7 +386,7 @@ def actions_remind_owners(*, actor: User, today: date | None = None) -> int:
         family = action.goal.plan.family
         if not policy.can(action.owner_user, policy.Permission.VIEW, family):
             continue  # no longer involved or outside the consent: not theirs to be reminded of
-        when = "is vandaag of eerder verlopen" if kind == "due" else f"staat op {short_date(action.due_on)}"
+        when = "is vandaag of eerder verlopen" if kind == "due" else f"staat op {long_date(action.due_on)}"
         created = notify(
             user=action.owner_user,
             key=f"action:{action.pk}:reminder:{kind}:{action.due_on.isoformat()}",

@@ -17,7 +17,7 @@ from gezinsregie.audit import services as audit
 from gezinsregie.casework import workflow
 from gezinsregie.casework.models import CoordinatorAssignment, Family, Member
 from gezinsregie.casework.services.coordination import coordinator_assign
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Approach
 from gezinsregie.plans import selectors
@@ -93,7 +93,7 @@ def case_meeting_plan(
                 user=family.coordinator,
                 key=f"case_meeting:{meeting.pk}:family:{family.pk}:coordinator:{family.coordinator.pk}",
                 message=f"Gezin {family.reference} staat op de agenda van het zorgnetwerkoverleg op "
-                f"{short_date(held_on)}.",
+                f"{long_date(held_on)}.",
                 url=reverse("case_meetings:detail", kwargs={"case_meeting_id": meeting.pk}),
                 family=family,
             )
@@ -111,7 +111,7 @@ def _appoint(
     if appointed_in is None:
         message = "Alleen de procesmanager van de aanpak wijst in het overleg een regisseur aan."
         return family, None, {"coordinator": [message]}
-    reason = f"Aangewezen in het zorgnetwerkoverleg van {short_date(case_meeting.held_on)}"
+    reason = f"Aangewezen in het zorgnetwerkoverleg van {long_date(case_meeting.held_on)}"
     reason += f": {note.strip()}" if note.strip() else "."
     try:
         with transaction.atomic():
@@ -186,7 +186,7 @@ def case_meeting_record_part(
         notify(
             user=assignment.coordinator,
             key=f"meeting:{part.pk}:appointed:user:{assignment.coordinator.pk}",
-            message=f"U bent in het zorgnetwerkoverleg van {short_date(case_meeting.held_on)} aangewezen als "
+            message=f"U bent in het zorgnetwerkoverleg van {long_date(case_meeting.held_on)} aangewezen als "
             f"regisseur van gezin {family.reference}.",
             url=reverse("plans:meeting", kwargs={"family_id": family.pk, "meeting_id": part.pk}),
             family=family,

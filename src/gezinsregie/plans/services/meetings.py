@@ -14,7 +14,7 @@ from django.urls import reverse
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.casework.models import CoordinatorAssignment, Family, Member
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.notifications.services import notify
 from gezinsregie.plans import rules, selectors
 from gezinsregie.plans.models import Action, ActionStatus, CaseMeeting, Goal, Meeting, Plan
@@ -59,7 +59,7 @@ def _errors(
     if held_on > _today() + timedelta(days=MAX_DAYS_AHEAD):
         errors["held_on"] = ["Leg een overleg vast nadat het is gehouden: deze datum ligt in de toekomst."]
     elif held_on < family.registered_on:
-        errors["held_on"] = [f"Het overleg ligt vóór de aanmelding van het gezin ({short_date(family.registered_on)})."]
+        errors["held_on"] = [f"Het overleg ligt vóór de aanmelding van het gezin ({long_date(family.registered_on)})."]
     if not minutes.strip():
         errors["minutes"] = ["Schrijf het verslag: wat is besproken en afgesproken?"]
     elif len(minutes) > MINUTES_LIMIT:
@@ -213,7 +213,7 @@ def _record(
         notify(
             user=user,
             key=f"meeting:{meeting.pk}:minutes:user:{user.pk}",
-            message=f"Het verslag van het {what} over gezin {family.reference} ({short_date(held_on)}).",
+            message=f"Het verslag van het {what} over gezin {family.reference} ({long_date(held_on)}).",
             url=reverse("plans:meeting", kwargs={"family_id": family.pk, "meeting_id": meeting.pk}),
             family=family,
         )

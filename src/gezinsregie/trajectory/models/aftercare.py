@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.workflow import AftercareEndReason
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class Aftercare(models.Model):
@@ -53,7 +53,7 @@ class Aftercare(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Nazorg {self.family} (vanaf {short_date(self.starts_on)})"
+        return f"Nazorg {self.family} (vanaf {long_date(self.starts_on)})"
 
     @property
     def is_running(self) -> bool:
@@ -89,7 +89,7 @@ class CheckIn(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Nazorgcontact {self.family} ({short_date(self.due_on)})"
+        return f"Nazorgcontact {self.family} ({long_date(self.due_on)})"
 
 
 class SignalStatus(models.TextChoices):
@@ -132,4 +132,4 @@ class Signal(models.Model):
         ordering = ["-raised_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"Signaal {self.family} ({short_date(self.raised_on)})"
+        return f"Signaal {self.family} ({long_date(self.raised_on)})"

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gezinsregie.casework.workflow import ClosureReason
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class Closure(models.Model):
@@ -45,7 +45,7 @@ class Closure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Afsluiting {self.family} ({short_date(self.closed_on)})"
+        return f"Afsluiting {self.family} ({long_date(self.closed_on)})"
 
 
 class HandoverItem(models.Model):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 
 
 class EvaluationKind(models.TextChoices):
@@ -47,7 +47,7 @@ class Evaluation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.family} ({short_date(self.held_on)})"
+        return f"{self.get_kind_display()} {self.family} ({long_date(self.held_on)})"
 
 
 class GoalEvaluation(models.Model):

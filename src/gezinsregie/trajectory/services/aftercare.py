@@ -16,7 +16,7 @@ from gezinsregie.casework import workflow
 from gezinsregie.casework.models import EntryRoute, Family
 from gezinsregie.casework.services.episodes import episode_current, family_reenter
 from gezinsregie.casework.services.registration import organisation_in_approach
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.notifications.services import notify
 from gezinsregie.trajectory import rules
 from gezinsregie.trajectory.models import Aftercare, CheckIn, Signal, SignalStatus
@@ -216,7 +216,7 @@ def checkins_alert_missed(*, actor: User, today: date) -> int:
         watcher_due, manager_due = rules.checkin_alerts(
             due_on=checkin.due_on, held=False, today=today, grace_days=family.approach.checkin_grace_days
         )
-        when = short_date(checkin.due_on)
+        when = long_date(checkin.due_on)
         if watcher_due and checkin.watcher_alerted_on is None:
             # a network person has no login: the coordinator hears of it for them
             watcher = aftercare.watcher or family.coordinator

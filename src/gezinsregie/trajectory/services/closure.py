@@ -27,7 +27,7 @@ from gezinsregie.casework.models import (
 )
 from gezinsregie.casework.services import involvement_end
 from gezinsregie.casework.services.episodes import episode_current, episode_mirror
-from gezinsregie.common.formatting import short_date
+from gezinsregie.common.formatting import long_date
 from gezinsregie.notifications.services import notify
 from gezinsregie.organisations.models import Organisation
 from gezinsregie.plans.selectors import consented_organisation_ids
@@ -237,7 +237,7 @@ def _start_aftercare(actor: User, family: Family, closure: Closure, plan: Afterc
             user=plan.watcher,
             key=f"aftercare:{aftercare.pk}:watcher",
             message=f"U houdt de vinger aan de pols bij gezin {family.reference}: eerste nazorgcontact "
-            f"op {short_date(plan.first_on)}.",
+            f"op {long_date(plan.first_on)}.",
             url=f"/gezinnen/{family.pk}/traject/",
             family=family,
         )
