@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils.translation import ngettext
+
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role
 from gezinsregie.casework import rules, workflow
@@ -60,10 +62,13 @@ def consent_summary(family: Family, *, today: date) -> str:
     )
     if current is not None:
         n = len(current.organisations.all())
-        organisations = "1 organisatie" if n == 1 else f"{n} organisaties"
+        organisations = ngettext("%(n)d organisatie", "%(n)d organisaties", n) % {"n": n}
         return f"Geldig sinds {long_date(current.signed_on)}, voor {organisations}."
-    if consents:
-        return f"Ingetrokken op {long_date(consents[0].withdrawn_on)}: er mag geen informatie gedeeld worden."
+    latest = consents[0] if consents else None
+    if latest is not None and latest.withdrawn_on is not None:
+        return f"Ingetrokken op {long_date(latest.withdrawn_on)}: er mag geen informatie gedeeld worden."
+    if latest is not None and latest.signed_on > today:
+        return f"Getekend, geldig vanaf {long_date(latest.signed_on)}: tot dan mag er geen informatie gedeeld worden."
     return "Er is nog geen toestemmingsverklaring: er mag geen informatie gedeeld worden."
 
 
