@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gezinsregie.casework.rules import age
+from gezinsregie.common.formatting import long_date
 from gezinsregie.inspections.pseudonymise import deidentify as d
 from gezinsregie.inspections.pseudonymise import library
 
@@ -253,10 +254,6 @@ def month_year(day: date) -> str:
     return f"{d.MONTHS[day.month - 1]} {day.year}"
 
 
-def full_date(day: date) -> str:
-    return f"{day.day} {d.MONTHS[day.month - 1]} {day.year}"
-
-
 def case_view(
     case: CaseIn, *, pseudonym: str, full: bool, today: date, detect: d.Detector | None = library.detect
 ) -> CaseOut:
@@ -264,7 +261,7 @@ def case_view(
     labels = member_labels(case.members, today)
     shown = {m.key: f"{m.first_name} {m.last_name}" for m in case.members} if full else dict(labels)
     text: Callable[[str], str] = str if full else deidentifier(case, today, detect=detect)
-    when = full_date if full else month_year
+    when = long_date if full else month_year
 
     def who(member_key: int | None) -> str:
         return "hele gezin" if member_key is None else _short(shown.get(member_key, "gezinslid"))
