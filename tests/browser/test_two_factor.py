@@ -72,7 +72,9 @@ def test_enrol_then_sign_in_with_a_code_and_with_a_recovery_code(
     sign_in_with_password(page, live_server.url)
     page.get_by_label("Code").fill("ABCD-EFGH-JKLM")
     page.get_by_role("button", name="Controleren").click()
-    expect(page.get_by_text("Deze code klopt niet of is al gebruikt.")).to_be_visible()
+    # beside the field and, as a link to it, in the summary at the top
+    expect(page.locator("#id_code-fout")).to_contain_text("Deze code klopt niet of is al gebruikt.")
+    expect(page.get_by_role("link", name="Code: Deze code klopt niet of is al gebruikt.")).to_be_visible()
 
     # password, then a recovery code
     time.sleep(2)  # django-otp lets the next try after a wrong code wait a second
