@@ -110,8 +110,10 @@ ALLOWED = {
     "casework/services/pending.py": "locks a held aanmelding after policy.ensure(LINK_REFERRAL) of its approach",
     "casework/selectors/pending.py": "held aanmeldingen of exactly the approaches policy.approaches_for(LINK_REFERRAL) "
     "gives the actor",
-    "plans/services/__init__.py": "locks and writes rows of a plan after policy.ensure(EDIT) on its family; "
-    "the reminder check as the system account",
+    "plans/services/_common.py": "locks the plan row after policy.ensure(EDIT) on its family",
+    "plans/services/items.py": "writes goals and actions of a plan locked after policy.ensure(EDIT) (via _lock)",
+    "plans/services/progress.py": "a progress report after policy.may_report_progress; the reminder check as the "
+    "system account",
     "plans/services/session.py": "the working session: locks and writes rows of a plan after policy.ensure(EDIT) "
     "on its family (via services._lock)",
     "plans/selectors.py": "the actions of a plan whose family the caller got through policy.access_family",

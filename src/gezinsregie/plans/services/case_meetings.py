@@ -24,7 +24,7 @@ from gezinsregie.plans import selectors
 from gezinsregie.plans.models import CaseMeeting, CaseMeetingItem, Meeting
 from gezinsregie.plans.rules import Errors
 from gezinsregie.plans.rules import case_meetings as rules
-from gezinsregie.plans.services import StalePlanError, _raise_if, _save, _today
+from gezinsregie.plans.services._common import StalePlanError, _raise_if, _save, _today
 from gezinsregie.plans.services.meetings import AgreementInput, _record
 from gezinsregie.plans.services.voices import PartnerVoiceInput
 

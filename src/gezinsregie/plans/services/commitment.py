@@ -9,7 +9,7 @@ from gezinsregie.accounts.models import User
 from gezinsregie.audit import services as audit
 from gezinsregie.plans import selectors
 from gezinsregie.plans.models import Plan, PlanCommitment
-from gezinsregie.plans.services import _today
+from gezinsregie.plans.services._common import _today
 from gezinsregie.plans.services.voices import PartnerVoiceInput, commitment_voice_write, voice_errors
 
 

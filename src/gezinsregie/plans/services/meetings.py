@@ -18,18 +18,9 @@ from gezinsregie.common.formatting import long_date
 from gezinsregie.notifications.services import notify
 from gezinsregie.plans import rules, selectors
 from gezinsregie.plans.models import Action, ActionStatus, CaseMeeting, Goal, Meeting, Plan
-from gezinsregie.plans.services import (
-    EDIT,
-    Owner,
-    _action_errors,
-    _before,
-    _lock,
-    _log,
-    _new_version,
-    _save,
-    _set_owner,
-    _today,
-)
+from gezinsregie.plans.services._common import EDIT, Owner, _before, _lock, _log, _save, _today
+from gezinsregie.plans.services.items import _action_errors, _set_owner
+from gezinsregie.plans.services.session import _new_version
 from gezinsregie.plans.services.voices import PartnerVoiceInput, meeting_voice_errors, meeting_voices_write
 
 MAX_DAYS_AHEAD = 0  # a meeting is recorded when it was held: never in the future

@@ -20,9 +20,9 @@ from django.utils import timezone
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.plans import rules, selectors
-from gezinsregie.plans.models import Action, Goal, Plan, PlanSession, PlanSessionChange, SessionOutcome
+from gezinsregie.plans.models import Action, Goal, Plan, PlanSession, PlanSessionChange, PlanVersion, SessionOutcome
 from gezinsregie.plans.rules import session as session_rules
-from gezinsregie.plans.services import EDIT, _before, _lock, _log, _new_version
+from gezinsregie.plans.services._common import EDIT, _before, _lock, _log, _save
 
 GOAL_FIELDS = ("plan_id", "problem_id", "description", "priority", "term", "status", "position")
 ACTION_FIELDS = (
@@ -79,6 +79,23 @@ def _keep_through_undo(session: PlanSession, action: Action) -> None:
         now = fields_of(action)
         change.before = {**change.before, **{k: now[k] for k in PROGRESS_FIELDS}}
         change.save(update_fields=["before"])
+
+
+def _new_version(*, actor: User, plan: Plan, before: dict[str, Any]) -> PlanVersion:
+    """The next version of the plan: its snapshot, what changed since `before`; the open session ends in it."""
+    plan.version += 1
+    _save(plan)
+    after = selectors.snapshot_of(plan)
+    version = PlanVersion(
+        plan=plan,
+        number=plan.version,
+        snapshot=after,
+        summary=rules.describe(rules.diff(before, after)),
+        changed_by=actor,
+    )
+    _save(version)
+    _close_session(actor=actor, plan=plan, version=version.number)  # its edits are in this version
+    return version
 
 
 def _close_session(*, actor: User, plan: Plan, version: int | None) -> None:
