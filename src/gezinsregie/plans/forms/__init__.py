@@ -73,6 +73,12 @@ class PlanForm(forms.Form):
                     attrs["class"] += f" {base}--invalid"
 
 
+def stamp_field() -> forms.CharField:
+    """The state of the goal or action the edit form was opened on (services.stamp_of): a second tab cannot
+    silently overwrite the first."""
+    return forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+
 class ProblemChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return problem_label(obj)
@@ -114,7 +120,9 @@ class GoalForm(PlanForm):
     def __init__(self, *args: Any, family: Family, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["problem"].queryset = selectors.problems_of(family)  # type: ignore[attr-defined]
-        if not editing:
+        if editing:
+            self.fields["stamp"] = stamp_field()
+        else:
             del self.fields["status"]
 
 
@@ -164,6 +172,8 @@ class ActionForm(PlanForm):
 
     def __init__(self, *args: Any, family: Family, today: date, action: Action | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if action is not None:
+            self.fields["stamp"] = stamp_field()
         self.owners: dict[str, Owner] = {}
         members = [(owner_key(Owner(OwnerKind.MEMBER, member=m)), m) for m in family.members.all()]
         self.owners |= {key: Owner(OwnerKind.MEMBER, member=m) for key, m in members}

@@ -9,7 +9,14 @@ If the plan changed since the user opened the form, or someone else has a workin
 is written and StalePlanError is raised: the view shows the user's input again with the message (HTTP 409).
 """
 
-from gezinsregie.plans.services._common import BUSY_MESSAGE, EDIT, STALE_MESSAGE, Owner, StalePlanError
+from gezinsregie.plans.services._common import (
+    BUSY_MESSAGE,
+    EDIT,
+    STALE_MESSAGE,
+    Owner,
+    StaleItemError,
+    StalePlanError,
+)
 from gezinsregie.plans.services.commitment import plan_commit
 from gezinsregie.plans.services.items import (
     plan_add_action,
@@ -20,7 +27,13 @@ from gezinsregie.plans.services.items import (
 )
 from gezinsregie.plans.services.meetings import AgreementInput, meeting_record
 from gezinsregie.plans.services.progress import actions_remind_owners, plan_record_approval, plan_report_progress
-from gezinsregie.plans.services.session import plan_move, plan_remove, plan_session_discard, plan_session_save
+from gezinsregie.plans.services.session import (
+    plan_move,
+    plan_remove,
+    plan_session_discard,
+    plan_session_save,
+    stamp_of,
+)
 from gezinsregie.plans.services.voices import PartnerVoiceInput
 
 __all__ = [
@@ -30,6 +43,7 @@ __all__ = [
     "AgreementInput",
     "Owner",
     "PartnerVoiceInput",
+    "StaleItemError",
     "StalePlanError",
     "actions_remind_owners",
     "meeting_record",
@@ -45,4 +59,5 @@ __all__ = [
     "plan_session_save",
     "plan_update_action",
     "plan_update_goal",
+    "stamp_of",
 ]

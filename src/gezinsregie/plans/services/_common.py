@@ -41,6 +41,24 @@ class StalePlanError(Exception):
         super().__init__(message.format(version=current_version))
 
 
+ITEM_CHANGED_MESSAGE = (
+    "{noun} is intussen gewijzigd, in een ander venster of tabblad of door een voortgangsmelding van de eigenaar. "
+    "Uw wijziging is niet opgeslagen: anders was die andere wijziging ongemerkt verloren gegaan."
+)
+
+
+class StaleItemError(StalePlanError):
+    """The goal or action was changed after the form was opened, by the same plan version (another tab of the same
+    coordinator's working session, or a progress report). Nothing was written; `current_stamp` is the item as it
+    is now, so that the form can be sent again on purpose."""
+
+    def __init__(self, current_version: int, *, noun: str, current_stamp: str) -> None:
+        self.current_version = current_version
+        self.busy_with = ""
+        self.current_stamp = current_stamp
+        Exception.__init__(self, ITEM_CHANGED_MESSAGE.format(noun=noun))
+
+
 @dataclass(frozen=True)
 class Owner:
     """Who does an action: a family member, a professional of an organisation, or a network person by name."""

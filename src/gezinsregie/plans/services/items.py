@@ -12,7 +12,7 @@ from gezinsregie.casework.models import Family, Problem
 from gezinsregie.plans import rules, selectors
 from gezinsregie.plans.models import Action, ActionStatus, Goal, OwnerKind, Plan, PlanVersion
 from gezinsregie.plans.services._common import EDIT, Owner, _lock, _log, _save, _today
-from gezinsregie.plans.services.session import _next_position, _remember, _session_for
+from gezinsregie.plans.services.session import _ensure_unchanged, _next_position, _remember, _session_for
 
 
 @transaction.atomic
@@ -68,10 +68,12 @@ def plan_update_goal(
     priority: int,
     term: str,
     status: str,
+    expected_stamp: str = "",
 ) -> Goal:
     plan = _lock(actor=actor, plan=goal.plan, expected_version=expected_version)
-    session = _session_for(actor=actor, plan=plan)
     goal = plan.goals.get(pk=goal.pk)
+    _ensure_unchanged(goal, plan=plan, expected_stamp=expected_stamp)
+    session = _session_for(actor=actor, plan=plan)
     _remember(session, goal, new=False)
     if goal.priority != priority:  # to the end of its new priority group
         goal.position = _next_position(plan.goals.filter(priority=priority).exclude(pk=goal.pk))
@@ -142,10 +144,12 @@ def plan_update_action(
     due_on: date,
     status: str,
     done_on: date | None,
+    expected_stamp: str = "",
 ) -> Action:
     plan = _lock(actor=actor, plan=action.goal.plan, expected_version=expected_version)
-    session = _session_for(actor=actor, plan=plan)
     action = Action.objects.select_related("goal").get(pk=action.pk, goal__plan=plan)
+    _ensure_unchanged(action, plan=plan, expected_stamp=expected_stamp)
+    session = _session_for(actor=actor, plan=plan)
     _remember(session, action, new=False)
     if status == ActionStatus.DONE and done_on is None:
         done_on = _today()

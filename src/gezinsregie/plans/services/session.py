@@ -9,6 +9,8 @@
   another coordinator of the family, explicitly and logged.
 """
 
+import hashlib
+import json
 from datetime import date
 from typing import Any, Literal
 
@@ -22,7 +24,7 @@ from gezinsregie.accounts.models import User
 from gezinsregie.plans import rules, selectors
 from gezinsregie.plans.models import Action, Goal, Plan, PlanSession, PlanSessionChange, PlanVersion, SessionOutcome
 from gezinsregie.plans.rules import session as session_rules
-from gezinsregie.plans.services._common import EDIT, _before, _lock, _log, _save
+from gezinsregie.plans.services._common import EDIT, StaleItemError, _before, _lock, _log, _save
 
 GOAL_FIELDS = ("plan_id", "problem_id", "description", "priority", "term", "status", "position")
 ACTION_FIELDS = (
@@ -53,6 +55,22 @@ def fields_of(item: Goal | Action) -> dict[str, Any]:
     names = GOAL_FIELDS if isinstance(item, Goal) else ACTION_FIELDS
     values = {name: getattr(item, name) for name in names}
     return {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
+
+
+def stamp_of(item: Goal | Action) -> str:
+    """What an edit form remembers of the goal or action it was opened on: a digest of what the form shows and
+    changes (not its place in the list, so a move elsewhere in the plan does not count as a change)."""
+    values = {k: v for k, v in fields_of(item).items() if k != "position"}
+    return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()[:20]
+
+
+def _ensure_unchanged(item: Goal | Action, *, plan: Plan, expected_stamp: str) -> None:
+    """An edit sent from a form opened on an older state of the item is refused (StaleItemError): another tab of the
+    same working session, or the owner's progress report, changed it meanwhile. Without a stamp (a script, a form
+    from before the stamp) only the plan version counts."""
+    if expected_stamp and expected_stamp != stamp_of(item):
+        noun = "Dit doel" if isinstance(item, Goal) else "Deze actie"
+        raise StaleItemError(plan.version, noun=noun, current_stamp=stamp_of(item))
 
 
 def _session_for(*, actor: User, plan: Plan) -> PlanSession:

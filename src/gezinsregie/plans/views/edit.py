@@ -25,7 +25,7 @@ from gezinsregie.common.forms import apply_errors
 from gezinsregie.common.idempotency import idempotent
 from gezinsregie.plans import selectors, services
 from gezinsregie.plans.forms import ActionForm, ApprovalForm, GoalForm, PlanForm, ProgressForm, owner_key
-from gezinsregie.plans.services import Owner, StalePlanError
+from gezinsregie.plans.services import Owner, StaleItemError, StalePlanError
 from gezinsregie.plans.views.common import _plan_or_404
 from gezinsregie.plans.views.read import _number, items_context
 
@@ -53,6 +53,8 @@ def _stale(request: HttpRequest, form_class: type[PlanForm], stale: StalePlanErr
     so that after looking at the new version they can send their change again on purpose."""
     data = request.POST.copy()
     data["version"] = str(stale.current_version)
+    if isinstance(stale, StaleItemError):
+        data["stamp"] = stale.current_stamp
     form = form_class(data, **kwargs)
     form.is_valid()
     form.add_error(None, str(stale))
@@ -194,6 +196,7 @@ def goal_edit(request: HttpRequest, family_id: UUID, goal_id: int) -> HttpRespon
         "priority": goal.priority,
         "term": goal.term,
         "status": goal.status,
+        "stamp": services.stamp_of(goal),
     }
 
     def save(data: dict[str, Any]) -> None:
@@ -206,6 +209,7 @@ def goal_edit(request: HttpRequest, family_id: UUID, goal_id: int) -> HttpRespon
             priority=data["priority"],
             term=data["term"],
             status=data["status"],
+            expected_stamp=data["stamp"],
         )
 
     return _form_page(
@@ -270,6 +274,7 @@ def action_edit(request: HttpRequest, family_id: UUID, action_id: int) -> HttpRe
         "due_on": action.due_on,
         "status": action.status,
         "done_on": action.done_on,
+        "stamp": services.stamp_of(action),
     }
 
     def save(data: dict[str, Any]) -> None:
@@ -282,6 +287,7 @@ def action_edit(request: HttpRequest, family_id: UUID, action_id: int) -> HttpRe
             due_on=data["due_on"],
             status=data["status"],
             done_on=data["done_on"],
+            expected_stamp=data["stamp"],
         )
 
     return _form_page(
