@@ -63,9 +63,33 @@ def test_dropped_goals_and_cancelled_actions_are_left_out(planned: PlanWithConte
         term="short",
         status="dropped",
     )
+    services.plan_session_save(actor=w.coordinator, plan=planned.plan, expected_version=5)
     page = w.client_for(w.coordinator).get(reverse("plans:summary", args=[w.family.pk])).content.decode()
     assert "Dit gaat niet door" not in page and "Een vervallen doel" not in page
     assert "Sanne heeft overzicht over haar schulden" in page
+
+
+def test_the_summary_shows_the_saved_plan_not_the_open_working_session(planned: PlanWithContent, w: PlanWorld) -> None:
+    services.plan_update_goal(
+        actor=w.coordinator,
+        goal=planned.housing_goal,
+        expected_version=5,
+        problem=w.housing,
+        description="Nog niet besproken met het gezin",
+        priority=1,
+        term="short",
+        status="open",
+    )
+    client = w.client_for(w.coordinator)
+    page = client.get(reverse("plans:summary", args=[w.family.pk])).content.decode()
+    assert "Nog niet besproken met het gezin" not in page
+    assert "Het gezin kan in het huis blijven wonen" in page  # version 5, as saved
+    assert "Deze samenvatting en de PDF tonen versie 5, het plan zoals het laatst is opgeslagen." in page
+
+    services.plan_session_save(actor=w.coordinator, plan=planned.plan, expected_version=5)
+    page = client.get(reverse("plans:summary", args=[w.family.pk])).content.decode()
+    assert "Nog niet besproken met het gezin" in page and "Het gezin kan in het huis blijven wonen" not in page
+    assert "nog niet opgeslagen" not in page
 
 
 @pytest.mark.skipif(not shutil.which("pdftoppm") or not shutil.which("pdftotext"), reason="poppler-utils missing")

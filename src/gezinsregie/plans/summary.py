@@ -3,7 +3,8 @@
 Maastricht §2.6: "Het gezin krijgt een samenvatting van het maatwerkplan." Written for the family in plain
 Dutch (B1): what we are going to do, who does what and when, who their coordinator is. Nothing internal:
 no problem-analysis texts, no framework terms, no professionals' notes, nothing of any other family.
-Goals that were dropped and actions that were cancelled are left out: the summary shows the plan as it is.
+Goals that were dropped and actions that were cancelled are left out. The summary shows the plan as last saved:
+while the coordinator's working session is open, its edits are not in it until they are saved as a version.
 """
 
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from django.utils import timezone
 from gezinsregie.casework.models import Family
 from gezinsregie.casework.selectors import network as network_selectors
 from gezinsregie.plans import selectors
-from gezinsregie.plans.models import ActionStatus, GoalStatus, OwnerKind, Plan
+from gezinsregie.plans.models import ActionStatus, GoalStatus, Plan
 
 STYLESHEET = Path(__file__).resolve().parent / "static" / "plans" / "summary.css"
 
@@ -40,33 +41,32 @@ class SummaryAction:
     goal_number: int
 
 
-def _who(action: Any) -> str:
-    if action.owner_kind == OwnerKind.MEMBER and action.owner_member is not None:
-        return str(action.owner_member)
-    if action.owner_kind == OwnerKind.PROFESSIONAL and action.owner_user is not None:
-        return f"{action.owner_user} ({action.owner_organisation})"
-    return str(action.owner_name)
-
-
 def context(family: Family, plan: Plan) -> dict[str, Any]:
+    saved = selectors.saved_snapshot_of(plan)  # not the coordinator's unsaved working session
     goals: list[SummaryGoal] = []
     actions: list[SummaryAction] = []
-    for goal in selectors.goals_of(plan):
-        if goal.status == GoalStatus.DROPPED:
+    for goal in saved["goals"]:
+        if goal["status"] == GoalStatus.DROPPED:
             continue
         number = len(goals) + 1
-        goals.append(
-            SummaryGoal(number, goal.description, goal.problem.domain.name, goal.status == GoalStatus.ACHIEVED)
-        )
+        goals.append(SummaryGoal(number, goal["description"], goal["domain"], goal["status"] == GoalStatus.ACHIEVED))
         actions.extend(
-            SummaryAction(a.description, _who(a), a.done_on or a.due_on, a.status == ActionStatus.DONE, number)
-            for a in goal.actions.all()
-            if a.status != ActionStatus.CANCELLED
+            SummaryAction(
+                a["description"],
+                a["owner"],
+                date.fromisoformat(a["done_on"] or a["due_on"]),
+                a["status"] == ActionStatus.DONE,
+                number,
+            )
+            for a in goal["actions"]
+            if a["status"] != ActionStatus.CANCELLED
         )
     actions.sort(key=lambda a: (a.done, a.when, a.goal_number))
     return {
         "family": family,
         "plan": plan,
+        "saved_version": saved["version"],
+        "unsaved_session": selectors.open_session_of(plan) is not None,
         "goals": goals,
         "actions": actions,
         "coordinator": family.coordinator,
