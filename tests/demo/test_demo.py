@@ -10,12 +10,14 @@ from gezinsregie.accounts.models import User
 from gezinsregie.audit import rules as log_rules
 from gezinsregie.audit import selectors as log_selectors
 from gezinsregie.audit.models import AccessLogEntry
-from gezinsregie.casework.models import Family, FamilyStatus
+from gezinsregie.casework.models import Family, FamilyStatus, NoProblemsFinding
 from gezinsregie.casework.references import family_reference_next
 from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from gezinsregie.demo.seed import demo_load
 from gezinsregie.inspections.models import ImprovementPoint, Inspection
-from gezinsregie.plans.models import Plan
+from gezinsregie.plans import selectors as plan_selectors
+from gezinsregie.plans import summary
+from gezinsregie.plans.models import Plan, PlanSession
 from gezinsregie.privacy.models import Rectification, RetentionPeriod
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +59,18 @@ def test_the_demo_has_every_role_forty_families_in_varied_states_and_is_idempote
     assert pattern.username == "procesmanager" and pattern.count > log_rules.OUTSIDE_CASELOAD_THRESHOLD
     # the seed writes GR-0001 … GR-0040 itself: the sequence continues after them (issue 11 §8)
     assert int(family_reference_next().removeprefix("GR-")) > 40
+
+
+def test_the_demo_shows_geen_problemen_and_an_open_working_session(framework, settings):
+    settings.DEMO_MODE = True
+    demo_load()
+    findings = NoProblemsFinding.objects.filter(noted_by__username="regisseur")
+    assert findings.filter(domain__isnull=False).exists()
+    [session] = PlanSession.objects.filter(closed_at__isnull=True)
+    assert session.opened_by.username == "regisseur" and session.changes.count() == 2
+    plan = session.plan
+    edited = plan.goals.get(description__endswith=", binnen drie maanden.")
+    # the family's summary shows the saved version, without the session's edits
+    texts = [goal.text for goal in summary.context(plan.family, plan)["goals"]]
+    assert edited.description not in texts
+    assert plan_selectors.saved_snapshot_of(plan)["version"] == plan.version

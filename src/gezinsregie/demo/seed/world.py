@@ -18,6 +18,7 @@ from gezinsregie.casework.models import (
 from gezinsregie.casework.references import family_reference_resync
 from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from gezinsregie.demo.seed.case_meetings import demo_case_meetings
+from gezinsregie.demo.seed.daily import demo_daily_use
 from gezinsregie.demo.seed.families import _coordinator_for, _demo_family
 from gezinsregie.demo.seed.inspections import demo_inspections
 from gezinsregie.demo.seed.names import (
@@ -204,6 +205,7 @@ def demo_load() -> DemoWorld:
     demo_policy_facts(integrale=integrale, gezinsmanagement=gezinsmanagement, officer=users["beleid"], today=today)
     demo_privacy(gezinsmanagement=gezinsmanagement, coordinator=users["regisseur"], today=today)
     demo_unusual_reads(reader=users["procesmanager"])
+    demo_daily_use(coordinator=users["regisseur"], today=today)
     family_reference_resync()  # the seed wrote GR-0001 … itself: registrations in the demo continue after them
     return DemoWorld(municipality, [integrale, gezinsmanagement], number, created=True)
 
