@@ -17,6 +17,7 @@ from gezinsregie.assessment import selectors as assessment_selectors
 from gezinsregie.assessment.indicators import Outcome
 from gezinsregie.casework import rules, selectors
 from gezinsregie.casework.models import Family
+from gezinsregie.casework.selectors import pending as pending_selectors
 from gezinsregie.common.charts import bar_chart
 from gezinsregie.common.counts import CountRow, disclosed, disclosed_rows
 from gezinsregie.trajectory import selectors as trajectory_selectors
@@ -45,6 +46,7 @@ def start(request: HttpRequest) -> HttpResponse:
     if Role.INTAKE in roles or Role.PROCESS_MANAGER in roles:
         queue = selectors.triage_queue(actor=actor)[:START_LIST_LIMIT]
         context["triage_queue"] = [(f, selectors.days_waiting(f)) for f in queue]
+    context["pending_waiting"] = pending_selectors.pending_referrals_waiting(actor=actor)
     if Role.PROFESSIONAL in roles:
         context["involved"] = list(selectors.involved_families(actor=actor)[:START_LIST_LIMIT])
         context["invitations"] = policy.invitation_list(actor)

@@ -16,6 +16,14 @@ def _waiting_for(actor: User) -> QuerySet[PendingReferral]:
     return PendingReferral.objects.filter(approach__in=approaches, outcome="")
 
 
+def pending_referrals_waiting(*, actor: User) -> int | None:
+    """How many aanmeldingen wait for the actor to link them (a number, no person: not logged); None for who links
+    none (the start page shows nothing then)."""
+    if not policy.approaches_for(actor, Permission.LINK_REFERRAL).exists():
+        return None
+    return _waiting_for(actor).count()
+
+
 def pending_referrals_for(*, actor: User) -> list[PendingReferral]:
     """The waiting aanmeldingen of the approaches the actor links for, oldest first; showing them is logged."""
     rows = list(_waiting_for(actor).select_related("approach", "organisation").order_by("received_at", "pk"))
