@@ -10,7 +10,7 @@ from gezinsregie.accounts.models import User
 from gezinsregie.audit import rules as log_rules
 from gezinsregie.audit import selectors as log_selectors
 from gezinsregie.audit.models import AccessLogEntry
-from gezinsregie.casework.models import Family, FamilyStatus, NoProblemsFinding
+from gezinsregie.casework.models import Family, FamilyStatus, NoProblemsFinding, PendingReferral
 from gezinsregie.casework.references import family_reference_next
 from gezinsregie.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from gezinsregie.demo.seed import demo_load
@@ -74,3 +74,12 @@ def test_the_demo_shows_geen_problemen_and_an_open_working_session(framework, se
     texts = [goal.text for goal in summary.context(plan.family, plan)["goals"]]
     assert edited.description not in texts
     assert plan_selectors.saved_snapshot_of(plan)["version"] == plan.version
+
+
+def test_the_demo_holds_an_aanmelding_for_the_intake_team_to_link(framework, settings):
+    settings.DEMO_MODE = True
+    demo_load()
+    [held] = PendingReferral.objects.filter(outcome="")
+    assert held.referred_by.username == "w.hofman" and held.approach.name.startswith("Integrale")
+    intake = User.objects.get(username="intake")
+    assert policy.approaches_for(intake, policy.Permission.LINK_REFERRAL).filter(pk=held.approach_id).exists()

@@ -2,15 +2,20 @@
 not looked at yet a member, as "geen problemen", so the analysis gap closes without a problem or a score; and the
 coordinator has a working session open on a plan (a goal sharpened, an action added, not saved yet), so the plan
 page shows the unsaved changes with "Opslaan als nieuwe versie" and "Ongedaan maken", and the family's summary
-still shows the saved version. Written through the services, as the coordinator, as the real flow would."""
+still shows the saved version. And the police officer has registered a family the system already knows but he may
+not see, so the aanmelding is held for the intake team to link (issue 12 §6) and their start page says so. Written
+through the services, as the real flow would."""
 
 from datetime import date, timedelta
 
 from gezinsregie import policy
 from gezinsregie.accounts.models import User
 from gezinsregie.casework import selectors as casework_selectors
-from gezinsregie.casework.models import Family, FamilyStatus
+from gezinsregie.casework import services as casework_services
+from gezinsregie.casework.models import Family, FamilyStatus, MemberRelation, PendingReferral, ReferralSource, Urgency
+from gezinsregie.casework.rules import MemberInput
 from gezinsregie.casework.services import analysis
+from gezinsregie.organisations.models import Approach
 from gezinsregie.plans import selectors as plan_selectors
 from gezinsregie.plans import services as plan_services
 from gezinsregie.plans.models import GoalStatus, OwnerKind
@@ -28,7 +33,8 @@ def _active_families(coordinator: User) -> list[Family]:
     return list(families.distinct().order_by("reference"))
 
 
-def demo_daily_use(*, coordinator: User, today: date) -> None:
+def demo_daily_use(*, coordinator: User, referrer: User, approach: Approach, today: date) -> None:
+    _held_aanmelding(referrer, approach, today=today)
     families = _active_families(coordinator)
     if len(families) < 2:
         return
@@ -78,3 +84,39 @@ def _open_session(coordinator: User, family: Family, *, today: date) -> None:
         owner=plan_services.Owner(OwnerKind.MEMBER, member=member),
         due_on=today + timedelta(days=14),
     )
+
+
+def _held_aanmelding(referrer: User, approach: Approach, *, today: date) -> PendingReferral | None:
+    """The referrer registers a family of the approach he may not see (its eldest member, and a baby): held."""
+    visible = policy.families_for(referrer, policy.Permission.VIEW).values_list("pk", flat=True)
+    known = (
+        approach.families.filter(status=FamilyStatus.ACTIVE, members__isnull=False)
+        .exclude(pk__in=visible)
+        .distinct()
+        .order_by("reference")
+        .first()
+    )
+    if known is None:
+        return None
+    eldest = known.members.order_by("birth_date", "pk").first()
+    assert eldest is not None
+    members = [
+        MemberInput(eldest.first_name, eldest.last_name, eldest.birth_date, MemberRelation.PARENT),
+        MemberInput("Noor", eldest.last_name, today - timedelta(days=40), MemberRelation.CHILD),
+    ]
+    held = casework_services.family_register(
+        actor=referrer,
+        approach=approach,
+        family_name=known.name,
+        address=known.address,
+        neighbourhood=known.neighbourhood,
+        members=members,
+        referral=casework_services.ReferralInput(
+            source=ReferralSource.POLICE,
+            reason="Melding huiselijk geweld na een ruzie in de nacht; er is een baby van zes weken in huis.",
+            domains=list(approach.life_domain_set.domains.order_by("order")[:2]),
+            urgency=Urgency.HIGH,
+            referred_on=today - timedelta(days=1),
+        ),
+    )
+    return held if isinstance(held, PendingReferral) else None

@@ -205,7 +205,7 @@ def demo_load() -> DemoWorld:
     demo_policy_facts(integrale=integrale, gezinsmanagement=gezinsmanagement, officer=users["beleid"], today=today)
     demo_privacy(gezinsmanagement=gezinsmanagement, coordinator=users["regisseur"], today=today)
     demo_unusual_reads(reader=users["procesmanager"])
-    demo_daily_use(coordinator=users["regisseur"], today=today)
+    demo_daily_use(coordinator=users["regisseur"], referrer=police_officer, approach=integrale, today=today)
     family_reference_resync()  # the seed wrote GR-0001 … itself: registrations in the demo continue after them
     return DemoWorld(municipality, [integrale, gezinsmanagement], number, created=True)
 
