@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 from gezinsregie.casework import tasks
 from gezinsregie.casework.models import Escalation, Family, FamilyStatus, NonCooperationDecision, Stagnation
 from gezinsregie.notifications.models import Notification
+from gezinsregie.trajectory import selectors as trajectory_selectors
 from gezinsregie.trajectory.models import CheckIn, Evaluation
 
 pytestmark = pytest.mark.browser
@@ -189,3 +190,29 @@ def test_a_family_that_stopped_cooperating_leaves_only_by_the_process_managers_d
     expect(page.get_by_role("status").first).to_contain_text("Het traject is afgesloten")
     family.refresh_from_db()
     assert family.status == FamilyStatus.CLOSED
+
+
+def test_the_evaluation_form_reopens_with_the_stored_scores(login: Callable[[str], Page], live_server: Any) -> None:
+    family = a_family_ready_to_close()
+    stored = trajectory_selectors.latest_scores(family)
+    assert stored, "the demo family has intake scores"
+    page = login("regisseur")
+    page.goto(f"{live_server.url}/gezinnen/{family.pk}/traject/evaluatie/")
+    selects = page.get_by_label(re.compile("^Zelfredzaamheid "))
+    for domain_id, score in stored.items():
+        expect(page.locator(f"select[name=score_{domain_id}]")).to_have_value(str(score))
+
+    # change one score, leave the others as the page shows them, and save
+    changed_id = next(iter(stored))
+    changed = 5 if stored[changed_id] != 5 else 4
+    page.locator(f"select[name=score_{changed_id}]").select_option(str(changed))
+    page.get_by_label("Het gezin was bij de evaluatie").check()
+    page.get_by_label("Wat het gezin zelf zegt").fill("Het gaat stap voor stap beter.")
+    page.get_by_label(re.compile("^Doel: ")).first.select_option(label="deels bereikt")
+    page.get_by_role("button", name="Evaluatie vastleggen").click()
+    expect(page.get_by_role("status").first).to_contain_text("De evaluatie is vastgelegd")
+
+    page.goto(f"{live_server.url}/gezinnen/{family.pk}/traject/evaluatie/")
+    expect(selects.first).to_be_visible()
+    for domain_id, score in {**stored, changed_id: changed}.items():
+        expect(page.locator(f"select[name=score_{domain_id}]")).to_have_value(str(score))

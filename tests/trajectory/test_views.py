@@ -5,8 +5,18 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from gezinsregie.casework.models import Episode, FamilyStatus, Measure, MeasureKind, OwnStrength
+from gezinsregie.casework.models import (
+    Episode,
+    FamilyStatus,
+    Measure,
+    MeasureKind,
+    OwnStrength,
+    ScoreMoment,
+    SelfSufficiencyScore,
+)
+from gezinsregie.casework.services import scores_record
 from gezinsregie.casework.workflow import ClosureReason
+from gezinsregie.frameworks.models import LifeDomain
 from gezinsregie.trajectory.models import Aftercare, CheckIn, Evaluation, EvaluationKind
 from tests.trajectory.helpers import close, final_evaluation, today
 
@@ -131,3 +141,45 @@ def test_a_partner_signals_and_learns_nothing_about_the_family(w, planned) -> No
 
     wrong = client.post(reverse("trajectory_signal:signal"), data | {"family_name": "Pietersen"}, follow=True)
     assert "Het signaal is doorgegeven" in wrong.content.decode()  # the same answer: no oracle for references
+
+
+def test_the_evaluation_form_starts_from_the_stored_scores_so_one_change_keeps_the_others(w, planned) -> None:
+    wonen, financien, gezondheid = LifeDomain.objects.filter(domain_set=w.approach.life_domain_set).order_by("order")
+    scores_record(
+        actor=w.coordinator,
+        family=w.family,
+        scores={wonen: 2, financien: 1, gezondheid: 3},
+        scored_on=today() - timedelta(days=20),
+    )
+    scores_record(  # a later score for one domain is the one the form starts from
+        actor=w.coordinator,
+        family=w.family,
+        scores={financien: 2},
+        moment=ScoreMoment.EVALUATION,
+        scored_on=today() - timedelta(days=5),
+    )
+    client = w.client_for(w.coordinator)
+    page = client.get(url("evaluate", w))
+    form = page.context["form"]
+    assert [form[f"score_{d.pk}"].value() for d in (wonen, financien, gezondheid)] == [2, 2, 3]
+    html = page.content.decode()
+    for domain, value in ((wonen, 2), (financien, 2), (gezondheid, 3)):
+        select = html.split(f'name="score_{domain.pk}"')[1].split("</select>")[0]
+        assert f'<option value="{value}" selected>' in select
+
+    # the coordinator changes only Wonen and sends what the page shows: the other two are scored again as they were
+    data = {
+        "kind": "periodic",
+        "held_on": today(),
+        "with_family": "on",
+        "family_view": "Het huis is nu zeker.",
+        f"goal_{planned.debts_goal.pk}": "partly",
+        f"score_{wonen.pk}": "4",
+        f"score_{financien.pk}": "2",
+        f"score_{gezondheid.pk}": "3",
+    }
+    assert client.post(url("evaluate", w), data).status_code == 302
+    today_scores = SelfSufficiencyScore.objects.filter(family=w.family, scored_on=today(), member__isnull=True)
+    assert dict(today_scores.values_list("domain__name", "score")) == {"Wonen": 4, "Financiën": 2, "Gezondheid": 3}
+    again = client.get(url("evaluate", w)).context["form"]
+    assert [again[f"score_{d.pk}"].value() for d in (wonen, financien, gezondheid)] == [4, 2, 3]

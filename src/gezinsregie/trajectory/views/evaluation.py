@@ -42,7 +42,13 @@ def evaluate(request: HttpRequest, family_id: UUID) -> HttpResponse:
         goals=goals,
         domains=domains,
         scale=scale,
-        initial={"kind": kind, "held_on": timezone.localdate(), "with_family": True},
+        initial={
+            "kind": kind,
+            "held_on": timezone.localdate(),
+            "with_family": True,
+            # the stored scores pre-filled (issue 14): open, change what moved, save, and the others stay
+            **{f"score_{domain}": score for domain, score in trajectory_selectors.latest_scores(family).items()},
+        },
     )
     voice_form = forms.FamilyVoiceForm(
         request.POST or None, prefix="gezin", initial={"answered_how": AnsweredHow.WITH_COORDINATOR}
