@@ -1,12 +1,16 @@
 """Personal API tokens (issue 12 §1): shown once, stored as a digest, revocable, last use recorded; the admin makes
 them only for a koppelaccount."""
 
+import re
+
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied
 
 from gezinsregie.accounts import services
 from gezinsregie.accounts.models import ApiToken, Role
 from gezinsregie.accounts.system import SystemPurpose, system_actor
+from gezinsregie.common import idempotency
 from tests.accounts.helpers import person
 from tests.factories import MembershipFactory, UserFactory
 
@@ -100,3 +104,45 @@ def test_the_admin_shows_a_new_koppelaccount_token_once(client):
     secret = response.content.decode().split('data-testid="new-api-token">')[1].split("<")[0]
     assert ApiToken.objects.get(user=koppeling).prefix == secret[:12]
     assert client.get(FAMILIES, HTTP_AUTHORIZATION=f"Token {secret}").status_code == 200
+
+
+def _token_on(page: str) -> str:
+    found = re.search(rf'name="{idempotency.FIELD}" value="" data-gr-token="([0-9a-f]+)"', page)
+    assert found, "the form carries a submission token"
+    return found.group(1)
+
+
+def test_sending_the_account_pages_token_form_twice_makes_one_token_and_shows_no_second_secret(client):
+    user = person()
+    client.force_login(user)
+    data = {"name": "Registratiesysteem", idempotency.FIELD: _token_on(client.get("/mijn-account/").content.decode())}
+
+    first = client.post("/mijn-account/api-sleutels/", data)
+    secret = first.content.decode().split('data-testid="new-api-token">')[1].split("<")[0]
+    again = client.post("/mijn-account/api-sleutels/", data)  # Back, and send again
+
+    assert ApiToken.objects.filter(user=user).count() == 1
+    assert (again.status_code, again["Location"]) == (302, "/mijn-account/")
+    assert [str(m) for m in get_messages(again.wsgi_request)] == [idempotency.ALREADY_SENT]
+    shown = client.get(again["Location"]).content.decode()
+    assert 'data-testid="new-api-token"' not in shown and secret not in shown
+    assert "Registratiesysteem" in shown  # the one token, listed by its name
+
+
+def test_sending_the_admins_token_form_twice_makes_one_token_and_shows_no_second_secret(client):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    MembershipFactory(user=admin, role=Role.ADMINISTRATOR)
+    koppeling = UserFactory(is_integration_account=True)
+    client.force_login(admin)
+    form = client.get("/beheer/accounts/apitoken/add/").content.decode()
+    data = {"user": koppeling.pk, "name": "politie", idempotency.FIELD: _token_on(form)}
+
+    first = client.post("/beheer/accounts/apitoken/add/", data)
+    secret = first.content.decode().split('data-testid="new-api-token">')[1].split("<")[0]
+    again = client.post("/beheer/accounts/apitoken/add/", data)
+
+    assert ApiToken.objects.filter(user=koppeling).count() == 1
+    assert (again.status_code, again["Location"]) == (302, "/beheer/accounts/apitoken/")
+    shown = client.get(again["Location"]).content.decode()
+    assert idempotency.ALREADY_SENT in shown
+    assert 'data-testid="new-api-token"' not in shown and secret not in shown

@@ -32,6 +32,7 @@ from gezinsregie.accounts.forms import (
 from gezinsregie.accounts.models import ApiToken, RecoveryCodeDevice
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.audit.middleware import client_ip
+from gezinsregie.common.idempotency import idempotent
 from gezinsregie.common.throttle import within_hourly_limit
 
 FRESH_CODES = "gr_fresh_recovery_codes"
@@ -158,6 +159,7 @@ def second_factor_remove(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@idempotent
 def token_create(request: HttpRequest) -> HttpResponse:
     actor = actor_of(request)
     form = ApiTokenForm(request.POST)
@@ -173,6 +175,9 @@ def token_create(request: HttpRequest) -> HttpResponse:
     context["tokens"] = selectors.api_tokens_of(user=actor)
     response = render(request, "accounts/account.html", context, status=200 if form.is_valid() else 400)
     response["Cache-Control"] = "no-store"
+    if form.is_valid():
+        # Back + send again goes to the account page, which lists the token but never shows a secret again
+        response.submission_result = reverse("accounts:account")  # type: ignore[attr-defined]
     return response
 
 

@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -16,6 +17,7 @@ from gezinsregie.accounts import services
 from gezinsregie.accounts.admin.common import ConfiguredReadOnly, _configures
 from gezinsregie.accounts.models import ApiToken, User
 from gezinsregie.audit import services as audit
+from gezinsregie.common.idempotency import idempotent
 
 
 @admin.register(AccessAttempt)
@@ -87,6 +89,11 @@ class ApiTokenAdmin(admin.ModelAdmin):
     search_fields = ["name", "user__username", "prefix"]
     readonly_fields = ["user", "name", "prefix", "created_at", "created_by", "last_used_at", "revoked_at"]
     actions = ["revoke"]
+    add_form_template = "admin/accounts/apitoken_add.html"  # with the submission token
+
+    def add_view(self, request: HttpRequest, form_url: str = "", extra_context: Any = None) -> HttpResponse:
+        """One key per sent form: a second POST with the same token goes to the list, no new key, no secret."""
+        return idempotent(lambda r: super(ApiTokenAdmin, self).add_view(r, form_url, extra_context))(request)
 
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
         if obj is None:
@@ -114,6 +121,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
             {**self.admin_site.each_context(request), "token": token, "secret": request._new_api_token_secret},  # type: ignore[attr-defined]
         )
         response["Cache-Control"] = "no-store"
+        response.submission_result = reverse(f"{self.admin_site.name}:accounts_apitoken_changelist")  # type: ignore[attr-defined]
         return response
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:

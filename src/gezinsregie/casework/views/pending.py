@@ -12,6 +12,7 @@ from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.casework.selectors import pending as selectors
 from gezinsregie.casework.services import pending as services
+from gezinsregie.common.idempotency import idempotent
 
 Permission = policy.Permission
 
@@ -28,6 +29,7 @@ def pending_referrals(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
+@idempotent
 def pending_referral(request: HttpRequest, pending_id: int) -> HttpResponse:
     actor = actor_of(request)
     pending = selectors.access_pending_referral(actor, pending_id)
