@@ -16,8 +16,9 @@ from gezinsregie.audit import services
 from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.audit.services import ANONYMOUS
 from gezinsregie.common import csv_export
+from gezinsregie.common.formatting import long_date
 from tests.audit.tampering import write_valid_entries
-from tests.factories import FamilyFactory
+from tests.factories import FamilyFactory, UserFactory
 
 
 def database_today() -> date:
@@ -232,3 +233,42 @@ def test_the_family_log_page_offers_the_exports_and_shows_attempts(officer, logg
     assert reverse("audit:family_pdf", args=[family.pk]) in content
     assert "Geweigerd: gezin wijzigen" in content and "denied.edit" not in content  # the attempt, in words
     assert ANONYMOUS not in content
+
+
+CAPACITY_NOTE = 'data-testid="capacity-note"'
+
+
+def test_rows_from_before_organisation_and_role_were_stored_say_why_they_lack_them(officer, logged):
+    family = logged.family("coordinated")
+    coordinator = logged.user(Role.COORDINATOR)
+    long_ago = timezone.make_aware(datetime(2019, 3, 4, 14, 0))
+    write_valid_entries(  # as the log wrote it then: a known user, no organisation, no role
+        [long_ago],
+        family_id=family.pk,
+        family_reference=family.reference,
+        user_id=coordinator.pk,
+        username=coordinator.username,
+    )
+    since = AccessLogEntry.objects.exclude(organisation="").exclude(role="").order_by("at").first()
+    assert since is not None and since.at > long_ago
+
+    for response in (
+        officer.get(reverse("audit:family", args=[family.pk])),
+        officer.get(reverse("audit:search"), {"kenmerk": family.reference, "handeling": "family"}),
+    ):
+        page = response.content.decode()
+        assert "niet vastgelegd" in page and CAPACITY_NOTE in page
+        assert f"Organisatie en rol worden vastgelegd sinds {long_date(timezone.localtime(since.at))};" in page
+        assert "Ze worden niet achteraf ingevuld" in page and "zou die keten breken" in page
+
+
+def test_without_such_rows_the_page_says_nothing_about_them(officer, logged):
+    family = logged.family("coordinated")
+    services.record(actor=UserFactory(), action="family.view", family=family)  # no membership: none to store now
+
+    page = officer.get(reverse("audit:family", args=[family.pk])).content.decode()
+
+    assert "niet vastgelegd" in page  # that row lacks them, but not because it is old
+    assert CAPACITY_NOTE not in page and "achteraf" not in page
+    search = officer.get(reverse("audit:search"), {"handeling": "family"}).content.decode()
+    assert CAPACITY_NOTE not in search

@@ -19,6 +19,13 @@ def family_log(*, family: Family) -> QuerySet[AccessLogEntry]:
     return AccessLogEntry.objects.filter(family_id=family.pk).order_by("-at", "-id")
 
 
+def capacity_recorded_since() -> datetime | None:
+    """The time of the first entry with an organisation and a role: since then the log stores in which capacity
+    someone acted. Entries before it stay without (the chain: gezinsregie.audit.chain)."""
+    with_capacity = AccessLogEntry.objects.exclude(organisation="").exclude(role="")
+    return with_capacity.order_by("at", "id").values_list("at", flat=True).first()
+
+
 def actions_today(*, user_id: int, action: str) -> int:
     """How often this user did `action` today, by the database's clock (the clock that timed the entries)."""
     return AccessLogEntry.objects.filter(user_id=user_id, action=action, at__date=TruncDate(Now())).count()
