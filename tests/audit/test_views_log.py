@@ -260,6 +260,11 @@ def test_rows_from_before_organisation_and_role_were_stored_say_why_they_lack_th
         assert "niet vastgelegd" in page and CAPACITY_NOTE in page
         assert f"Organisatie en rol worden vastgelegd sinds {long_date(timezone.localtime(since.at))};" in page
         assert "Ze worden niet achteraf ingevuld" in page and "zou die keten breken" in page
+    if shutil.which("pdftotext"):  # the export for an inzageverzoek says the same
+        pdf = officer.get(reverse("audit:family_pdf", args=[family.pk])).content
+        text = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, check=True, capture_output=True).stdout
+        words = " ".join(text.decode().split())
+        assert "Organisatie en rol worden vastgelegd sinds" in words and "zou die keten breken" in words
 
 
 def test_without_such_rows_the_page_says_nothing_about_them(officer, logged):

@@ -6,7 +6,7 @@ import weasyprint
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from gezinsregie.audit import wording
+from gezinsregie.audit import selectors, wording
 from gezinsregie.audit.models import AccessLogEntry
 from gezinsregie.casework.models import Family
 from gezinsregie.common import csv_export
@@ -50,7 +50,7 @@ def csv_lines(entries: Iterable[AccessLogEntry]) -> Iterator[str]:
 def pdf(*, family: Family, entries: list[AccessLogEntry], base_url: str) -> bytes:
     html = render_to_string(
         "audit/family_log_pdf.html",
-        {"family": family, "entries": entries, "made_at": timezone.localtime()},
+        {"family": family, "entries": entries, "made_at": timezone.localtime(), **selectors.capacity_note(entries)},
     )
     result: bytes = weasyprint.HTML(string=html, base_url=base_url).write_pdf(pdf_tags=True)
     return result

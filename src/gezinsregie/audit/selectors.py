@@ -1,17 +1,19 @@
 """Reading the access log. Callers have passed the policy: VIEW_LOG for a family's log, SEARCH_LOGS for a search."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from uuid import UUID
 
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Now, TruncDate
 from django.utils import timezone
 
-from gezinsregie.audit import rules
+from gezinsregie.audit import rules, wording
 from gezinsregie.audit.models import AccessLogAnchor, AccessLogEntry
 from gezinsregie.casework.models import Family
+from gezinsregie.common.formatting import long_date
 
 
 def family_log(*, family: Family) -> QuerySet[AccessLogEntry]:
@@ -24,6 +26,19 @@ def capacity_recorded_since() -> datetime | None:
     someone acted. Entries before it stay without (the chain: gezinsregie.audit.chain)."""
     with_capacity = AccessLogEntry.objects.exclude(organisation="").exclude(role="")
     return with_capacity.order_by("at", "id").values_list("at", flat=True).first()
+
+
+def capacity_note(entries: Iterable[AccessLogEntry]) -> dict[str, Any]:
+    """Whether the rows shown include one from before organisation and role were stored, and since when they are."""
+    lacking = [e for e in entries if e.user_id is not None and not (e.organisation and e.role)]
+    if not lacking:
+        return {"capacity_missing": False}
+    since = capacity_recorded_since()
+    missing = any(
+        wording.lacks_capacity(organisation=e.organisation, role=e.role, user_id=e.user_id, at=e.at, since=since)
+        for e in lacking
+    )
+    return {"capacity_missing": missing, "capacity_since": long_date(timezone.localtime(since)) if since else ""}
 
 
 def actions_today(*, user_id: int, action: str) -> int:

@@ -1,6 +1,4 @@
-from collections.abc import Iterable
 from datetime import timedelta
-from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -14,11 +12,9 @@ from django.views.decorators.cache import never_cache
 from gezinsregie import policy
 from gezinsregie.accounts.models import Role
 from gezinsregie.accounts.request import actor_of
-from gezinsregie.audit import export, rules, selectors, wording
+from gezinsregie.audit import export, rules, selectors
 from gezinsregie.audit import services as audit
 from gezinsregie.audit.forms import LogSearchForm, PeriodForm
-from gezinsregie.audit.models import AccessLogEntry
-from gezinsregie.common.formatting import long_date
 
 Permission = policy.Permission
 PATTERN_DAYS = 30  # the default period of the patterns page
@@ -32,25 +28,12 @@ def _municipalities(request: HttpRequest) -> set[int]:
     }
 
 
-def _capacity_note(entries: Iterable[AccessLogEntry]) -> dict[str, Any]:
-    """Whether the rows shown include one from before organisation and role were stored, and since when they are."""
-    lacking = [e for e in entries if e.user_id is not None and not (e.organisation and e.role)]
-    if not lacking:
-        return {"capacity_missing": False}
-    since = selectors.capacity_recorded_since()
-    missing = any(
-        wording.lacks_capacity(organisation=e.organisation, role=e.role, user_id=e.user_id, at=e.at, since=since)
-        for e in lacking
-    )
-    return {"capacity_missing": missing, "capacity_since": long_date(timezone.localtime(since)) if since else ""}
-
-
 @never_cache
 @login_required
 def family_log(request: HttpRequest, family_id: UUID) -> HttpResponse:
     family = policy.access_family(actor_of(request), family_id, action=Permission.VIEW_LOG)
     page = Paginator(selectors.family_log(family=family), 50).get_page(request.GET.get("pagina"))
-    context = {"family": family, "page": page, **_capacity_note(page)}
+    context = {"family": family, "page": page, **selectors.capacity_note(page)}
     return render(request, "audit/family_log.html", context)
 
 
@@ -105,7 +88,8 @@ def search(request: HttpRequest) -> HttpResponse:
             entries = selectors.log_search(query=query, families=families, municipality_ids=_municipalities(request))
             page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
             audit.record(actor=actor, action="log.search")
-    context = {"form": form, "page": page, "query": request.GET.urlencode(), **(_capacity_note(page) if page else {})}
+    note = selectors.capacity_note(page) if page else {}
+    context = {"form": form, "page": page, "query": request.GET.urlencode(), **note}
     return render(request, "audit/search.html", context)
 
 
