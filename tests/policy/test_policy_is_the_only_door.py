@@ -123,6 +123,7 @@ ALLOWED = {
     "demo/seed/casework.py": "seeds the fictional demo world",
     "demo/seed/trajectory.py": "seeds the fictional demo world",
     "demo/seed/voices.py": "seeds the fictional demo world",
+    "demo/seed/daily.py": "seeds the fictional demo world",
     "casework/forms/involvement.py": "empty querysets, replaced by the family's own members and problems when the "
     "form is made",
     "casework/forms/coordination.py": "an empty queryset, replaced by the family's own members when the form is made",
