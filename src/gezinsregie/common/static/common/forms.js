@@ -14,6 +14,14 @@
     }
   }
 
+  // A group of radio buttons or checkboxes has its id on the wrapper: the focus goes to the chosen (or first) option.
+  function focusable(element) {
+    if (element.matches("input, select, textarea, button, [tabindex]")) {
+      return element;
+    }
+    return element.querySelector("input:checked") || element.querySelector("input, select, textarea") || element;
+  }
+
   // A link in the summary moves the focus into its field, not only the scroll position.
   document.addEventListener("click", function (event) {
     var link = event.target.closest("[data-error-summary] a[href^='#']");
@@ -23,6 +31,7 @@
     var field = document.getElementById(link.getAttribute("href").slice(1));
     if (field) {
       event.preventDefault();
+      field = focusable(field);
       field.focus();
       field.scrollIntoView({ block: "center" });
     }
