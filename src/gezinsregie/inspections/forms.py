@@ -132,6 +132,12 @@ class QuestionnaireForm(forms.Form):
             for i in self.indicators
         ]
 
+    def mark_unanswered(self) -> None:
+        """After a refused submit: each question without an answer gets its own error, a link in the summary."""
+        for indicator, value, _explanation, _document in self.answer_inputs():
+            if not value:
+                self.add_error(f"waarde_{indicator.pk}", "Kies een antwoord om de vragenlijst in te dienen.")
+
 
 class FindingForm(forms.Form):
     use_required_attribute = False  # an untouched required radio would show as invalid (red) at once
@@ -183,6 +189,13 @@ class CaseJudgementForm(forms.Form):
                 widget=SMALL_AREA,
                 initial=finding.text if finding else "",
             )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for i in self.indicators:  # without a judgement the typed finding would be dropped without a word
+            if data.get(f"bevinding_{i.pk}", "").strip() and not data.get(f"oordeel_{i.pk}"):
+                self.add_error(f"oordeel_{i.pk}", "Kies een oordeel bij deze bevinding, of maak de bevinding leeg.")
+        return data
 
     def rows(self) -> list[tuple[Indicator, BoundField, BoundField]]:
         return [(i, self[f"oordeel_{i.pk}"], self[f"bevinding_{i.pk}"]) for i in self.indicators]

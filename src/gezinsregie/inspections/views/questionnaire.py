@@ -32,6 +32,8 @@ def questionnaire(request: HttpRequest, respondent_id: int) -> HttpResponse:
                 services.questionnaire_submit(actor=actor, respondent=respondent)
         except ValidationError as error:
             apply_errors(form, error)
+            if "indienen" in request.POST:
+                form.mark_unanswered()  # the summary links to each open question
         else:
             if "indienen" in request.POST:
                 messages.success(request, "Uw antwoorden zijn ingediend. Dank u wel.")
