@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 
 from gezinsregie.audit import wording
 
@@ -19,7 +18,7 @@ class LogSearchForm(forms.Form):
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
-            raise ValidationError("De periode klopt niet: 'van' ligt na 'tot en met'.")
+            self.add_error("tot", "De periode klopt niet: 'van' ligt na 'tot en met'.")
         return data
 
     def only_reference(self) -> bool:
@@ -37,5 +36,5 @@ class PeriodForm(forms.Form):
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
-            raise ValidationError("De periode klopt niet: 'van' ligt na 'tot en met'.")
+            self.add_error("tot", "De periode klopt niet: 'van' ligt na 'tot en met'.")
         return data

@@ -1,7 +1,6 @@
 from datetime import timedelta
 from uuid import UUID
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -74,7 +73,7 @@ def search(request: HttpRequest) -> HttpResponse:
         families = policy.families_for(actor, Permission.VIEW_LOG)
         family = families.filter(reference=data["kenmerk"]).first() if data["kenmerk"] else None
         if data["kenmerk"] and family is None:
-            messages.error(request, f"Geen gezin met kenmerk {data['kenmerk']} gevonden binnen uw gemeente.")
+            form.add_error("kenmerk", f"Geen gezin met kenmerk {data['kenmerk']} gevonden binnen uw gemeente.")
         elif form.only_reference() and family is not None:
             return redirect("audit:family", family_id=family.pk)
         else:
