@@ -138,6 +138,13 @@ def test_a_choice_that_does_not_exist_is_refused_in_words(world: World) -> None:
         assert client.get(reverse("reports:aggregate_csv"), params).status_code == 400
 
 
+def test_a_choice_that_does_not_exist_is_a_link_in_the_error_summary(world: World) -> None:
+    page = client_for(world, Role.INSPECTOR).get(URL, {"jaar": "1999"}).content.decode()
+    assert "data-error-summary" in page and page.count("Deze keuze bestaat niet") == 1  # the summary's title
+    assert '<a class="utrecht-link" href="#id_jaar">Jaar: ' in page and 'id="id_jaar-fout"' in page
+    assert "data-error-summary" not in client_for(world, Role.INSPECTOR).get(URL).content.decode()
+
+
 def test_the_page_lists_the_approaches_that_count_and_never_a_person(world: World) -> None:
     inspection = world.inspection(world.testdam, 2015, level="case")
     world.finding(inspection, ["C1.a.1"], "improvement", case_review=world.family_review(inspection))
