@@ -10,6 +10,7 @@ from playwright.sync_api import Page
 from gezinsregie.demo.logins import DEMO_PASSWORD
 from gezinsregie.demo.seed import demo_load
 from gezinsregie.frameworks import services as framework_services
+from gezinsregie.inspections.pseudonymise import library
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls there are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -49,3 +50,10 @@ def login(live_server: Any, page: Page, demo_world: None) -> Callable[[str], Pag
         return page
 
     return as_user
+
+
+@pytest.fixture
+def pseudonymiser() -> None:
+    """deduce loaded before the first page that de-identifies a case: on a busy machine its first load (up to a
+    minute) would outlast a page's 30 s timeout. Once per process; the live server runs in this process."""
+    library.warm()

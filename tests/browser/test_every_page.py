@@ -95,7 +95,9 @@ def problems_everywhere(login: Callable[[str], BrowserPage], base_url: str, page
     return problems
 
 
-def test_every_page_passes_axe_and_fits_a_phone(login: Callable[[str], BrowserPage], live_server: Any) -> None:
+def test_every_page_passes_axe_and_fits_a_phone(
+    login: Callable[[str], BrowserPage], live_server: Any, pseudonymiser: None
+) -> None:
     pages = every_page()
     assert len(pages) > 80  # the catalogue found the demo's pages, not a handful
     problems = problems_everywhere(login, live_server.url, pages)

@@ -147,7 +147,7 @@ def test_a_policy_level_inspection_with_four_respondents_to_published_judgements
 
 
 def test_a_case_level_inspection_of_a_mandated_family_refuses_one_without_mandate(
-    login: Callable[[str], Page],
+    login: Callable[[str], Page], pseudonymiser: None
 ) -> None:
     in_approach = Family.objects.filter(approach__name=APPROACH, status=FamilyStatus.ACTIVE).order_by("reference")
     mandated = in_approach.filter(mandates__isnull=False).first()

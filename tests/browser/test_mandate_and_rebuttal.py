@@ -36,7 +36,7 @@ def status(page: Page) -> Any:
 
 
 def test_a_mandate_a_case_level_inspection_hoor_en_wederhoor_and_publication(
-    login: Callable[[str], Page], live_server: Any
+    login: Callable[[str], Page], live_server: Any, pseudonymiser: None
 ) -> None:
     family = (
         Family.objects.filter(coordinator__username="regisseur", approach__name=APPROACH, status=FamilyStatus.ACTIVE)
