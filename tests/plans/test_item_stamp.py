@@ -108,7 +108,7 @@ def _post_goal(client: Client, edit_url: str, page: str, text: str) -> object:
         {
             "version": version.group(1),
             "stamp": stamp.group(1),
-            "problem": w_housing_pk(page),
+            "problem": chosen_problem(page),
             "description": text,
             "priority": "1",
             "term": "short",
@@ -117,7 +117,7 @@ def _post_goal(client: Client, edit_url: str, page: str, text: str) -> object:
     )
 
 
-def w_housing_pk(page: str) -> str:
+def chosen_problem(page: str) -> str:
     selected = re.search(r'<option value="(\d+)" selected>', page)
     assert selected, "the goal's problem is chosen in the form"
     return selected.group(1)
