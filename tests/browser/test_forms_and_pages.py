@@ -81,6 +81,9 @@ def test_a_bad_registration_lists_every_error_with_links_and_the_members_error_b
     expect(page.locator("#id_lid-1-birth_date")).to_be_focused()
     summary.get_by_role("link", name=re.compile("Naam van het gezin")).click()
     expect(page.get_by_label("Naam van het gezin")).to_be_focused()
+    # a screen reader reads the error with the field: it is the field's accessible description
+    name_error = page.locator(f"#{page.get_by_label('Naam van het gezin').get_attribute('id')}-fout").inner_text()
+    expect(page.get_by_label("Naam van het gezin")).to_have_accessible_description(re.compile(re.escape(name_error)))
     assert not Family.objects.filter(name="").exists()
 
 

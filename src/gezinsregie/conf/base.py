@@ -61,7 +61,7 @@ INSTALLED_APPS = [
 ]
 # Widgets render through the project's templates, so that one template can say "Kies …" where Django says
 # "---------" on every select of every form, the admin's too.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORM_RENDERER = "gezinsregie.common.rendering.FormRenderer"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
