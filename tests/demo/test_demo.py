@@ -73,7 +73,7 @@ def test_the_demo_shows_geen_problemen_and_an_open_working_session(framework, se
     # the family's summary shows the saved version, without the session's edits
     texts = [goal.text for goal in summary.context(plan.family, plan)["goals"]]
     assert edited.description not in texts
-    assert plan_selectors.saved_snapshot_of(plan)["version"] == plan.version
+    assert plan_selectors.saved_snapshot_of(plan, session_open=True)["version"] == plan.version
 
 
 def test_the_demo_holds_an_aanmelding_for_the_intake_team_to_link(framework, settings):

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Now, TruncDate
 from django.utils import timezone
 
-from gezinsregie.audit import rules, wording
+from gezinsregie.audit import rules
 from gezinsregie.audit.models import AccessLogAnchor, AccessLogEntry
 from gezinsregie.casework.models import Family
 from gezinsregie.common.formatting import long_date
@@ -34,10 +34,8 @@ def capacity_note(entries: Iterable[AccessLogEntry]) -> dict[str, Any]:
     if not lacking:
         return {"capacity_missing": False}
     since = capacity_recorded_since()
-    missing = any(
-        wording.lacks_capacity(organisation=e.organisation, role=e.role, user_id=e.user_id, at=e.at, since=since)
-        for e in lacking
-    )
+    # older than the first entry that has them: from before the log stored them (a later one lacks them otherwise)
+    missing = since is None or any(e.at < since for e in lacking)
     return {"capacity_missing": missing, "capacity_since": long_date(timezone.localtime(since)) if since else ""}
 
 

@@ -10,8 +10,6 @@ Codes come in two kinds: fixed ones (ACTIONS) and families of codes built from a
 a family is opened for a permission, `denied.<permission>` when the policy refused one, `user.change:<fields>`).
 """
 
-from datetime import datetime
-
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 
@@ -291,12 +289,6 @@ def role_words(*, role: str, user_id: int | None) -> str:
     if role:
         return role
     return UNKNOWN_ORGANISATION if user_id is None else NOT_RECORDED
-
-
-def lacks_capacity(*, organisation: str, role: str, user_id: int | None, at: datetime, since: datetime | None) -> bool:
-    """A known user's entry from before the log stored organisation and role (`since`, None: no entry has them
-    yet): it shows "niet vastgelegd", and it cannot be filled in afterwards, for its hash covers those fields."""
-    return user_id is not None and not (organisation and role) and (since is None or at < since)
 
 
 # Groups a search may ask for at once (the selector matches a code and everything that starts with it and a dot).

@@ -166,10 +166,11 @@ def snapshot_of(plan: Plan) -> dict[str, Any]:
     }
 
 
-def saved_snapshot_of(plan: Plan) -> dict[str, Any]:
-    """The plan as last saved: while a working session is open its edits are already in the rows, but not yet a
-    version anyone agreed on, so the latest version's snapshot; otherwise the rows are the saved plan."""
-    if open_session_of(plan) is not None:
+def saved_snapshot_of(plan: Plan, *, session_open: bool) -> dict[str, Any]:
+    """The plan as last saved: while a working session is open (`session_open`, from open_session_of) its edits are
+    already in the rows, but not yet a version anyone agreed on, so the latest version's snapshot; otherwise the rows
+    are the saved plan."""
+    if session_open:
         latest = plan.versions.order_by("-number").first()
         if latest is not None:
             return dict(latest.snapshot)

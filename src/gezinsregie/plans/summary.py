@@ -42,7 +42,8 @@ class SummaryAction:
 
 
 def context(family: Family, plan: Plan) -> dict[str, Any]:
-    saved = selectors.saved_snapshot_of(plan)  # not the coordinator's unsaved working session
+    session_open = selectors.open_session_of(plan) is not None
+    saved = selectors.saved_snapshot_of(plan, session_open=session_open)  # not the session's unsaved edits
     goals: list[SummaryGoal] = []
     actions: list[SummaryAction] = []
     for goal in saved["goals"]:
@@ -66,7 +67,7 @@ def context(family: Family, plan: Plan) -> dict[str, Any]:
         "family": family,
         "plan": plan,
         "saved_version": saved["version"],
-        "unsaved_session": selectors.open_session_of(plan) is not None,
+        "unsaved_session": session_open,
         "goals": goals,
         "actions": actions,
         "coordinator": family.coordinator,

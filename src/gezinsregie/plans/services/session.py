@@ -68,9 +68,12 @@ def _ensure_unchanged(item: Goal | Action, *, plan: Plan, expected_stamp: str) -
     """An edit sent from a form opened on an older state of the item is refused (StaleItemError): another tab of the
     same working session, or the owner's progress report, changed it meanwhile. Without a stamp (a script, a form
     from before the stamp) only the plan version counts."""
-    if expected_stamp and expected_stamp != stamp_of(item):
+    if not expected_stamp:
+        return
+    current = stamp_of(item)
+    if expected_stamp != current:
         noun = "Dit doel" if isinstance(item, Goal) else "Deze actie"
-        raise StaleItemError(plan.version, noun=noun, current_stamp=stamp_of(item))
+        raise StaleItemError(plan.version, noun=noun, current_stamp=current)
 
 
 def _session_for(*, actor: User, plan: Plan) -> PlanSession:
