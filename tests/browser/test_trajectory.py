@@ -13,10 +13,10 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from gezinsregie.casework import selectors as casework_selectors
 from gezinsregie.casework import tasks
 from gezinsregie.casework.models import Escalation, Family, FamilyStatus, NonCooperationDecision, Stagnation
 from gezinsregie.notifications.models import Notification
-from gezinsregie.trajectory import selectors as trajectory_selectors
 from gezinsregie.trajectory.models import CheckIn, Evaluation
 
 pytestmark = pytest.mark.browser
@@ -194,7 +194,7 @@ def test_a_family_that_stopped_cooperating_leaves_only_by_the_process_managers_d
 
 def test_the_evaluation_form_reopens_with_the_stored_scores(login: Callable[[str], Page], live_server: Any) -> None:
     family = a_family_ready_to_close()
-    stored = trajectory_selectors.latest_scores(family)
+    stored = casework_selectors.latest_scores(family)
     assert stored, "the demo family has intake scores"
     page = login("regisseur")
     page.goto(f"{live_server.url}/gezinnen/{family.pk}/traject/evaluatie/")

@@ -147,13 +147,6 @@ def score_progress(family: Family, episode: Episode) -> list[ScoreRow]:
     return list(rows.values())
 
 
-def latest_scores(family: Family) -> dict[int, int]:
-    """The family's latest stored self-sufficiency score per domain (id), whatever the moment: what the evaluation
-    form starts from, so that changing one score and saving keeps the others (issue 14)."""
-    scores = SelfSufficiencyScore.objects.filter(family=family, member__isnull=True).order_by("scored_on", "pk")
-    return dict(scores.values_list("domain_id", "score"))  # later rows overwrite earlier ones
-
-
 def evaluation_flags(families: Iterable[Family], *, today: date) -> dict[UUID, list[str]]:
     """For a caseload: an evaluation that is due, a trajectory past its planned end, a missed check-in."""
     families = [f for f in families]

@@ -251,6 +251,15 @@ class AnalysisGaps:
         return not self.domains and not self.members
 
 
+def latest_scores(family: Family, *, moment: str = "") -> dict[int, int]:
+    """The family's latest stored self-sufficiency score per domain (id), of one moment or of any: what a score form
+    starts from, so that changing one score and saving keeps the others (issue 14 §3)."""
+    scores = family.scores.filter(member__isnull=True).order_by("scored_on", "pk")
+    if moment:
+        scores = scores.filter(moment=moment)
+    return dict(scores.values_list("domain_id", "score"))  # later rows overwrite earlier ones
+
+
 def analysis_gaps(family: Family) -> AnalysisGaps:
     """Which life domains and members have no analysis yet (Maastricht §2.6 problem analysis; toetsingskader
     C3.a.1/C3.a.4).

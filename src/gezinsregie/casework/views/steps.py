@@ -253,8 +253,7 @@ def analysis(request: HttpRequest, family_id: UUID) -> HttpResponse:
         request.POST if "probleem" in request.POST else None, family=family, initial={"identified_on": today}
     )
     # the stored scores pre-filled (issue 14 §3): the latest family score per domain, to change what moved
-    intake = family.scores.filter(member__isnull=True, moment=ScoreMoment.INTAKE).order_by("scored_on", "pk")
-    latest = {s.domain_id: s.score for s in intake}
+    latest = selectors.latest_scores(family, moment=ScoreMoment.INTAKE)
     scores_form = forms.ScoresForm(
         request.POST if "scores" in request.POST else None,
         family=family,

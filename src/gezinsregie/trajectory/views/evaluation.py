@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from gezinsregie import policy
 from gezinsregie.accounts.request import actor_of
 from gezinsregie.assessment.models import AnsweredHow
+from gezinsregie.casework import selectors as casework_selectors
 from gezinsregie.common.forms import apply_errors
 from gezinsregie.common.idempotency import idempotent
 from gezinsregie.plans import selectors as plan_selectors
@@ -47,7 +48,7 @@ def evaluate(request: HttpRequest, family_id: UUID) -> HttpResponse:
             "held_on": timezone.localdate(),
             "with_family": True,
             # the stored scores pre-filled (issue 14): open, change what moved, save, and the others stay
-            **{f"score_{domain}": score for domain, score in trajectory_selectors.latest_scores(family).items()},
+            **{f"score_{domain}": score for domain, score in casework_selectors.latest_scores(family).items()},
         },
     )
     voice_form = forms.FamilyVoiceForm(
